@@ -1,0 +1,42 @@
+# The two quick-start commands are `make run` and `make test`; every target installs from the lock file.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+WICT_DATA_DIR ?= $(CURDIR)/.data
+export WICT_DATA_DIR
+
+.PHONY: install run test unit lint demo bench asyncapi clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install  ## start NATS, PostgreSQL, the SMTP sink and the four services in the foreground
+	$(PY) -m deploy.embedded run
+
+test: install  ## the whole suite: unit, integration and end-to-end
+	$(PY) -m pytest
+
+unit: install
+	$(PY) -m pytest -m unit
+
+lint: install
+	$(PY) -m ruff format --check .
+	$(PY) -m ruff check .
+	$(PY) -m mypy shared services deploy
+
+demo: install  ## book a sample forum against the running system
+	$(PY) -m deploy.embedded demo
+
+bench: install  ## end-to-end bookings/s and latency against the running system, with raw baselines
+	$(PY) -m deploy.embedded bench
+
+asyncapi: install
+	$(PY) -m deploy.embedded asyncapi
+
+clean:  ## wipe the local data directory (databases, streams, mail, spans)
+	rm -rf "$(WICT_DATA_DIR)"
