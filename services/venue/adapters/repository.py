@@ -1,0 +1,149 @@
+"""SQL for bookings, holds and saga steps. Every function runs on the caller's transaction."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import asyncpg
+
+from services.venue.domain.booking import Interval
+from services.venue.domain.saga import Phase, Saga, StepState
+
+_INSERT_BOOKING = """
+INSERT INTO bookings (id, idempotency_key, request_hash, space_id, layout, starts_at, ends_at, blocked,
+                      attendees, title, organizer, interpreting, catering, status, phase, trace_id, trace_context)
+VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11, $12, $13, $14, $15, $16, $17, $18)
+"""
+_INSERT_HOLDS = """
+INSERT INTO space_holds (booking_id, unit, during)
+SELECT $1, unit, tstzrange($3, $4) FROM unnest($2::text[]) AS unit
+"""
+_INSERT_STEPS = """
+INSERT INTO saga_steps (booking_id, step, position, state, deadline)
+SELECT $1, step, position, $3, CASE WHEN step = 'hold' THEN NULL ELSE $4::timestamptz END
+FROM unnest($2::text[]) WITH ORDINALITY AS s(step, position)
+"""
+
+
+async def insert_booking(
+    connection: asyncpg.Connection,
+    row: dict[str, Any],
+    units: list[str],
+    blocked: Interval,
+    steps: list[str],
+    deadline: datetime,
+) -> None:
+    """The booking, its hall hold (raises ExclusionViolationError on overlap) and its saga steps."""
+    await connection.execute(
+        _INSERT_BOOKING,
+        row["id"], row["idempotency_key"], row["request_hash"], row["space_id"], row["layout"],
+        row["starts_at"], row["ends_at"], blocked.starts_at, blocked.ends_at, row["attendees"], row["title"],
+        row["organizer"], row["interpreting"], row["catering"], row["status"], row["phase"],
+        row["trace_id"], row["trace_context"],
+    )  # fmt: skip
+    await connection.execute(_INSERT_HOLDS, row["id"], units, blocked.starts_at, blocked.ends_at)
+    await connection.execute(_INSERT_STEPS, row["id"], ["hold", *steps], StepState.PENDING.value, deadline)
+    await connection.execute(
+        "UPDATE saga_steps SET state = 'held' WHERE booking_id = $1 AND step = 'hold'", row["id"]
+    )
+
+
+async def conflicts(connection: asyncpg.Connection, units: list[str], blocked: Interval) -> list[Interval]:
+    """The blocked intervals of other bookings that overlap ``blocked`` on any of ``units``."""
+    rows = await connection.fetch(
+        "SELECT DISTINCT lower(during) AS starts_at, upper(during) AS ends_at FROM space_holds"
+        " WHERE unit = ANY($1::text[]) AND during && tstzrange($2, $3) ORDER BY 1",
+        units,
+        blocked.starts_at,
+        blocked.ends_at,
+    )
+    return [Interval(row["starts_at"], row["ends_at"]) for row in rows]
+
+
+async def by_idempotency_key(connection: asyncpg.Connection, key: str) -> asyncpg.Record | None:
+    return await connection.fetchrow(
+        "SELECT id, request_hash, status, trace_id FROM bookings WHERE idempotency_key = $1", key
+    )
+
+
+async def booking(connection: asyncpg.Connection, booking_id: uuid.UUID) -> asyncpg.Record | None:
+    return await connection.fetchrow(
+        "SELECT *, lower(blocked) AS blocked_from, upper(blocked) AS blocked_to FROM bookings WHERE id = $1",
+        booking_id,
+    )
+
+
+async def steps(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[asyncpg.Record]:
+    return await connection.fetch(
+        "SELECT step, state, detail, deadline, started_at, updated_at FROM saga_steps"
+        " WHERE booking_id = $1 ORDER BY position",
+        booking_id,
+    )
+
+
+async def lock_saga(connection: asyncpg.Connection, booking_id: uuid.UUID) -> tuple[asyncpg.Record, Saga] | None:
+    """The booking row, locked for the rest of the transaction, and its saga."""
+    row = await connection.fetchrow(
+        "SELECT b.*, (SELECT array_agg(step || '=' || state ORDER BY position) FROM saga_steps s"
+        "  WHERE s.booking_id = b.id AND s.step <> 'hold') AS step_states"
+        " FROM bookings b WHERE id = $1 FOR UPDATE",
+        booking_id,
+    )
+    if row is None:
+        return None
+    states = dict(item.split("=", 1) for item in row["step_states"] or [])
+    saga = Saga(Phase(row["phase"]), {step: StepState(state) for step, state in states.items()}, row["reason"])
+    return row, saga
+
+
+async def save_saga(
+    connection: asyncpg.Connection,
+    booking_id: uuid.UUID,
+    before: Saga,
+    after: Saga,
+    deadline: datetime,
+    details: dict[str, str],
+) -> None:
+    """Write the steps that changed (with a fresh deadline for those now waiting) and the booking."""
+    changed = [step for step, state in after.steps.items() if before.steps.get(step) is not state]
+    if changed:
+        await connection.execute(
+            "UPDATE saga_steps s SET state = c.state, updated_at = now(),"
+            " detail = COALESCE(c.detail, s.detail),"
+            " deadline = CASE WHEN c.state IN ('pending', 'releasing') THEN $5::timestamptz END"
+            " FROM unnest($2::text[], $3::text[], $4::text[]) AS c(step, state, detail)"
+            " WHERE s.booking_id = $1 AND s.step = c.step",
+            booking_id,
+            changed,
+            [after.steps[step].value for step in changed],
+            [details.get(step) for step in changed],
+            deadline,
+        )
+    if after.phase is not before.phase or after.reason != before.reason:
+        status = {Phase.CONFIRMED: "confirmed", Phase.REJECTED: "rejected"}.get(after.phase, "pending")
+        await connection.execute(
+            "UPDATE bookings SET phase = $2, status = $3, reason = $4, updated_at = now() WHERE id = $1",
+            booking_id,
+            after.phase.value,
+            status,
+            after.reason,
+        )
+
+
+async def release_hold(connection: asyncpg.Connection, booking_id: uuid.UUID) -> None:
+    await connection.execute("DELETE FROM space_holds WHERE booking_id = $1", booking_id)
+    await connection.execute(
+        "UPDATE saga_steps SET state = 'released', updated_at = now() WHERE booking_id = $1 AND step = 'hold'",
+        booking_id,
+    )
+
+
+async def due_step(connection: asyncpg.Connection) -> asyncpg.Record | None:
+    """One saga step past its deadline, locked so other instances skip it."""
+    return await connection.fetchrow(
+        "SELECT s.booking_id, s.step, b.trace_context FROM saga_steps s JOIN bookings b ON b.id = s.booking_id"
+        " WHERE s.deadline < now() ORDER BY s.deadline LIMIT 1 FOR UPDATE OF b SKIP LOCKED"
+    )
+

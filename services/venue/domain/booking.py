@@ -1,0 +1,112 @@
+"""Rules a booking request must meet before anything is held. Pure: the caller passes ``now``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from services.venue.domain.catalog import Catalog, Space
+
+
+@dataclass(frozen=True)
+class Violation:
+    field: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Interval:
+    starts_at: datetime
+    ends_at: datetime
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    space_id: str
+    layout: str
+    starts_at: datetime
+    ends_at: datetime
+    attendees: int
+    time_zone: str
+    floor_language: str | None = None
+    target_languages: tuple[str, ...] = ()
+    catering_headcount: int | None = None
+
+
+def blocked_interval(space: Space, starts_at: datetime, ends_at: datetime) -> Interval:
+    """The time the space is blocked: the event plus setup before and teardown after."""
+    return Interval(starts_at - space.setup, ends_at + space.teardown)
+
+
+def overlaps(a: Interval, b: Interval) -> bool:
+    """Half-open intervals: one ending at 10:00 does not overlap one starting at 10:00."""
+    return a.starts_at < b.ends_at and b.starts_at < a.ends_at
+
+
+def check(request: BookingRequest, catalog: Catalog, now: datetime) -> list[Violation]:
+    """Every rule the request breaks (empty when it can be held)."""
+    space = catalog.space(request.space_id)
+    if space is None:
+        known = ", ".join(space.id for space in catalog.spaces)
+        return [Violation("space_id", f"unknown space {request.space_id!r}; spaces are {known}")]
+    return [*_space_rules(request, space), *_time_rules(request, catalog, now), *_service_rules(request)]
+
+
+def _space_rules(request: BookingRequest, space: Space) -> list[Violation]:
+    capacity = space.layouts.get(request.layout)
+    if capacity is None:
+        offered = ", ".join(space.layouts)
+        return [Violation("layout", f"{space.id} offers the layouts {offered}, not {request.layout!r}")]
+    if request.attendees > capacity:
+        return [Violation("attendees", f"{space.id} seats at most {capacity} in the {request.layout} layout")]
+    return []
+
+
+def _time_rules(request: BookingRequest, catalog: Catalog, now: datetime) -> list[Violation]:
+    violations = []
+    for name, value in (("starts_at", request.starts_at), ("ends_at", request.ends_at)):
+        if value.tzinfo is None:
+            violations.append(Violation(name, "needs a UTC offset, e.g. 2027-03-02T14:00:00+08:00"))
+    if violations:
+        return violations
+    if request.ends_at <= request.starts_at:
+        return [Violation("ends_at", "must be after starts_at")]
+    if request.starts_at <= now:
+        return [Violation("starts_at", "must be in the future")]
+    venue = catalog.venue
+    step = venue.granularity_minutes
+    for name, value in (("starts_at", request.starts_at), ("ends_at", request.ends_at)):
+        if value.second or value.microsecond or value.astimezone(venue.zone).minute % step:
+            violations.append(Violation(name, f"must fall on a {step}-minute boundary"))
+    local_start, local_end = request.starts_at.astimezone(venue.zone), request.ends_at.astimezone(venue.zone)
+    hours = venue.opening_hours
+    opening = f"the venue is open {hours.opens:%H:%M}–{hours.closes:%H:%M} {venue.time_zone}"
+    if local_start.time() < hours.opens or local_end - local_start > timedelta(hours=24):
+        violations.append(Violation("starts_at", opening))
+    elif local_end.date() != local_start.date() or local_end.time() > hours.closes:
+        violations.append(Violation("ends_at", opening))
+    return violations
+
+
+def _service_rules(request: BookingRequest) -> list[Violation]:
+    violations = []
+    try:
+        ZoneInfo(request.time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        violations.append(Violation("organizer.time_zone", f"unknown IANA time zone {request.time_zone!r}"))
+    if request.floor_language is not None:
+        targets = request.target_languages
+        if not targets:
+            violations.append(Violation("interpreting.target_languages", "name at least one target language"))
+        if request.floor_language in targets:
+            violations.append(
+                Violation("interpreting.target_languages", "must not include the floor language")
+            )
+        if len(set(targets)) != len(targets):
+            violations.append(Violation("interpreting.target_languages", "lists a language twice"))
+    if request.catering_headcount is not None and request.catering_headcount > request.attendees:
+        violations.append(
+            Violation("catering.headcount", f"cannot exceed the number of attendees ({request.attendees})")
+        )
+    return violations

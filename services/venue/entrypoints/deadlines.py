@@ -1,0 +1,68 @@
+"""The deadline sweeper: a saga step past its deadline is given up and compensated.
+
+Runs in every instance; SKIP LOCKED lets several instances share the sweep without handling a step
+twice. Each step is handled in the booking's stored trace context, so the compensation shows in the
+booking's trace rather than in a trace of its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from functools import partial
+
+from opentelemetry import trace
+
+from services.venue.adapters import repository
+from services.venue.domain import saga as rules
+from services.venue.domain.catalog import Catalog
+from services.venue.handlers import SagaSettings, advance
+from shared.db.unit_of_work import Database
+from shared.telemetry import attach, context_from, detach
+
+log = logging.getLogger(__name__)
+
+
+def timeout_reason(step: str, settings: SagaSettings) -> str:
+    seconds = int(settings.step_timeout.total_seconds())
+    return f"the {step} service did not answer within {seconds} s; nothing was booked, please try again"
+
+
+async def expire_one(database: Database, catalog: Catalog, settings: SagaSettings, tracer: trace.Tracer) -> bool:
+    """Handle one overdue step; False when none is due."""
+    async with database.transaction() as unit:
+        due = await repository.due_step(unit.connection)
+        if due is None:
+            return False
+        token = attach(context_from(due["trace_context"]))
+        try:
+            with tracer.start_as_current_span("saga deadline", attributes={"saga.step": due["step"],
+                                              "booking.id": str(due["booking_id"])}):  # fmt: skip
+                step = due["step"]
+                transition = partial(rules.on_deadline, step=step, reason=timeout_reason(step, settings))
+                detail = {step: "no answer before the deadline"}
+                if not await advance(unit, due["booking_id"], transition, catalog, settings, detail):
+                    # a deadline that changes nothing must not fire again
+                    await unit.connection.execute(
+                        "UPDATE saga_steps SET deadline = NULL WHERE booking_id = $1 AND step = $2",
+                        due["booking_id"],
+                        step,
+                    )
+        finally:
+            detach(token)
+    return True
+
+
+async def sweep_deadlines(
+    database: Database, catalog: Catalog, settings: SagaSettings, tracer: trace.Tracer, interval: float = 0.5
+) -> None:
+    """Forever: expire every overdue step, then sleep ``interval``."""
+    while True:
+        try:
+            while await expire_one(database, catalog, settings, tracer):
+                pass
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("deadline sweep failed; retrying")
+        await asyncio.sleep(interval)

@@ -1,0 +1,165 @@
+"""The venue's HTTP API: spaces, bookings, and a booking's trace. Thin: decode, call a handler, encode."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+import msgspec
+from litestar import Controller, MediaType, Response, get, post
+from litestar.params import Parameter
+from litestar.status_codes import HTTP_202_ACCEPTED
+
+from services.venue.adapters import repository
+from services.venue.domain.booking import BookingRequest
+from services.venue.entrypoints.schemas import (
+    Booking,
+    BookingAccepted,
+    BookingCreate,
+    CateringWanted,
+    InterpretingWanted,
+    Layout,
+    SagaStep,
+    SpaceOut,
+    Window,
+)
+from services.venue.handlers import IdempotencyKeyReused, InvalidBooking, NewBooking, SlotTaken, create_booking
+from shared.contracts import Organizer
+from shared.http.problems import ApiError, FieldError
+from shared.service import Context
+from shared.span_store import read_trace, render_waterfall
+
+
+class SpacesController(Controller):
+    path = "/spaces"
+    tags = ["spaces"]
+
+    @get("/", operation_id="ListSpaces", sync_to_thread=False)
+    def list_spaces(self, context: Context) -> list[SpaceOut]:
+        """The venue's spaces with their layouts and seated capacities."""
+        catalog = context.state["catalog"]
+        return [
+            SpaceOut(
+                id=space.id, name=space.name, area_m2=space.area_m2,
+                layouts=[Layout(name, seats) for name, seats in space.layouts.items()],
+                combines=space.units if len(space.units) > 1 else [],
+                setup_minutes=space.setup_minutes, teardown_minutes=space.teardown_minutes,
+                fixed_interpretation_booths=space.fixed_booths, requires_approval=space.requires_approval,
+                features=space.features,
+            )  # fmt: skip
+            for space in catalog.spaces
+        ]
+
+
+def _new_booking(data: BookingCreate, idempotency_key: str | None) -> NewBooking:
+    request = BookingRequest(
+        space_id=data.space_id, layout=data.layout, starts_at=data.starts_at, ends_at=data.ends_at,
+        attendees=data.attendees, time_zone=data.organizer.time_zone,
+        floor_language=data.interpreting.floor_language if data.interpreting else None,
+        target_languages=tuple(data.interpreting.target_languages) if data.interpreting else (),
+        catering_headcount=data.catering.headcount if data.catering else None,
+    )  # fmt: skip
+    organizer = Organizer(**msgspec.structs.asdict(data.organizer))
+    return NewBooking(
+        request=request,
+        title=data.title,
+        organizer=organizer,
+        interpreting=msgspec.to_builtins(data.interpreting) if data.interpreting else None,
+        catering=msgspec.to_builtins(data.catering) if data.catering else None,
+        idempotency_key=idempotency_key,
+        canonical_body=msgspec.json.encode(data),
+    )
+
+
+class BookingsController(Controller):
+    path = "/bookings"
+    tags = ["bookings"]
+
+    @post("/", operation_id="CreateBooking", status_code=HTTP_202_ACCEPTED)
+    async def create(
+        self,
+        data: BookingCreate,
+        context: Context,
+        idempotency_key: Annotated[
+            str | None, Parameter(header="Idempotency-Key", max_length=200, required=False)
+        ] = None,
+    ) -> Response[BookingAccepted]:
+        """Hold a space and start arranging the services; the saga's outcome shows on the booking."""
+        try:
+            accepted = await create_booking(
+                _new_booking(data, idempotency_key),
+                context.database,
+                context.state["catalog"],
+                context.state["saga_settings"],
+                datetime.now(UTC),
+            )
+        except InvalidBooking as error:
+            raise ApiError(
+                422,
+                "The booking request breaks a venue rule",
+                str(error),
+                [FieldError(v.field, v.reason) for v in error.violations],
+            ) from None
+        except SlotTaken as error:
+            raise ApiError(
+                409,
+                "The space is already held at that time",
+                f"{error.space_id} is held during part of {error.requested.starts_at.isoformat()} – "
+                f"{error.requested.ends_at.isoformat()} (setup and teardown included)",
+                [FieldError("starts_at", "overlaps another booking of the space")],
+                conflicts=[{"starts_at": t.starts_at.isoformat(), "ends_at": t.ends_at.isoformat()} for t in error.taken],
+            ) from None
+        except IdempotencyKeyReused:
+            raise ApiError(
+                422,
+                "Idempotency-Key reused",
+                "this Idempotency-Key was used with a different request body",
+                [FieldError("Idempotency-Key", "already used for a different request")],
+            ) from None
+        body = BookingAccepted(booking_id=accepted.booking_id, status=accepted.status, trace_id=accepted.trace_id)
+        return Response(body, status_code=HTTP_202_ACCEPTED, headers={"Location": f"/bookings/{accepted.booking_id}"})
+
+    @get("/{booking_id:uuid}", operation_id="GetBooking")
+    async def get_booking(self, booking_id: uuid.UUID, context: Context) -> Booking:
+        """A booking with its status, the reason if rejected, and every saga step."""
+        async with context.database.pool.acquire() as connection:
+            row = await repository.booking(connection, booking_id)
+            if row is None:
+                raise ApiError(404, "No such booking", f"booking {booking_id} does not exist")
+            steps = await repository.steps(connection, booking_id)
+        organizer_zone = ZoneInfo(row["organizer"]["time_zone"])
+        venue_zone = context.state["catalog"].venue.zone
+        return Booking(
+            booking_id=row["id"], status=row["status"], phase=row["phase"], reason=row["reason"],
+            space_id=row["space_id"], layout=row["layout"], starts_at=row["starts_at"], ends_at=row["ends_at"],
+            blocked=Window(starts_at=row["blocked_from"], ends_at=row["blocked_to"]),
+            local={
+                "venue": Window(starts_at=row["starts_at"].astimezone(venue_zone),
+                                ends_at=row["ends_at"].astimezone(venue_zone)),
+                "organizer": Window(starts_at=row["starts_at"].astimezone(organizer_zone),
+                                    ends_at=row["ends_at"].astimezone(organizer_zone)),
+            },
+            attendees=row["attendees"], title=row["title"],
+            interpreting=msgspec.convert(row["interpreting"], InterpretingWanted) if row["interpreting"] else None,
+            catering=msgspec.convert(row["catering"], CateringWanted) if row["catering"] else None,
+            steps=[
+                SagaStep(name=s["step"], state=s["state"], started_at=s["started_at"], updated_at=s["updated_at"],
+                         deadline=s["deadline"], detail=s["detail"])
+                for s in steps
+            ],
+            trace_id=row["trace_id"], created_at=row["created_at"], updated_at=row["updated_at"],
+        )  # fmt: skip
+
+    @get("/{booking_id:uuid}/trace", operation_id="GetBookingTrace", media_type=MediaType.TEXT)
+    async def get_trace(self, booking_id: uuid.UUID, context: Context) -> str:
+        """The booking's spans from every service, as a waterfall (read from the span folder)."""
+        async with context.database.pool.acquire() as connection:
+            trace_id = await connection.fetchval("SELECT trace_id FROM bookings WHERE id = $1", booking_id)
+        if trace_id is None:
+            raise ApiError(404, "No such booking", f"booking {booking_id} does not exist")
+        span_dir = context.config.span_dir
+        if not span_dir:
+            raise ApiError(404, "Spans are not stored here", "set WICT_SPAN_DIR, or look the trace up in your backend")
+        return render_waterfall(read_trace(span_dir, trace_id))

@@ -1,0 +1,106 @@
+"""The venue API's request and response types. Unknown fields are refused at this edge."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta
+
+Email = Annotated[str, Meta(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254, description="e-mail address")]
+Locale = Annotated[str, Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47, e.g. en or zh-CN")]
+Language = Annotated[str, Meta(pattern=r"^[a-z]{2}$", description="ISO 639-1 code, e.g. en, zh, ar")]
+Text = Annotated[str, Meta(min_length=1, max_length=200)]
+
+
+class OrganizerContact(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    name: Text
+    email: Email
+    locale: Locale = "en"
+    time_zone: Annotated[str, Meta(min_length=1, max_length=64, description="IANA zone, e.g. Europe/Berlin")] = (
+        "Asia/Shanghai"
+    )
+
+
+class InterpretingWanted(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    floor_language: Language
+    target_languages: Annotated[list[Language], Meta(min_length=1, max_length=8)]
+
+
+class CateringWanted(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    menu: Annotated[str, Meta(min_length=1, max_length=64, description="e.g. western-buffet, tea-break")]
+    headcount: Annotated[int, Meta(ge=1, le=5000)]
+    serve_at: datetime | None = None
+
+
+class BookingCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    space_id: Annotated[str, Meta(min_length=1, max_length=64)]
+    layout: Annotated[str, Meta(min_length=1, max_length=32)]
+    starts_at: datetime
+    ends_at: datetime
+    attendees: Annotated[int, Meta(ge=1, le=10000)]
+    title: Text
+    organizer: OrganizerContact
+    interpreting: InterpretingWanted | None = None
+    catering: CateringWanted | None = None
+
+
+class BookingAccepted(msgspec.Struct, frozen=True, kw_only=True):
+    booking_id: uuid.UUID
+    status: str
+    trace_id: str
+
+
+class Window(msgspec.Struct, frozen=True, kw_only=True):
+    starts_at: datetime
+    ends_at: datetime
+
+
+class SagaStep(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    name: str
+    state: str
+    started_at: datetime
+    updated_at: datetime
+    deadline: datetime | None = None
+    detail: str | None = None
+
+
+class Booking(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    booking_id: uuid.UUID
+    status: str
+    phase: str
+    reason: str | None = None
+    space_id: str
+    layout: str
+    starts_at: datetime
+    ends_at: datetime
+    blocked: Window
+    local: dict[str, Window]
+    attendees: int
+    title: str
+    interpreting: InterpretingWanted | None = None
+    catering: CateringWanted | None = None
+    steps: list[SagaStep]
+    trace_id: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class Layout(msgspec.Struct, frozen=True):
+    name: str
+    capacity: int
+
+
+class SpaceOut(msgspec.Struct, frozen=True, kw_only=True):
+    id: str
+    name: dict[str, str]
+    area_m2: int
+    layouts: list[Layout]
+    combines: list[str]
+    setup_minutes: int
+    teardown_minutes: int
+    fixed_interpretation_booths: int
+    requires_approval: bool
+    features: list[str]

@@ -1,0 +1,219 @@
+"""Use cases of the venue: accept a booking, advance its saga on participant events and deadlines."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+
+from services.venue.adapters import repository
+from services.venue.domain import saga as saga_rules
+from services.venue.domain.booking import BookingRequest, Interval, Violation, blocked_interval, check
+from services.venue.domain.catalog import Catalog
+from shared.contracts import (
+    BookingConfirmed,
+    BookingRejected,
+    ConfirmCatering,
+    ConfirmInterpreting,
+    Message,
+    Organizer,
+    ReleaseCatering,
+    ReleaseInterpreting,
+    ReserveCatering,
+    ReserveInterpreting,
+)
+from shared.db.unit_of_work import Database, UnitOfWork
+from shared.telemetry import current_traceparent, trace_id_hex
+
+log = logging.getLogger(__name__)
+
+
+class InvalidBooking(Exception):
+    def __init__(self, violations: list[Violation]) -> None:
+        super().__init__("; ".join(f"{v.field}: {v.reason}" for v in violations))
+        self.violations = violations
+
+
+class SlotTaken(Exception):
+    def __init__(self, space_id: str, requested: Interval, taken: list[Interval]) -> None:
+        super().__init__(f"{space_id} is already held")
+        self.space_id, self.requested, self.taken = space_id, requested, taken
+
+
+class IdempotencyKeyReused(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class NewBooking:
+    """A validated-shape request from the API: the organizer's booking, with services wanted."""
+
+    request: BookingRequest
+    title: str
+    organizer: Organizer
+    interpreting: dict[str, Any] | None
+    catering: dict[str, Any] | None
+    idempotency_key: str | None
+    canonical_body: bytes
+
+
+@dataclass(frozen=True)
+class Accepted:
+    booking_id: uuid.UUID
+    status: str
+    trace_id: str
+    replayed: bool = False
+
+
+@dataclass(frozen=True)
+class SagaSettings:
+    step_timeout: timedelta = timedelta(seconds=30)
+
+
+def _steps_wanted(command: NewBooking) -> list[str]:
+    return [name for name, wanted in (("interpreting", command.interpreting), ("catering", command.catering)) if wanted]
+
+
+async def create_booking(
+    command: NewBooking, database: Database, catalog: Catalog, settings: SagaSettings, now: datetime
+) -> Accepted:
+    """Hold the space and start the saga in one transaction; 409 on overlap, nothing half-written."""
+    request = command.request
+    violations = check(request, catalog, now)
+    if violations:
+        raise InvalidBooking(violations)
+    space = catalog.space(request.space_id)
+    assert space is not None
+    blocked = blocked_interval(space, request.starts_at, request.ends_at)
+    request_hash = hashlib.sha256(command.canonical_body).hexdigest()
+    booking_id = uuid.uuid4()
+    steps = _steps_wanted(command)
+    decision = saga_rules.start(steps)
+    row = {
+        "id": booking_id, "idempotency_key": command.idempotency_key, "request_hash": request_hash,
+        "space_id": space.id, "layout": request.layout, "starts_at": request.starts_at, "ends_at": request.ends_at,
+        "attendees": request.attendees, "title": command.title, "organizer": _organizer_json(command.organizer),
+        "interpreting": command.interpreting, "catering": command.catering,
+        "status": "confirmed" if decision.saga.phase is saga_rules.Phase.CONFIRMED else "pending",
+        "phase": decision.saga.phase.value, "trace_id": trace_id_hex(), "trace_context": current_traceparent(),
+    }  # fmt: skip
+    try:
+        async with database.transaction() as unit:
+            await repository.insert_booking(unit.connection, row, space.units, blocked, steps, now + settings.step_timeout)
+            for step in steps:
+                unit.publish(_reserve_command(step, booking_id, command))
+            if decision.actions:  # nothing to wait for: confirmed at once
+                await _apply(unit, booking_id, decision.actions, catalog)
+    except asyncpg.UniqueViolationError:
+        return await _replay(command, database, request_hash)
+    except asyncpg.ExclusionViolationError:
+        async with database.pool.acquire() as connection:
+            taken = await repository.conflicts(connection, space.units, blocked)
+        raise SlotTaken(space.id, blocked, taken) from None
+    return Accepted(booking_id, row["status"], row["trace_id"])
+
+
+async def _replay(command: NewBooking, database: Database, request_hash: str) -> Accepted:
+    """The same Idempotency-Key again: the first answer, or an error if the body differs."""
+    assert command.idempotency_key is not None
+    async with database.pool.acquire() as connection:
+        existing = await repository.by_idempotency_key(connection, command.idempotency_key)
+    if existing is None:  # the unique violation was not the key's; let it surface
+        raise RuntimeError("unique violation without an idempotency key match")
+    if existing["request_hash"] != request_hash:
+        raise IdempotencyKeyReused()
+    return Accepted(existing["id"], "pending", existing["trace_id"], replayed=True)
+
+
+def _organizer_json(organizer: Organizer) -> dict[str, str]:
+    return {"name": organizer.name, "email": organizer.email, "locale": organizer.locale, "time_zone": organizer.time_zone}
+
+
+def _reserve_command(step: str, booking_id: uuid.UUID, command: NewBooking) -> Message:
+    request = command.request
+    if step == "interpreting":
+        return ReserveInterpreting(
+            booking_id=booking_id, space_id=request.space_id, starts_at=request.starts_at, ends_at=request.ends_at,
+            floor_language=request.floor_language or "", target_languages=list(request.target_languages),
+            attendees=request.attendees,
+        )  # fmt: skip
+    assert command.catering is not None
+    return ReserveCatering(
+        booking_id=booking_id, space_id=request.space_id, starts_at=request.starts_at, ends_at=request.ends_at,
+        menu=command.catering["menu"], headcount=command.catering["headcount"],
+        serve_at=command.catering.get("serve_at") and datetime.fromisoformat(command.catering["serve_at"]),
+    )  # fmt: skip
+
+
+_CONFIRM: dict[str, Callable[..., Message]] = {"interpreting": ConfirmInterpreting, "catering": ConfirmCatering}
+_RELEASE: dict[str, Callable[..., Message]] = {"interpreting": ReleaseInterpreting, "catering": ReleaseCatering}
+
+
+async def advance(
+    unit: UnitOfWork,
+    booking_id: uuid.UUID,
+    transition: Callable[[saga_rules.Saga], saga_rules.Decision],
+    catalog: Catalog,
+    settings: SagaSettings,
+    detail: dict[str, str] | None = None,
+    causation_id: uuid.UUID | None = None,
+) -> bool:
+    """Lock the saga, apply one transition, persist it and stage the messages it causes.
+
+    Returns whether anything changed (late or repeated events change nothing).
+    """
+    locked = await repository.lock_saga(unit.connection, booking_id)
+    if locked is None:
+        log.warning("event for an unknown booking", extra={"fields": {"booking_id": str(booking_id)}})
+        return False
+    _, before = locked
+    decision = transition(before)
+    if decision.saga == before and not decision.actions:
+        return False
+    deadline = datetime.now(UTC) + settings.step_timeout
+    await repository.save_saga(unit.connection, booking_id, before, decision.saga, deadline, detail or {})
+    await _apply(unit, booking_id, decision.actions, catalog, causation_id)
+    return True
+
+
+async def _apply(
+    unit: UnitOfWork,
+    booking_id: uuid.UUID,
+    actions: list[saga_rules.Action],
+    catalog: Catalog,
+    causation_id: uuid.UUID | None = None,
+) -> None:
+    for action in actions:
+        if isinstance(action, saga_rules.Confirm):
+            unit.publish(_CONFIRM[action.step](booking_id=booking_id, causation_id=causation_id))
+        elif isinstance(action, saga_rules.Release):
+            unit.publish(_RELEASE[action.step](booking_id=booking_id, causation_id=causation_id))
+        elif isinstance(action, saga_rules.RejectBooking):
+            await repository.release_hold(unit.connection, booking_id)
+            unit.publish(await _outcome(unit, booking_id, catalog, action.reason, causation_id))
+        else:
+            unit.publish(await _outcome(unit, booking_id, catalog, None, causation_id))
+
+
+async def _outcome(
+    unit: UnitOfWork, booking_id: uuid.UUID, catalog: Catalog, reason: str | None, causation_id: uuid.UUID | None
+) -> Message:
+    row = await repository.booking(unit.connection, booking_id)
+    assert row is not None
+    space = catalog.space(row["space_id"])
+    organizer = Organizer(**row["organizer"])
+    common = {
+        "booking_id": booking_id, "causation_id": causation_id, "title": row["title"], "space_id": row["space_id"],
+        "space_name": space.label(organizer.locale) if space else row["space_id"],
+        "starts_at": row["starts_at"], "ends_at": row["ends_at"], "organizer": organizer,
+    }  # fmt: skip
+    if reason is None:
+        services = [name for name in ("interpreting", "catering") if row[name]]
+        return BookingConfirmed(**common, services=services)
+    return BookingRejected(**common, reason=reason)

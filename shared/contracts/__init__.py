@@ -1,0 +1,50 @@
+"""Every message that crosses services. Commands are imperative, events past tense.
+
+Subjects follow ``<owning service>.<cmd|evt>.<name>``; vendor tasks ``tasks.<kind>.<vendor_id>.<event>``.
+Readers tolerate unknown fields, so a newer sender does not break an older reader; a breaking change
+bumps ``schema_version``.
+"""
+
+from shared.contracts.base import Message, new_message_id
+from shared.contracts.catering import (
+    CateringConfirmed,
+    CateringRejected,
+    CateringReleased,
+    CateringReserved,
+    ConfirmCatering,
+    ReleaseCatering,
+    ReserveCatering,
+)
+from shared.contracts.interpreting import (
+    ConfirmInterpreting,
+    InterpretingConfirmed,
+    InterpretingRejected,
+    InterpretingReleased,
+    InterpretingReserved,
+    ReleaseInterpreting,
+    ReserveInterpreting,
+)
+from shared.contracts.tasks import VendorTaskAssigned
+from shared.contracts.venue import BookingConfirmed, BookingRejected, Organizer
+
+ALL_MESSAGES: tuple[type[Message], ...] = (
+    ReserveInterpreting,
+    ConfirmInterpreting,
+    ReleaseInterpreting,
+    InterpretingReserved,
+    InterpretingRejected,
+    InterpretingConfirmed,
+    InterpretingReleased,
+    ReserveCatering,
+    ConfirmCatering,
+    ReleaseCatering,
+    CateringReserved,
+    CateringRejected,
+    CateringConfirmed,
+    CateringReleased,
+    BookingConfirmed,
+    BookingRejected,
+    VendorTaskAssigned,
+)
+
+__all__ = [*(message.__name__ for message in ALL_MESSAGES), "ALL_MESSAGES", "Message", "Organizer", "new_message_id"]

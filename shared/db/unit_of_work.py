@@ -1,0 +1,68 @@
+"""A transaction, the messages it will publish (outbox) and the messages it has handled (inbox)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+import asyncpg
+import msgspec
+
+from shared.contracts.base import Message
+from shared.telemetry import current_traceparent
+
+_encoder = msgspec.json.Encoder()
+
+_INSERT_OUTBOX = """
+INSERT INTO outbox (message_id, subject, payload, headers)
+SELECT m, s, p, h::jsonb FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::text[]) AS t(m, s, p, h)
+"""
+
+
+class UnitOfWork:
+    """Work done in one transaction; ``publish`` stages a message that commits with it."""
+
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self.connection = connection
+        self._staged: list[tuple[uuid.UUID, str, bytes, str]] = []
+
+    def publish(self, message: Message, subject: str | None = None) -> None:
+        headers = {"Nats-Msg-Id": str(message.message_id), **current_traceparent()}
+        if message.causation_id:
+            headers["Wict-Causation-Id"] = str(message.causation_id)
+        self._staged.append(
+            (message.message_id, subject or message.subject, _encoder.encode(message), _encoder.encode(headers).decode())
+        )
+
+    async def claim(self, consumer: str, message_id: uuid.UUID) -> bool:
+        """Record that ``consumer`` handles ``message_id`` now; False if it already has."""
+        status = await self.connection.execute(
+            "INSERT INTO inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", consumer, message_id
+        )
+        return status.endswith(" 1")
+
+    async def flush(self) -> int:
+        if not self._staged:
+            return 0
+        columns = list(zip(*self._staged, strict=True))
+        await self.connection.execute(_INSERT_OUTBOX, *columns)
+        staged, self._staged = len(self._staged), []
+        return staged
+
+
+class Database:
+    """The service's pool; ``transaction()`` yields a unit of work and wakes the relay after commit."""
+
+    def __init__(self, pool: asyncpg.Pool, on_commit_with_messages: Callable[[], None] | None = None) -> None:
+        self.pool = pool
+        self._wake = on_commit_with_messages
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[UnitOfWork]:
+        async with self.pool.acquire() as connection, connection.transaction():
+            unit = UnitOfWork(connection)
+            yield unit
+            published = await unit.flush()
+        if published and self._wake:
+            self._wake()

@@ -1,0 +1,97 @@
+"""Binding a service's durable consumer to its handlers: decode, inbox, transaction, explicit ack.
+
+Ack policy: a message is acked only after its transaction commits. Transient failures (database or
+network) are retried in place a few times, then NAKed with a growing delay so JetStream redelivers,
+up to the consumer's ``max_deliver``. A payload that cannot be decoded is terminated at once, since
+redelivering it cannot help. faststream's default (terminate on any error) is not used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypeVar
+
+import msgspec
+from faststream import AckPolicy
+from faststream.nats import JStream, NatsBroker, NatsMessage
+
+from shared.contracts.base import Message
+from shared.db.pool import TRANSIENT_ERRORS
+from shared.db.unit_of_work import Database, UnitOfWork
+from shared.messaging.streams import Consumer
+
+log = logging.getLogger(__name__)
+
+MessageT = TypeVar("MessageT", bound=Message)
+Handler = Callable[[Any, UnitOfWork], Awaitable[None]]
+
+IN_PLACE_RETRIES = 3
+
+
+def redelivery_delay(delivered: int) -> float:
+    """Seconds before JetStream redelivers a message that failed ``delivered`` times."""
+    return float(min(0.25 * 2 ** max(delivered - 1, 0), 30.0))
+
+
+class Route:
+    def __init__(self, message_type: type[Message], handler: Handler) -> None:
+        self.decoder = msgspec.json.Decoder(message_type)
+        self.handler = handler
+
+
+def bind_consumer(
+    broker: NatsBroker,
+    consumer: Consumer,
+    routes: Mapping[type[Message], Handler],
+    database: Database,
+    concurrency: int = 32,
+) -> None:
+    """Subscribe ``broker`` to the provisioned durable ``consumer``, dispatching by subject."""
+    by_subject = {message_type.subject: Route(message_type, handler) for message_type, handler in routes.items()}
+
+    @broker.subscriber(
+        consumer.filter_subject,
+        stream=JStream(consumer.stream, declare=False),
+        queue=consumer.durable,  # nats-py binds the queue to the durable of the same name
+        max_workers=concurrency,
+        ack_policy=AckPolicy.MANUAL,
+        title=consumer.durable,
+        description=f"{consumer.service} handles {', '.join(sorted(by_subject))}",
+    )
+    async def on_message(message: NatsMessage) -> None:
+        await handle(message, consumer.durable, by_subject, database)
+
+
+async def handle(message: NatsMessage, consumer: str, routes: Mapping[str, Route], database: Database) -> None:
+    raw = message.raw_message
+    route = routes.get(raw.subject)
+    if route is None:  # a newer sender's message type: not ours to handle
+        await message.ack()
+        return
+    try:
+        body = route.decoder.decode(raw.data)
+    except (msgspec.DecodeError, msgspec.ValidationError) as error:
+        log.error("undecodable message terminated", extra={"fields": {"subject": raw.subject, "error": str(error)}})
+        await message.reject()
+        return
+    fields = {"subject": raw.subject, "message_id": str(body.message_id), "booking_id": str(body.booking_id)}
+    for attempt in range(1, IN_PLACE_RETRIES + 1):
+        try:
+            async with database.transaction() as unit:
+                if await unit.claim(consumer, body.message_id):
+                    await route.handler(body, unit)
+            await message.ack()
+            return
+        except TRANSIENT_ERRORS as error:
+            if attempt == IN_PLACE_RETRIES:
+                delay = redelivery_delay(raw.metadata.num_delivered)
+                log.warning("transient failure, redelivering", extra={"fields": {**fields, "error": type(error).__name__}})
+                await message.nack(delay=delay)
+                return
+            await asyncio.sleep(0.01 * attempt)
+        except Exception:
+            log.exception("handler failed, redelivering", extra={"fields": fields})
+            await message.nack(delay=redelivery_delay(raw.metadata.num_delivered))
+            return

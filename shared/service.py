@@ -1,0 +1,180 @@
+"""What every service runs, wired one way: database + migrations, outbox relay, NATS consumers,
+background loops and an HTTP app with health endpoints; drained in reverse on SIGTERM.
+
+A service describes itself with a ``ServiceSpec``; ``run_service`` does the rest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nats
+from litestar import Litestar
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.plugins.opentelemetry import OpenTelemetryConfig, OpenTelemetryPlugin
+from opentelemetry import trace
+
+from shared.config import ServiceConfig, load
+from shared.contracts.base import Message
+from shared.db.migrate import apply_migrations
+from shared.db.pool import create_pool
+from shared.db.unit_of_work import Database
+from shared.http.health import HealthController
+from shared.http.problems import EXCEPTION_HANDLERS
+from shared.logs import setup_logging
+from shared.messaging.broker import check_topology, create_broker
+from shared.messaging.consumer import Handler, bind_consumer
+from shared.messaging.relay import OutboxRelay
+from shared.messaging.streams import Consumer
+from shared.telemetry import setup_tracing
+
+log = logging.getLogger(__name__)
+
+
+class Context:
+    """The live dependencies a service's handlers and loops use (built at start-up)."""
+
+    def __init__(self, name: str, config: Any, database: Database, tracer: trace.Tracer) -> None:
+        self.name = name
+        self.config = config
+        self.database = database
+        self.tracer = tracer
+        self.state: dict[str, Any] = {}
+
+
+Routes = Mapping[type[Message], Handler]
+
+
+@dataclass
+class ServiceSpec:
+    name: str
+    migrations: Path
+    config_type: type[ServiceConfig] = ServiceConfig
+    consumers: Callable[[Context], Mapping[Consumer, Routes]] = lambda _: {}
+    loops: Callable[[Context], Sequence[Callable[[], Awaitable[None]]]] = lambda _: ()
+    controllers: Sequence[Any] = ()
+    on_start: Callable[[Context], Awaitable[None]] | None = None
+    openapi: OpenAPIConfig | None = None
+
+
+class Runtime:
+    """Start-up and shutdown of one service process, in order."""
+
+    def __init__(self, spec: ServiceSpec, config: ServiceConfig) -> None:
+        self.spec = spec
+        self.config = config
+        self.tracer_provider = setup_tracing(spec.name, config.span_dir, config.trace_sample_ratio)
+        self.tracer = self.tracer_provider.get_tracer(f"wict.{spec.name}")
+        self.broker = create_broker(config, self.tracer_provider, spec.name)
+        self.draining = False
+        self.context: Context | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def _ready(self) -> bool:
+        return self.context is not None and not self.draining and self.broker.config.connection_state.connection.is_connected  # type: ignore[attr-defined]
+
+    async def _database_ready(self) -> bool:
+        if self.context is None:
+            return False
+        try:
+            async with self.context.database.pool.acquire(timeout=2) as connection:
+                return bool(await connection.fetchval("SELECT true"))
+        except Exception:
+            return False
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self, _: Litestar) -> AsyncIterator[None]:
+        pool = await create_pool(self.config.database_url, self.config.db_pool_size)
+        applied = await apply_migrations(pool, self.spec.name, self.spec.migrations)
+        relay_connection = await nats.connect(
+            self.config.nats_url, name=f"{self.spec.name}-relay", max_reconnect_attempts=-1, reconnect_time_wait=1
+        )
+        relay = OutboxRelay(pool, relay_connection.jetstream(), self.tracer)
+        context = Context(self.spec.name, self.config, Database(pool, relay.wake), self.tracer)
+        context.state["relay"] = relay
+        if self.spec.on_start:
+            await self.spec.on_start(context)
+        for consumer, routes in self.spec.consumers(context).items():
+            bind_consumer(self.broker, consumer, routes, context.database, self.config.consumer_concurrency)
+        await self.broker.connect()
+        await check_topology(self.broker, self.spec.name)
+        self._tasks = [asyncio.create_task(relay.run(), name="outbox-relay")]
+        self._tasks += [asyncio.create_task(loop(), name=loop.__name__) for loop in self.spec.loops(context)]
+        await self.broker.start()
+        self.context = context
+        log.info("service started", extra={"fields": {"migrations_applied": applied, "port": self.config.http_port}})
+        try:
+            yield
+        finally:
+            self.draining = True
+            log.info("draining")
+            await self.broker.stop()  # waits for handlers in flight, up to the grace period
+            for task in self._tasks:
+                task.cancel()
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+            await relay.stop()
+            await relay_connection.drain()
+            await pool.close()
+            log.info("stopped", extra={"fields": {"published": relay.published}})
+
+    def app(self) -> Litestar:
+        spec = self.spec
+
+        def readiness() -> dict[str, Any]:
+            return {"broker": self._ready, "database": self._database_ready}
+
+        def context() -> Context:
+            assert self.context is not None, "service not started"
+            return self.context
+
+        return Litestar(
+            route_handlers=[HealthController, *spec.controllers],
+            lifespan=[self.lifespan],
+            dependencies={
+                "service_name": Provide(lambda: spec.name, sync_to_thread=False),
+                "readiness": Provide(readiness, sync_to_thread=False),
+                "context": Provide(context, sync_to_thread=False),
+            },
+            exception_handlers=EXCEPTION_HANDLERS,
+            plugins=[OpenTelemetryPlugin(OpenTelemetryConfig(tracer_provider=self.tracer_provider, exclude=["/health"]))],
+            openapi_config=spec.openapi or OpenAPIConfig(title=f"WICT {spec.name}", version="0.1.0"),
+            logging_config=None,
+            debug=False,
+        )
+
+
+async def _serve(runtime: Runtime) -> None:
+    from granian.constants import Interfaces
+    from granian.server.embed import Server
+
+    server = Server(
+        runtime.app(),
+        address=runtime.config.http_host,
+        port=runtime.config.http_port,
+        interface=Interfaces.ASGI,
+        log_enabled=False,
+        backlog=1024,
+    )
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, server.stop)
+    await server.serve()
+
+
+def run_service(spec: ServiceSpec) -> None:
+    """Entry point of ``python -m services.<name>``: configure from the environment, serve until SIGTERM."""
+    config = load(spec.config_type)
+    setup_logging(spec.name, config.log_level)
+    runtime = Runtime(spec, config)
+    try:
+        asyncio.run(_serve(runtime))
+    finally:
+        runtime.tracer_provider.shutdown()
