@@ -79,7 +79,11 @@ class Runtime:
         self._tasks: list[asyncio.Task[None]] = []
 
     async def _ready(self) -> bool:
-        return self.context is not None and not self.draining and self.broker.config.connection_state.connection.is_connected  # type: ignore[attr-defined]
+        return (
+            self.context is not None
+            and not self.draining
+            and self.broker.config.connection_state.connection.is_connected
+        )  # type: ignore[attr-defined]
 
     async def _database_ready(self) -> bool:
         if self.context is None:
@@ -95,7 +99,10 @@ class Runtime:
         pool = await create_pool(self.config.database_url, self.config.db_pool_size)
         applied = await apply_migrations(pool, self.spec.name, self.spec.migrations)
         relay_connection = await nats.connect(
-            self.config.nats_url, name=f"{self.spec.name}-relay", max_reconnect_attempts=-1, reconnect_time_wait=1
+            self.config.nats_url,
+            name=f"{self.spec.name}-relay",
+            max_reconnect_attempts=-1,
+            reconnect_time_wait=1,
         )
         relay = OutboxRelay(pool, relay_connection.jetstream(), self.tracer)
         context = Context(self.spec.name, self.config, Database(pool, relay.wake), self.tracer)
@@ -110,7 +117,10 @@ class Runtime:
         self._tasks += [asyncio.create_task(loop(), name=loop.__name__) for loop in self.spec.loops(context)]
         await self.broker.start()
         self.context = context
-        log.info("service started", extra={"fields": {"migrations_applied": applied, "port": self.config.http_port}})
+        log.info(
+            "service started",
+            extra={"fields": {"migrations_applied": applied, "port": self.config.http_port}},
+        )
         try:
             yield
         finally:
@@ -144,7 +154,11 @@ class Runtime:
                 "context": Provide(context, sync_to_thread=False),
             },
             exception_handlers=EXCEPTION_HANDLERS,
-            plugins=[OpenTelemetryPlugin(OpenTelemetryConfig(tracer_provider=self.tracer_provider, exclude=["/health"]))],
+            plugins=[
+                OpenTelemetryPlugin(
+                    OpenTelemetryConfig(tracer_provider=self.tracer_provider, exclude=["/health"])
+                )
+            ],
             openapi_config=spec.openapi or OpenAPIConfig(title=f"WICT {spec.name}", version="0.1.0"),
             logging_config=None,
             debug=False,

@@ -23,7 +23,9 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
 
 async def _on_start(context: Context) -> None:
     context.state["catalog"] = load_catalog()
-    context.state["saga_settings"] = SagaSettings(step_timeout=timedelta(seconds=context.config.step_timeout_seconds))
+    context.state["saga_settings"] = SagaSettings(
+        step_timeout=timedelta(seconds=context.config.step_timeout_seconds)
+    )
 
 
 def spec() -> ServiceSpec:
@@ -35,9 +37,12 @@ def spec() -> ServiceSpec:
         consumers=lambda context: routes(context.state["catalog"], context.state["saga_settings"]),
         loops=lambda context: [
             lambda: sweep_deadlines(
-                context.database, context.state["catalog"], context.state["saga_settings"], context.tracer,
+                context.database,
+                context.state["catalog"],
+                context.state["saga_settings"],
+                context.tracer,
                 context.config.deadline_sweep_seconds,
-            )  # fmt: skip
+            )
         ],
         controllers=[SpacesController, BookingsController],
         openapi=OpenAPIConfig(

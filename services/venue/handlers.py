@@ -77,7 +77,11 @@ class SagaSettings:
 
 
 def _steps_wanted(command: NewBooking) -> list[str]:
-    return [name for name, wanted in (("interpreting", command.interpreting), ("catering", command.catering)) if wanted]
+    return [
+        name
+        for name, wanted in (("interpreting", command.interpreting), ("catering", command.catering))
+        if wanted
+    ]
 
 
 async def create_booking(
@@ -105,7 +109,9 @@ async def create_booking(
     }  # fmt: skip
     try:
         async with database.transaction() as unit:
-            await repository.insert_booking(unit.connection, row, space.units, blocked, steps, now + settings.step_timeout)
+            await repository.insert_booking(
+                unit.connection, row, space.units, blocked, steps, now + settings.step_timeout
+            )
             for step in steps:
                 unit.publish(_reserve_command(step, booking_id, command))
             if decision.actions:  # nothing to wait for: confirmed at once
@@ -132,7 +138,12 @@ async def _replay(command: NewBooking, database: Database, request_hash: str) ->
 
 
 def _organizer_json(organizer: Organizer) -> dict[str, str]:
-    return {"name": organizer.name, "email": organizer.email, "locale": organizer.locale, "time_zone": organizer.time_zone}
+    return {
+        "name": organizer.name,
+        "email": organizer.email,
+        "locale": organizer.locale,
+        "time_zone": organizer.time_zone,
+    }
 
 
 def _reserve_command(step: str, booking_id: uuid.UUID, command: NewBooking) -> Message:
@@ -151,8 +162,14 @@ def _reserve_command(step: str, booking_id: uuid.UUID, command: NewBooking) -> M
     )  # fmt: skip
 
 
-_CONFIRM: dict[str, Callable[..., Message]] = {"interpreting": ConfirmInterpreting, "catering": ConfirmCatering}
-_RELEASE: dict[str, Callable[..., Message]] = {"interpreting": ReleaseInterpreting, "catering": ReleaseCatering}
+_CONFIRM: dict[str, Callable[..., Message]] = {
+    "interpreting": ConfirmInterpreting,
+    "catering": ConfirmCatering,
+}
+_RELEASE: dict[str, Callable[..., Message]] = {
+    "interpreting": ReleaseInterpreting,
+    "catering": ReleaseCatering,
+}
 
 
 async def advance(
@@ -202,7 +219,11 @@ async def _apply(
 
 
 async def _outcome(
-    unit: UnitOfWork, booking_id: uuid.UUID, catalog: Catalog, reason: str | None, causation_id: uuid.UUID | None
+    unit: UnitOfWork,
+    booking_id: uuid.UUID,
+    catalog: Catalog,
+    reason: str | None,
+    causation_id: uuid.UUID | None,
 ) -> Message:
     row = await repository.booking(unit.connection, booking_id)
     assert row is not None

@@ -47,4 +47,10 @@ ALL_MESSAGES: tuple[type[Message], ...] = (
     VendorTaskAssigned,
 )
 
-__all__ = [*(message.__name__ for message in ALL_MESSAGES), "ALL_MESSAGES", "Message", "Organizer", "new_message_id"]
+__all__ = [
+    *(message.__name__ for message in ALL_MESSAGES),
+    "ALL_MESSAGES",
+    "Message",
+    "Organizer",
+    "new_message_id",
+]

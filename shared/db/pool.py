@@ -27,7 +27,10 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
 async def _init_connection(connection: asyncpg.Connection) -> None:
     for kind in ("json", "jsonb"):
         await connection.set_type_codec(
-            kind, schema="pg_catalog", encoder=lambda v: msgspec.json.encode(v).decode(), decoder=msgspec.json.decode
+            kind,
+            schema="pg_catalog",
+            encoder=lambda v: msgspec.json.encode(v).decode(),
+            decoder=msgspec.json.decode,
         )
 
 

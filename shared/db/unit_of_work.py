@@ -32,13 +32,20 @@ class UnitOfWork:
         if message.causation_id:
             headers["Wict-Causation-Id"] = str(message.causation_id)
         self._staged.append(
-            (message.message_id, subject or message.subject, _encoder.encode(message), _encoder.encode(headers).decode())
+            (
+                message.message_id,
+                subject or message.subject,
+                _encoder.encode(message),
+                _encoder.encode(headers).decode(),
+            )
         )
 
     async def claim(self, consumer: str, message_id: uuid.UUID) -> bool:
         """Record that ``consumer`` handles ``message_id`` now; False if it already has."""
         status = await self.connection.execute(
-            "INSERT INTO inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", consumer, message_id
+            "INSERT INTO inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            consumer,
+            message_id,
         )
         return status.endswith(" 1")
 

@@ -39,7 +39,13 @@ class ApiError(Exception):
         self, status: int, title: str, detail: str = "", errors: list[FieldError] | None = None, **extra: Any
     ) -> None:
         super().__init__(detail or title)
-        self.status, self.title, self.detail, self.errors, self.extra = status, title, detail, errors or [], extra
+        self.status, self.title, self.detail, self.errors, self.extra = (
+            status,
+            title,
+            detail,
+            errors or [],
+            extra,
+        )
 
 
 def problem_response(problem: Problem, headers: dict[str, str] | None = None) -> Response[Problem]:
@@ -64,7 +70,9 @@ def _field_errors(extra: Any) -> list[FieldError]:
     for item in extra if isinstance(extra, list) else []:
         if isinstance(item, dict):
             key = str(item.get("key") or item.get("source") or "body")
-            errors.append(FieldError(field=key.removeprefix("$."), reason=str(item.get("message", "invalid"))))
+            errors.append(
+                FieldError(field=key.removeprefix("$."), reason=str(item.get("message", "invalid")))
+            )
     return errors
 
 

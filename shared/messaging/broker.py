@@ -17,7 +17,9 @@ def create_broker(config: ServiceConfig, tracer_provider: TracerProvider, servic
     return NatsBroker(
         config.nats_url,
         name=f"{service}-{config.instance_id}",
-        middlewares=[NatsTelemetryMiddleware(tracer_provider=tracer_provider, include_messages_counters=False)],
+        middlewares=[
+            NatsTelemetryMiddleware(tracer_provider=tracer_provider, include_messages_counters=False)
+        ],
         graceful_timeout=config.shutdown_grace_seconds,
         max_reconnect_attempts=-1,
         reconnect_time_wait=1,

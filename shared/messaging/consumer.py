@@ -49,7 +49,9 @@ def bind_consumer(
     concurrency: int = 32,
 ) -> None:
     """Subscribe ``broker`` to the provisioned durable ``consumer``, dispatching by subject."""
-    by_subject = {message_type.subject: Route(message_type, handler) for message_type, handler in routes.items()}
+    by_subject = {
+        message_type.subject: Route(message_type, handler) for message_type, handler in routes.items()
+    }
 
     @broker.subscriber(
         consumer.filter_subject,
@@ -64,7 +66,9 @@ def bind_consumer(
         await handle(message, consumer.durable, by_subject, database)
 
 
-async def handle(message: NatsMessage, consumer: str, routes: Mapping[str, Route], database: Database) -> None:
+async def handle(
+    message: NatsMessage, consumer: str, routes: Mapping[str, Route], database: Database
+) -> None:
     raw = message.raw_message
     route = routes.get(raw.subject)
     if route is None:  # a newer sender's message type: not ours to handle
@@ -73,7 +77,9 @@ async def handle(message: NatsMessage, consumer: str, routes: Mapping[str, Route
     try:
         body = route.decoder.decode(raw.data)
     except (msgspec.DecodeError, msgspec.ValidationError) as error:
-        log.error("undecodable message terminated", extra={"fields": {"subject": raw.subject, "error": str(error)}})
+        log.error(
+            "undecodable message terminated", extra={"fields": {"subject": raw.subject, "error": str(error)}}
+        )
         await message.reject()
         return
     fields = {"subject": raw.subject, "message_id": str(body.message_id), "booking_id": str(body.booking_id)}
@@ -87,7 +93,10 @@ async def handle(message: NatsMessage, consumer: str, routes: Mapping[str, Route
         except TRANSIENT_ERRORS as error:
             if attempt == IN_PLACE_RETRIES:
                 delay = redelivery_delay(raw.metadata.num_delivered)
-                log.warning("transient failure, redelivering", extra={"fields": {**fields, "error": type(error).__name__}})
+                log.warning(
+                    "transient failure, redelivering",
+                    extra={"fields": {**fields, "error": type(error).__name__}},
+                )
                 await message.nack(delay=delay)
                 return
             await asyncio.sleep(0.01 * attempt)

@@ -54,7 +54,9 @@ class OutboxRelay:
                 failures = 0
             except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError, Exception) as error:
                 failures += 1
-                log.warning("outbox relay failed, retrying", extra={"fields": {"error": type(error).__name__}})
+                log.warning(
+                    "outbox relay failed, retrying", extra={"fields": {"error": type(error).__name__}}
+                )
                 await asyncio.sleep(min(0.05 * 2**failures, 5.0))
                 continue
             try:
@@ -78,8 +80,12 @@ class OutboxRelay:
             rows = await connection.fetch(_CLAIM, self._batch_size)
             if not rows:
                 return 0
-            await asyncio.gather(*(self._publish(row["subject"], row["payload"], row["headers"]) for row in rows))
-            await connection.execute("DELETE FROM outbox WHERE seq = ANY($1::bigint[])", [row["seq"] for row in rows])
+            await asyncio.gather(
+                *(self._publish(row["subject"], row["payload"], row["headers"]) for row in rows)
+            )
+            await connection.execute(
+                "DELETE FROM outbox WHERE seq = ANY($1::bigint[])", [row["seq"] for row in rows]
+            )
         self.published += len(rows)
         return len(rows)
 
@@ -88,7 +94,10 @@ class OutboxRelay:
             f"{subject} publish",
             context=context_from(headers),
             kind=SpanKind.PRODUCER,
-            attributes={"messaging.system": "nats", "messaging.destination.name": subject,
-                        "messaging.message.id": headers.get("Nats-Msg-Id", "")},
+            attributes={
+                "messaging.system": "nats",
+                "messaging.destination.name": subject,
+                "messaging.message.id": headers.get("Nats-Msg-Id", ""),
+            },
         ):
             await self._js.publish(subject, payload, headers={**headers, **current_traceparent()})

@@ -103,6 +103,8 @@ async def provision(nats_url: str, replicas: int = 1, max_deliver: int = 10, ack
                 await js.add_stream(config)
         for consumer in CONSUMERS:
             await js.add_consumer(consumer.stream, consumer_config(consumer, max_deliver, ack_wait))
-        log.info("jetstream provisioned", extra={"fields": {"streams": len(STREAMS), "consumers": len(CONSUMERS)}})
+        log.info(
+            "jetstream provisioned", extra={"fields": {"streams": len(STREAMS), "consumers": len(CONSUMERS)}}
+        )
     finally:
         await connection.close()

@@ -83,7 +83,9 @@ async def steps(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[a
     )
 
 
-async def lock_saga(connection: asyncpg.Connection, booking_id: uuid.UUID) -> tuple[asyncpg.Record, Saga] | None:
+async def lock_saga(
+    connection: asyncpg.Connection, booking_id: uuid.UUID
+) -> tuple[asyncpg.Record, Saga] | None:
     """The booking row, locked for the rest of the transaction, and its saga."""
     row = await connection.fetchrow(
         "SELECT b.*, (SELECT array_agg(step || '=' || state ORDER BY position) FROM saga_steps s"
@@ -94,7 +96,9 @@ async def lock_saga(connection: asyncpg.Connection, booking_id: uuid.UUID) -> tu
     if row is None:
         return None
     states = dict(item.split("=", 1) for item in row["step_states"] or [])
-    saga = Saga(Phase(row["phase"]), {step: StepState(state) for step, state in states.items()}, row["reason"])
+    saga = Saga(
+        Phase(row["phase"]), {step: StepState(state) for step, state in states.items()}, row["reason"]
+    )
     return row, saga
 
 
@@ -146,4 +150,3 @@ async def due_step(connection: asyncpg.Connection) -> asyncpg.Record | None:
         "SELECT s.booking_id, s.step, b.trace_context FROM saga_steps s JOIN bookings b ON b.id = s.booking_id"
         " WHERE s.deadline < now() ORDER BY s.deadline LIMIT 1 FOR UPDATE OF b SKIP LOCKED"
     )
-

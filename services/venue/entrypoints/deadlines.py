@@ -28,7 +28,9 @@ def timeout_reason(step: str, settings: SagaSettings) -> str:
     return f"the {step} service did not answer within {seconds} s; nothing was booked, please try again"
 
 
-async def expire_one(database: Database, catalog: Catalog, settings: SagaSettings, tracer: trace.Tracer) -> bool:
+async def expire_one(
+    database: Database, catalog: Catalog, settings: SagaSettings, tracer: trace.Tracer
+) -> bool:
     """Handle one overdue step; False when none is due."""
     async with database.transaction() as unit:
         due = await repository.due_step(unit.connection)

@@ -25,7 +25,13 @@ from services.venue.entrypoints.schemas import (
     SpaceOut,
     Window,
 )
-from services.venue.handlers import IdempotencyKeyReused, InvalidBooking, NewBooking, SlotTaken, create_booking
+from services.venue.handlers import (
+    IdempotencyKeyReused,
+    InvalidBooking,
+    NewBooking,
+    SlotTaken,
+    create_booking,
+)
 from shared.contracts import Organizer
 from shared.http.problems import ApiError, FieldError
 from shared.service import Context
@@ -42,13 +48,17 @@ class SpacesController(Controller):
         catalog = context.state["catalog"]
         return [
             SpaceOut(
-                id=space.id, name=space.name, area_m2=space.area_m2,
+                id=space.id,
+                name=space.name,
+                area_m2=space.area_m2,
                 layouts=[Layout(name, seats) for name, seats in space.layouts.items()],
                 combines=space.units if len(space.units) > 1 else [],
-                setup_minutes=space.setup_minutes, teardown_minutes=space.teardown_minutes,
-                fixed_interpretation_booths=space.fixed_booths, requires_approval=space.requires_approval,
+                setup_minutes=space.setup_minutes,
+                teardown_minutes=space.teardown_minutes,
+                fixed_interpretation_booths=space.fixed_booths,
+                requires_approval=space.requires_approval,
                 features=space.features,
-            )  # fmt: skip
+            )
             for space in catalog.spaces
         ]
 
@@ -109,7 +119,10 @@ class BookingsController(Controller):
                 f"{error.space_id} is held during part of {error.requested.starts_at.isoformat()} – "
                 f"{error.requested.ends_at.isoformat()} (setup and teardown included)",
                 [FieldError("starts_at", "overlaps another booking of the space")],
-                conflicts=[{"starts_at": t.starts_at.isoformat(), "ends_at": t.ends_at.isoformat()} for t in error.taken],
+                conflicts=[
+                    {"starts_at": t.starts_at.isoformat(), "ends_at": t.ends_at.isoformat()}
+                    for t in error.taken
+                ],
             ) from None
         except IdempotencyKeyReused:
             raise ApiError(
@@ -118,8 +131,12 @@ class BookingsController(Controller):
                 "this Idempotency-Key was used with a different request body",
                 [FieldError("Idempotency-Key", "already used for a different request")],
             ) from None
-        body = BookingAccepted(booking_id=accepted.booking_id, status=accepted.status, trace_id=accepted.trace_id)
-        return Response(body, status_code=HTTP_202_ACCEPTED, headers={"Location": f"/bookings/{accepted.booking_id}"})
+        body = BookingAccepted(
+            booking_id=accepted.booking_id, status=accepted.status, trace_id=accepted.trace_id
+        )
+        return Response(
+            body, status_code=HTTP_202_ACCEPTED, headers={"Location": f"/bookings/{accepted.booking_id}"}
+        )
 
     @get("/{booking_id:uuid}", operation_id="GetBooking")
     async def get_booking(self, booking_id: uuid.UUID, context: Context) -> Booking:
@@ -161,5 +178,7 @@ class BookingsController(Controller):
             raise ApiError(404, "No such booking", f"booking {booking_id} does not exist")
         span_dir = context.config.span_dir
         if not span_dir:
-            raise ApiError(404, "Spans are not stored here", "set WICT_SPAN_DIR, or look the trace up in your backend")
+            raise ApiError(
+                404, "Spans are not stored here", "set WICT_SPAN_DIR, or look the trace up in your backend"
+            )
         return render_waterfall(read_trace(span_dir, trace_id))

@@ -66,7 +66,11 @@ def routes(catalog: Catalog, settings: SagaSettings) -> Mapping[Consumer, Mappin
     by_name = {consumer.durable: consumer for consumer in CONSUMERS}
     return {
         by_name["venue-interpreting-events"]: step_routes(
-            "interpreting", InterpretingReserved, InterpretingRejected, InterpretingReleased, InterpretingConfirmed
+            "interpreting",
+            InterpretingReserved,
+            InterpretingRejected,
+            InterpretingReleased,
+            InterpretingConfirmed,
         ),
         by_name["venue-catering-events"]: step_routes(
             "catering", CateringReserved, CateringRejected, CateringReleased, CateringConfirmed

@@ -9,8 +9,12 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta
 
-Email = Annotated[str, Meta(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254, description="e-mail address")]
-Locale = Annotated[str, Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47, e.g. en or zh-CN")]
+Email = Annotated[
+    str, Meta(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254, description="e-mail address")
+]
+Locale = Annotated[
+    str, Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47, e.g. en or zh-CN")
+]
 Language = Annotated[str, Meta(pattern=r"^[a-z]{2}$", description="ISO 639-1 code, e.g. en, zh, ar")]
 Text = Annotated[str, Meta(min_length=1, max_length=200)]
 
@@ -19,9 +23,9 @@ class OrganizerContact(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown
     name: Text
     email: Email
     locale: Locale = "en"
-    time_zone: Annotated[str, Meta(min_length=1, max_length=64, description="IANA zone, e.g. Europe/Berlin")] = (
-        "Asia/Shanghai"
-    )
+    time_zone: Annotated[
+        str, Meta(min_length=1, max_length=64, description="IANA zone, e.g. Europe/Berlin")
+    ] = "Asia/Shanghai"
 
 
 class InterpretingWanted(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -1,0 +1,184 @@
+"""The venue's use cases against a real PostgreSQL: holds, conflicts, idempotency, saga steps."""
+
+import asyncio
+import uuid
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import msgspec
+import pytest
+
+from services.venue.domain import saga as rules
+from services.venue.domain.booking import BookingRequest
+from services.venue.domain.catalog import load_catalog
+from services.venue.handlers import (
+    IdempotencyKeyReused,
+    NewBooking,
+    SagaSettings,
+    SlotTaken,
+    advance,
+    create_booking,
+)
+from shared.contracts import Organizer
+from shared.db.migrate import apply_migrations
+from shared.db.pool import create_pool
+from shared.db.unit_of_work import Database
+
+pytestmark = pytest.mark.integration
+
+CATALOG = load_catalog()
+SETTINGS = SagaSettings()
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+NOW = datetime.now(UTC)
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def at(day: int, hour: int) -> datetime:
+    return datetime(2027, 3, day, hour, tzinfo=SHANGHAI)
+
+
+START, END = at(2, 14), at(2, 18)
+
+
+def booking(
+    space="room-a",
+    start=START,
+    end=END,
+    key=None,
+    interpreting=False,
+    catering=False,
+    title="Forum",
+):
+    request = BookingRequest(
+        space_id=space, layout="theater", starts_at=start, ends_at=end, attendees=100, time_zone="Europe/Berlin",
+        floor_language="en" if interpreting else None, target_languages=("zh",) if interpreting else (),
+    )  # fmt: skip
+    return NewBooking(
+        request=request,
+        title=title,
+        organizer=Organizer(name="Ann", email="ann@example.org"),
+        interpreting={"floor_language": "en", "target_languages": ["zh"]} if interpreting else None,
+        catering={"menu": "western-buffet", "headcount": 80} if catering else None,
+        idempotency_key=key,
+        canonical_body=msgspec.json.encode([space, str(start), str(end), title]),
+    )
+
+
+@pytest.fixture
+async def database(fresh_database):
+    pool = await create_pool(fresh_database("venue"), size=20)
+    await apply_migrations(pool, "venue", MIGRATIONS)
+    yield Database(pool)
+    await pool.close()
+
+
+async def outbox_subjects(database: Database) -> list[str]:
+    return [row["subject"] for row in await database.pool.fetch("SELECT subject FROM outbox ORDER BY seq")]
+
+
+async def test_a_booking_holds_every_unit_and_stages_the_reserve_commands(database):
+    accepted = await create_booking(
+        booking("room-ab", interpreting=True, catering=True), database, CATALOG, SETTINGS, NOW
+    )
+    assert accepted.status == "pending" and len(accepted.trace_id) in (0, 32)
+    units = {row["unit"] for row in await database.pool.fetch("SELECT unit FROM space_holds")}
+    assert units == {"room-a", "room-b"}
+    assert await outbox_subjects(database) == ["interpreting.cmd.reserve", "catering.cmd.reserve"]
+    steps = await database.pool.fetch("SELECT step, state, deadline FROM saga_steps ORDER BY position")
+    assert [(s["step"], s["state"]) for s in steps] == [
+        ("hold", "held"),
+        ("interpreting", "pending"),
+        ("catering", "pending"),
+    ]
+    assert steps[0]["deadline"] is None and steps[1]["deadline"] is not None
+
+
+async def test_overlaps_with_buffers_and_combined_rooms_are_refused_and_leave_nothing(database):
+    await create_booking(booking("room-b"), database, CATALOG, SETTINGS, NOW)
+    before = await database.pool.fetchval("SELECT count(*) FROM bookings")
+    for space, start, end in [
+        ("room-ab", at(2, 9), at(2, 14)),
+        ("room-bc", at(2, 18), at(2, 20)),
+        ("room-b", at(2, 17), at(2, 19)),
+    ]:
+        with pytest.raises(SlotTaken) as refused:
+            await create_booking(booking(space, start, end), database, CATALOG, SETTINGS, NOW)
+        assert refused.value.taken  # the conflicting interval is named
+    assert await database.pool.fetchval("SELECT count(*) FROM bookings") == before
+    # room A and C are free at the same time: the partition walls are closed
+    await create_booking(booking("room-a"), database, CATALOG, SETTINGS, NOW)
+    await create_booking(booking("room-c"), database, CATALOG, SETTINGS, NOW)
+
+
+async def test_one_hundred_concurrent_bookings_of_one_slot_give_exactly_one_hold(database):
+    attempts = [create_booking(booking(title=f"t{i}"), database, CATALOG, SETTINGS, NOW) for i in range(100)]
+    results = await asyncio.gather(*attempts, return_exceptions=True)
+    accepted = [r for r in results if not isinstance(r, BaseException)]
+    assert len(accepted) == 1
+    assert all(isinstance(r, SlotTaken) for r in results if isinstance(r, BaseException))
+    assert await database.pool.fetchval("SELECT count(*) FROM bookings") == 1
+
+
+async def test_the_same_idempotency_key_gives_the_same_booking_even_concurrently(database):
+    key = str(uuid.uuid4())
+    results = await asyncio.gather(
+        *(create_booking(booking(key=key), database, CATALOG, SETTINGS, NOW) for _ in range(20))
+    )
+    assert len({result.booking_id for result in results}) == 1
+    assert await database.pool.fetchval("SELECT count(*) FROM bookings") == 1
+    with pytest.raises(IdempotencyKeyReused):
+        await create_booking(booking(key=key, title="another"), database, CATALOG, SETTINGS, NOW)
+
+
+async def test_a_rejected_step_compensates_and_frees_the_hall(database):
+    accepted = await create_booking(
+        booking(interpreting=True, catering=True), database, CATALOG, SETTINGS, NOW
+    )
+    async with database.transaction() as unit:
+        await advance(
+            unit, accepted.booking_id, partial(rules.on_reserved, step="interpreting"), CATALOG, SETTINGS
+        )
+    async with database.transaction() as unit:
+        changed = await advance(unit, accepted.booking_id, partial(rules.on_rejected, step="catering", reason="too late"),
+                                CATALOG, SETTINGS)  # fmt: skip
+    assert changed
+    assert (await outbox_subjects(database))[-1] == "interpreting.cmd.release"
+    assert await database.pool.fetchval("SELECT count(*) FROM space_holds") == 1  # released last
+    async with database.transaction() as unit:
+        await advance(
+            unit, accepted.booking_id, partial(rules.on_released, step="interpreting"), CATALOG, SETTINGS
+        )
+    row = await database.pool.fetchrow("SELECT status, reason FROM bookings")
+    assert (row["status"], row["reason"]) == ("rejected", "too late")
+    assert await database.pool.fetchval("SELECT count(*) FROM space_holds") == 0
+    assert (await outbox_subjects(database))[-1] == "venue.evt.booking_rejected"
+    await create_booking(booking(), database, CATALOG, SETTINGS, NOW)  # the slot is free again
+
+
+async def test_a_booking_without_services_is_confirmed_and_announced_at_once(database):
+    accepted = await create_booking(booking(), database, CATALOG, SETTINGS, NOW)
+    assert accepted.status == "confirmed"
+    assert await outbox_subjects(database) == ["venue.evt.booking_confirmed"]
+
+
+async def test_a_silent_participant_is_compensated_after_its_deadline(database):
+    from opentelemetry import trace
+
+    from services.venue.entrypoints.deadlines import expire_one
+
+    short = SagaSettings(step_timeout=timedelta(milliseconds=1))
+    accepted = await create_booking(booking(interpreting=True), database, CATALOG, short, datetime.now(UTC))
+    await asyncio.sleep(0.05)
+    tracer = trace.get_tracer("test")
+    assert await expire_one(database, CATALOG, short, tracer)  # interpreting gave no answer: release it
+    state = await database.pool.fetchval("SELECT state FROM saga_steps WHERE step = 'interpreting'")
+    assert state == "releasing"
+    await asyncio.sleep(0.05)
+    assert await expire_one(database, CATALOG, short, tracer)  # release never acknowledged: finish anyway
+    row = await database.pool.fetchrow(
+        "SELECT status, reason FROM bookings WHERE id = $1", accepted.booking_id
+    )
+    assert row["status"] == "rejected" and "did not answer" in row["reason"]
+    assert not await expire_one(database, CATALOG, short, tracer)
