@@ -1,0 +1,37 @@
+import pytest
+
+from shared.config import ConfigError, ServiceConfig, load
+from shared.messaging.consumer import redelivery_delay
+from shared.span_store import SpanRecord, render_waterfall
+
+pytestmark = pytest.mark.unit
+
+
+def test_config_reads_prefixed_variables_and_keeps_documented_defaults():
+    config = load(ServiceConfig, {"WICT_HTTP_PORT": "9100", "WICT_TRACE_SAMPLE_RATIO": "0.25"})
+    assert config.http_port == 9100 and config.trace_sample_ratio == 0.25
+    assert config.max_deliver == 10
+
+
+def test_a_bad_value_names_the_variable():
+    with pytest.raises(ConfigError, match="WICT_HTTP_PORT"):
+        load(ServiceConfig, {"WICT_HTTP_PORT": "eighty"})
+
+
+def test_redelivery_backs_off_and_is_bounded():
+    delays = [redelivery_delay(n) for n in range(1, 12)]
+    assert delays == sorted(delays) and delays[0] == 0.25 and max(delays) == 30.0
+
+
+def span(span_id, parent, service, start, end, name="work"):
+    return SpanRecord(trace_id="ab" * 16, span_id=span_id, parent_id=parent, service=service, name=name,
+                      kind="internal", start_ns=start, end_ns=end, status="unset")  # fmt: skip
+
+
+def test_the_waterfall_nests_children_under_parents_in_time_order():
+    spans = [span("1", None, "venue", 0, 10_000_000, "POST /bookings"), span("3", "1", "catering", 6_000_000, 9_000_000),
+             span("2", "1", "interpreting", 2_000_000, 5_000_000)]  # fmt: skip
+    lines = render_waterfall(spans).splitlines()
+    assert lines[0].startswith(f"trace {'ab' * 16}  3 spans  10.0 ms")
+    assert lines[1].startswith("venue: POST /bookings")
+    assert lines[2].startswith("  interpreting: work") and lines[3].startswith("  catering: work")

@@ -1,0 +1,79 @@
+"""The whole platform as processes (PostgreSQL, NATS, SMTP sink, four services), driven over HTTP."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+from deploy.embedded.stack import Stack, StackConfig
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+_days = itertools.count(20)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    stack = Stack(StackConfig.ephemeral(tmp_path_factory.mktemp("e2e")))
+    try:
+        stack.start_infrastructure()
+        stack.start_services()
+        yield stack
+    finally:
+        stack.stop()
+
+
+@pytest.fixture(scope="session")
+def venue(stack: Stack) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=stack.service("venue").base_url, timeout=30) as client:
+        yield client
+
+
+def next_day(days_ahead: int | None = None) -> datetime:
+    """A distinct future day per call (at midnight, venue time), so tests never share a slot."""
+    days = days_ahead if days_ahead is not None else next(_days)
+    today = datetime.now(UTC).astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)
+    return today + timedelta(days=days)
+
+
+def booking_body(day: datetime, **changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "space_id": "multifunctional-hall",
+        "layout": "theater",
+        "starts_at": day.replace(hour=14).isoformat(),
+        "ends_at": day.replace(hour=18).isoformat(),
+        "attendees": 300,
+        "title": "Belt and Road Tourism Forum",
+        "organizer": {"name": "Ann Example", "email": "ann@example.org", "locale": "en", "time_zone": "Europe/Berlin"},
+    }
+    body.update(changes)
+    return body
+
+
+def wait_for_outcome(venue: httpx.Client, booking_id: str, timeout: float = 45.0) -> dict[str, Any]:
+    """Poll the booking until the saga ends (confirmed or rejected)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        booking = venue.get(f"/bookings/{booking_id}").raise_for_status().json()
+        if booking["status"] != "pending":
+            return booking
+        if time.monotonic() > deadline:
+            raise AssertionError(f"saga still pending after {timeout} s: {booking}")
+        time.sleep(0.1)
+
+
+def wait_until(condition: Any, timeout: float = 30.0, interval: float = 0.2) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(interval)

@@ -1,0 +1,161 @@
+"""End to end: an organizer books a hall over HTTP and the saga runs through all four services."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import timedelta
+
+import httpx
+import nats
+import pytest
+
+from deploy.embedded.stack import Stack
+from shared.span_store import read_trace
+from tests.e2e.conftest import booking_body, next_day, wait_for_outcome, wait_until
+
+pytestmark = pytest.mark.e2e
+
+INTERPRETING = {"floor_language": "en", "target_languages": ["zh"]}
+BUFFET = {"menu": "western-buffet", "headcount": 200}
+
+
+def book(venue: httpx.Client, body: dict) -> dict:
+    response = venue.post("/bookings", json=body)
+    assert response.status_code == 202, response.text
+    accepted = response.json()
+    assert accepted["status"] == "pending"
+    assert response.headers["location"] == f"/bookings/{accepted['booking_id']}"
+    return accepted
+
+
+def test_spaces_lists_the_catalog_with_layouts_and_capacities(venue):
+    spaces = {space["id"]: space for space in venue.get("/spaces").raise_for_status().json()}
+    assert {"public-exhibition", "multifunctional-hall", "room-a", "room-ab", "room-abc", "vip-hall"} <= set(spaces)
+    hall = spaces["multifunctional-hall"]
+    assert {layout["name"]: layout["capacity"] for layout in hall["layouts"]}["theater"] == 700
+    assert hall["fixed_interpretation_booths"] == 4
+    assert spaces["room-ab"]["combines"] == ["room-a", "room-b"]
+
+
+def test_a_forum_with_interpretation_and_buffet_is_confirmed_and_the_organizer_told(venue, stack: Stack):
+    accepted = book(venue, booking_body(next_day(), interpreting=INTERPRETING, catering=BUFFET))
+    booking = wait_for_outcome(venue, accepted["booking_id"])
+    assert booking["status"] == "confirmed", booking
+    steps = {step["name"]: step["state"] for step in booking["steps"]}
+    assert steps == {"hold": "held", "interpreting": "confirmed", "catering": "confirmed"}
+    assert booking["trace_id"] == accepted["trace_id"]
+
+    notify = stack.service("notify").base_url
+    feed = wait_until(lambda: httpx.get(f"{notify}/notifications", params={"booking_id": accepted["booking_id"]}).json())
+    assert len(feed) == 1 and "confirmed" in feed[0]["subject"].lower()
+    mails = wait_until(
+        lambda: [m for m in stack.smtp.messages() if accepted["booking_id"] in m.as_string() or
+                 "Belt and Road Tourism Forum" in m.as_string()]
+    )  # fmt: skip
+    assert mails[0]["To"].endswith("ann@example.org>") or mails[0]["To"] == "ann@example.org"
+
+
+def test_vendor_tasks_are_published_once_per_vendor_without_personal_data(venue, stack: Stack):
+    accepted = book(venue, booking_body(next_day(), interpreting=INTERPRETING, catering=BUFFET))
+    assert wait_for_outcome(venue, accepted["booking_id"])["status"] == "confirmed"
+
+    async def tasks_of_booking() -> list[tuple[str, dict]]:
+        connection = await nats.connect(stack.nats.url)
+        try:
+            js = connection.jetstream()
+            subscription = await js.subscribe("tasks.>", ordered_consumer=True)
+            found = []
+            while True:
+                try:
+                    message = await subscription.next_msg(timeout=1.0)
+                except TimeoutError:
+                    return found
+                body = json.loads(message.data)
+                if body["booking_id"] == accepted["booking_id"]:
+                    found.append((message.subject, body))
+        finally:
+            await connection.close()
+
+    tasks = wait_until(lambda: (found := asyncio.run(tasks_of_booking())) and len(found) >= 2 and found, timeout=20)
+    kinds = sorted(subject.split(".")[1] for subject, _ in tasks)
+    assert kinds == ["catering", "interpreting"]
+    for _, body in tasks:
+        text = json.dumps(body)
+        assert "ann@example.org" not in text and "Ann Example" not in text
+
+
+def test_languages_nobody_covers_reject_the_booking_and_free_the_hall(venue):
+    day = next_day()
+    body = booking_body(day, interpreting={"floor_language": "ar", "target_languages": ["zh"]}, catering=BUFFET)
+    accepted = book(venue, body)
+    booking = wait_for_outcome(venue, accepted["booking_id"])
+    assert booking["status"] == "rejected"
+    assert "ar" in booking["reason"] and "zh" in booking["reason"]
+    steps = {step["name"]: step["state"] for step in booking["steps"]}
+    assert steps["hold"] == "released" and steps["interpreting"] == "rejected"
+    assert steps["catering"] in ("released", "release_queued")
+    book(venue, booking_body(day, interpreting=INTERPRETING))  # the same slot is free again
+
+
+def test_catering_inside_the_lead_time_rejects_the_booking_and_releases_interpreting(venue):
+    day = next_day(days_ahead=1)  # tomorrow: inside the 72 h lead time
+    body = booking_body(day, space_id="room-c", layout="classroom", attendees=40,
+                        interpreting=INTERPRETING, catering={"menu": "western-buffet", "headcount": 40})  # fmt: skip
+    booking = wait_for_outcome(venue, book(venue, body)["booking_id"])
+    assert booking["status"] == "rejected"
+    assert "72" in booking["reason"]
+    steps = {step["name"]: step["state"] for step in booking["steps"]}
+    assert steps["catering"] == "rejected" and steps["interpreting"] in ("released", "release_queued")
+    assert steps["hold"] == "released"
+
+
+def test_an_overlapping_booking_is_refused_at_once_with_the_conflicting_interval(venue):
+    day = next_day()
+    book(venue, booking_body(day, space_id="room-a", layout="boardroom", attendees=20))
+    overlapping = booking_body(day, space_id="room-ab", layout="boardroom", attendees=20,
+                               starts_at=day.replace(hour=18, minute=30).isoformat(),
+                               ends_at=day.replace(hour=20).isoformat())  # fmt: skip
+    response = venue.post("/bookings", json=overlapping)
+    assert response.status_code == 409
+    problem = response.json()
+    assert response.headers["content-type"].startswith("application/problem+json")
+    [conflict] = problem["extra"]["conflicts"]
+    assert conflict["ends_at"].startswith((day.replace(hour=18, minute=30) - timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M"))
+
+
+def test_bad_input_is_answered_with_the_field_and_the_reason(venue):
+    body = booking_body(next_day(), attendees=701)
+    response = venue.post("/bookings", json=body)
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"field": "attendees", "reason": "multifunctional-hall seats at most 700 in the theater layout"}]
+    response = venue.post("/bookings", json={**booking_body(next_day()), "discount": 100})
+    assert response.status_code == 400 and "discount" in response.text
+    assert venue.get("/bookings/00000000-0000-0000-0000-000000000000").status_code == 404
+
+
+def test_one_hundred_concurrent_bookings_of_one_slot_accept_exactly_one(venue):
+    body = booking_body(next_day(), space_id="room-bc", layout="classroom", attendees=50)
+
+    async def storm() -> list[int]:
+        async with httpx.AsyncClient(base_url=str(venue.base_url), timeout=60) as client:
+            responses = await asyncio.gather(*(client.post("/bookings", json=body) for _ in range(100)))
+        return [response.status_code for response in responses]
+
+    statuses = asyncio.run(storm())
+    assert statuses.count(202) == 1
+    assert statuses.count(409) == 99
+
+
+def test_one_booking_is_one_trace_across_all_four_services(venue, stack: Stack):
+    accepted = book(venue, booking_body(next_day(), interpreting=INTERPRETING, catering=BUFFET))
+    assert wait_for_outcome(venue, accepted["booking_id"])["status"] == "confirmed"
+
+    def services_in_trace() -> set[str] | None:
+        services = {span.service for span in read_trace(stack.spans_dir, accepted["trace_id"])}
+        return services if services >= {"venue", "interpreting", "catering", "notify"} else None
+
+    services = wait_until(services_in_trace, timeout=20)
+    assert services == {"venue", "interpreting", "catering", "notify"}
+    waterfall = venue.get(f"/bookings/{accepted['booking_id']}/trace").text
+    assert accepted["trace_id"] in waterfall and "notify:" in waterfall
