@@ -6,23 +6,34 @@ in a temporary folder, so two runs side by side never collide and nothing depend
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from deploy.embedded.stack import Stack, StackConfig
 
 
+def stack_folder(name: str) -> Path:
+    """A folder of its own, outside pytest's temp root: PostgreSQL runs as another user, and every new
+    pytest run makes /tmp/pytest-of-<user> owner-only again, which would lock out a run in progress."""
+    return Path(tempfile.mkdtemp(prefix=f"wict-{name}-"))
+
+
 @pytest.fixture(scope="session")
-def infra(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def infra() -> Iterator[Stack]:
     """PostgreSQL, NATS with the provisioned streams, and the SMTP sink; no services."""
-    stack = Stack(StackConfig.ephemeral(tmp_path_factory.mktemp("infra")))
+    folder = stack_folder("infra")
+    stack = Stack(StackConfig.ephemeral(folder))
     try:
         stack.start_infrastructure()
         yield stack
     finally:
         stack.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

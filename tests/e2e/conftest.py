@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
+from conftest import stack_folder
 from deploy.embedded.stack import Stack, StackConfig
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -19,14 +21,16 @@ _days = itertools.count(20)
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    stack = Stack(StackConfig.ephemeral(tmp_path_factory.mktemp("e2e")))
+def stack() -> Iterator[Stack]:
+    folder = stack_folder("e2e")
+    stack = Stack(StackConfig.ephemeral(folder))
     try:
         stack.start_infrastructure()
         stack.start_services()
         yield stack
     finally:
         stack.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,107 @@
+"""SQL for orders, kitchen load and vendor tasks. Every function runs on the caller's transaction."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import asyncpg
+
+from services.catering.domain.orders import OrderRequest, Plan
+
+_TAKE_COVERS = """
+UPDATE kitchen_load SET covers_reserved = covers_reserved + $3, updated_at = now()
+WHERE day = $1 AND meal_period = $2 AND covers_reserved + $3 <= capacity
+RETURNING covers_reserved
+"""
+_INSERT_ORDER = """
+INSERT INTO catering_orders (booking_id, status, menu, headcount, space_id, starts_at, ends_at, serve_at,
+                             day, meal_period, price_minor, currency, reason)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+"""
+
+
+async def lock_booking(connection: asyncpg.Connection, booking_id: uuid.UUID) -> None:
+    """Serialize every command of one booking until the transaction ends."""
+    await connection.execute("SELECT pg_advisory_xact_lock(hashtext($1::text))", str(booking_id))
+
+
+async def order(connection: asyncpg.Connection, booking_id: uuid.UUID) -> asyncpg.Record | None:
+    return await connection.fetchrow("SELECT * FROM catering_orders WHERE booking_id = $1", booking_id)
+
+
+async def take_covers(
+    connection: asyncpg.Connection, day: date, meal_period: str, covers: int, capacity: int
+) -> bool:
+    """Reserve ``covers`` for the day and meal period if they fit; atomic under any concurrency."""
+    await connection.execute(
+        "INSERT INTO kitchen_load (day, meal_period, capacity) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        day,
+        meal_period,
+        capacity,
+    )
+    return await connection.fetchval(_TAKE_COVERS, day, meal_period, covers) is not None
+
+
+async def covers_left(connection: asyncpg.Connection, day: date, meal_period: str) -> tuple[int, int]:
+    """(covers left, capacity) for the day and meal period."""
+    row = await connection.fetchrow(
+        "SELECT capacity - covers_reserved AS left, capacity FROM kitchen_load WHERE day = $1 AND meal_period = $2",
+        day,
+        meal_period,
+    )
+    assert row is not None
+    return row["left"], row["capacity"]
+
+
+async def give_back_covers(connection: asyncpg.Connection, day: date, meal_period: str, covers: int) -> None:
+    await connection.execute(
+        "UPDATE kitchen_load SET covers_reserved = covers_reserved - $3, updated_at = now()"
+        " WHERE day = $1 AND meal_period = $2",
+        day,
+        meal_period,
+        covers,
+    )
+
+
+async def insert_held(connection: asyncpg.Connection, booking_id: uuid.UUID, space_id: str,
+                      request: OrderRequest, plan: Plan) -> None:  # fmt: skip
+    await connection.execute(
+        _INSERT_ORDER, booking_id, "held", plan.menu.id, plan.covers, space_id, request.starts_at, request.ends_at,
+        plan.serve_at, plan.day, plan.meal_period, plan.price_minor, plan.menu.currency, None,
+    )  # fmt: skip
+
+
+async def insert_rejected(connection: asyncpg.Connection, booking_id: uuid.UUID, space_id: str,
+                          request: OrderRequest, reason: str) -> None:  # fmt: skip
+    await connection.execute(
+        _INSERT_ORDER, booking_id, "rejected", request.menu[:64], request.headcount if request.headcount > 0 else None,
+        space_id, request.starts_at, request.ends_at, request.serve_at, None, None, None, None, reason,
+    )  # fmt: skip
+
+
+async def insert_tombstone(connection: asyncpg.Connection, booking_id: uuid.UUID, reason: str) -> None:
+    await connection.execute(
+        "INSERT INTO catering_orders (booking_id, status, reason) VALUES ($1, 'released', $2)",
+        booking_id,
+        reason,
+    )
+
+
+async def set_status(connection: asyncpg.Connection, booking_id: uuid.UUID, status: str) -> None:
+    await connection.execute(
+        "UPDATE catering_orders SET status = $2, updated_at = now() WHERE booking_id = $1", booking_id, status
+    )
+
+
+async def record_task(
+    connection: asyncpg.Connection, task_id: str, booking_id: uuid.UUID, vendor_id: str
+) -> bool:
+    """True if the task is new; False if the booking already has one."""
+    status = await connection.execute(
+        "INSERT INTO vendor_tasks (task_id, booking_id, vendor_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        task_id,
+        booking_id,
+        vendor_id,
+    )
+    return status.endswith(" 1")

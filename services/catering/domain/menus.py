@@ -1,0 +1,90 @@
+"""Menus, the kitchen's meal periods and capacities, and staffing ratios, read from ``menus.json``."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import msgspec
+
+MENUS_PATH = Path(__file__).resolve().parent.parent / "menus.json"
+
+
+class MealPeriod(msgspec.Struct, frozen=True, kw_only=True):
+    """A service window of the kitchen (local time, half-open) and the covers it can serve per day."""
+
+    name: str
+    starts: time
+    ends: time
+    covers: int
+
+    def contains(self, local: time) -> bool:
+        return self.starts <= local < self.ends
+
+    @property
+    def hours(self) -> str:
+        return f"{self.starts:%H:%M}–{self.ends:%H:%M}"
+
+
+class Kitchen(msgspec.Struct, frozen=True, kw_only=True):
+    time_zone: str
+    meal_periods: list[MealPeriod]
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.zone)
+
+    def period_at(self, moment: datetime) -> MealPeriod | None:
+        """The meal period a serving time falls in, in the kitchen's zone; None outside service hours."""
+        local = self.local(moment).time()
+        return next((period for period in self.meal_periods if period.contains(local)), None)
+
+    def period(self, name: str) -> MealPeriod | None:
+        return next((period for period in self.meal_periods if period.name == name), None)
+
+    @property
+    def hours(self) -> str:
+        return f"{self.meal_periods[0].starts:%H:%M}–{self.meal_periods[-1].ends:%H:%M}"
+
+
+class Staffing(msgspec.Struct, frozen=True, kw_only=True):
+    guests_per_server: int = 25
+    guests_per_captain: int = 100
+    captain_styles: list[str] = msgspec.field(default_factory=lambda: ["buffet"])
+    load_in_minutes: int = 60
+    load_out_minutes: int = 60
+
+
+class Menu(msgspec.Struct, frozen=True, kw_only=True):
+    id: str
+    name: dict[str, str]
+    service_style: str
+    price_per_head_minor: int
+    currency: str = "CNY"
+    min_headcount: int
+    max_headcount: int
+    lead_time_hours: int = 72
+    meal_periods: list[str]
+    vendor_id: str
+
+    def label(self, locale: str = "en") -> str:
+        return self.name.get(locale) or self.name["en"]
+
+
+class MenuBook(msgspec.Struct, frozen=True, kw_only=True):
+    """Everything the catering rules read: the kitchen, the staffing ratios and the menus."""
+
+    kitchen: Kitchen
+    staffing: Staffing
+    menus: list[Menu]
+
+    def menu(self, menu_id: str) -> Menu | None:
+        return next((menu for menu in self.menus if menu.id == menu_id), None)
+
+
+def load_menus(path: Path = MENUS_PATH) -> MenuBook:
+    return msgspec.json.decode(path.read_bytes(), type=MenuBook)

@@ -1,0 +1,38 @@
+"""The catering service's NATS consumer: the saga's commands, through the durable ``catering-commands``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+
+from services.catering import handlers
+from services.catering.domain.menus import MenuBook
+from shared.contracts import ConfirmCatering, Message, ReleaseCatering, ReserveCatering
+from shared.db.unit_of_work import UnitOfWork
+from shared.messaging.consumer import Handler
+from shared.messaging.streams import CONSUMERS, Consumer
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def routes(book: MenuBook, clock: Clock = _utc_now) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
+    """Handlers for the saga's catering commands, keyed by the durable consumer that delivers them."""
+
+    async def on_reserve(command: ReserveCatering, unit: UnitOfWork) -> None:
+        """Hold kitchen covers for a booking, or reject it with a reason the organizer can act on."""
+        await handlers.reserve(command, unit, book, clock())
+
+    async def on_confirm(command: ConfirmCatering, unit: UnitOfWork) -> None:
+        """Make the held order firm and send the caterer its task."""
+        await handlers.confirm(command, unit, book)
+
+    async def on_release(command: ReleaseCatering, unit: UnitOfWork) -> None:
+        """Free the booking's covers (compensation); always answered with CateringReleased."""
+        await handlers.release(command, unit)
+
+    consumer = next(consumer for consumer in CONSUMERS if consumer.durable == "catering-commands")
+    return {consumer: {ReserveCatering: on_reserve, ConfirmCatering: on_confirm, ReleaseCatering: on_release}}

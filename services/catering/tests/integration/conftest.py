@@ -1,0 +1,34 @@
+"""A catering database with its migrations applied, and a way to read what the handlers published."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+
+from shared.db.migrate import apply_migrations
+from shared.db.pool import create_pool
+from shared.db.unit_of_work import Database
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+@pytest.fixture
+async def database(fresh_database: Callable[[str], str]) -> AsyncIterator[Database]:
+    pool = await create_pool(fresh_database("catering"), size=24)
+    try:
+        await apply_migrations(pool, "catering", MIGRATIONS)
+        yield Database(pool)
+    finally:
+        await pool.close()
+
+
+async def published(database: Database, booking_id: uuid.UUID) -> list[tuple[str, dict[str, Any]]]:
+    """(subject, body) of every message staged in the outbox for ``booking_id``, in order."""
+    rows = await database.pool.fetch("SELECT subject, payload FROM outbox ORDER BY seq")
+    messages = [(row["subject"], msgspec.json.decode(row["payload"])) for row in rows]
+    return [(subject, body) for subject, body in messages if body["booking_id"] == str(booking_id)]

@@ -1,0 +1,82 @@
+"""The caterer's task: staffing, load-in/out, a stable task id, and no guest personal data."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import msgspec
+import pytest
+
+from services.catering.domain.menus import Menu, load_menus
+from services.catering.domain.tasks import (
+    ConfirmedOrder,
+    Crew,
+    crew_for,
+    task_id,
+    task_message_id,
+    vendor_task,
+)
+
+pytestmark = pytest.mark.unit
+
+BOOK = load_menus()
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def menu(menu_id: str) -> Menu:
+    found = BOOK.menu(menu_id)
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(
+    ("headcount", "crew"),
+    [
+        (1, Crew(1, 1)),
+        (25, Crew(1, 1)),
+        (26, Crew(2, 1)),
+        (100, Crew(4, 1)),
+        (101, Crew(5, 2)),
+        (800, Crew(32, 8)),
+    ],
+)
+def test_buffets_get_a_server_per_25_and_a_captain_per_100(headcount: int, crew: Crew) -> None:
+    assert crew_for(menu("western-buffet"), headcount, BOOK.staffing) == crew
+
+
+def test_other_styles_get_servers_but_no_captains() -> None:
+    assert crew_for(menu("chinese-banquet"), 230, BOOK.staffing) == Crew(10, 0)
+    assert crew_for(menu("tea-break"), 50, BOOK.staffing) == Crew(2, 0)
+
+
+def test_task_id_and_message_id_depend_only_on_the_booking() -> None:
+    booking = uuid.uuid4()
+    assert task_id(booking) == task_id(uuid.UUID(str(booking)))
+    assert task_message_id(booking) == task_message_id(uuid.UUID(str(booking)))
+    assert task_message_id(booking) != task_message_id(uuid.uuid4())
+
+
+def test_vendor_task_tells_the_caterer_what_when_where_and_how_many() -> None:
+    starts = datetime(2027, 3, 2, 11, 0, tzinfo=SHANGHAI)
+    order = ConfirmedOrder(
+        booking_id=uuid.uuid4(), menu="western-buffet", headcount=120, meal_period="lunch",
+        serve_at=starts + timedelta(hours=1), space_id="multifunctional-hall",
+        starts_at=starts, ends_at=starts + timedelta(hours=3),
+    )  # fmt: skip
+    cause = uuid.uuid4()
+    task = vendor_task(order, BOOK, cause)
+    assert task.vendor_subject() == "tasks.catering.caterer-cuntan-kitchen.assigned"
+    assert (task.task_id, task.message_id) == (task_id(order.booking_id), task_message_id(order.booking_id))
+    assert (task.causation_id, task.kind, task.space_id) == (cause, "catering", "multifunctional-hall")
+    assert task.load_in_at == starts - timedelta(minutes=60)
+    assert task.load_out_at == order.ends_at + timedelta(minutes=60)
+    assert task.details["headcount"] == 120
+    assert (task.details["servers"], task.details["captains"]) == (5, 2)
+    assert task.details["serve_at_local"] == "2027-03-02T12:00:00+08:00"
+    assert task.summary == (
+        "Western-style buffet for 120 guests, lunch 2027-03-02 12:00 (Asia/Shanghai), multifunctional-hall"
+    )
+    encoded = msgspec.json.encode(task).decode()
+    assert "@" not in encoded and "organizer" not in encoded
