@@ -7,20 +7,13 @@ in a temporary folder, so two runs side by side never collide and nothing depend
 from __future__ import annotations
 
 import shutil
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
 from deploy.embedded.stack import Stack, StackConfig
-
-
-def stack_folder(name: str) -> Path:
-    """A folder of its own, outside pytest's temp root: PostgreSQL runs as another user, and every new
-    pytest run makes /tmp/pytest-of-<user> owner-only again, which would lock out a run in progress."""
-    return Path(tempfile.mkdtemp(prefix=f"wict-{name}-"))
+from tests.support import stack_folder
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,7 +59,7 @@ class ServiceSpec:
     migrations: Path
     config_type: type[ServiceConfig] = ServiceConfig
     consumers: Callable[[Context], Mapping[Consumer, Routes]] = lambda _: {}
-    loops: Callable[[Context], Sequence[Callable[[], Awaitable[None]]]] = lambda _: ()
+    loops: Callable[[Context], Sequence[Callable[[], Coroutine[Any, Any, None]]]] = lambda _: ()
     controllers: Sequence[Any] = ()
     on_start: Callable[[Context], Awaitable[None]] | None = None
     openapi: OpenAPIConfig | None = None

@@ -38,6 +38,7 @@ def trace_path(span_dir: str | Path, trace_id: str) -> Path:
 
 def _record(span: ReadableSpan) -> SpanRecord:
     context = span.get_span_context()
+    assert context is not None, "finished spans always have a context"
     attributes = {
         key: value for key, value in (span.attributes or {}).items() if isinstance(value, str | int | float)
     }

@@ -99,7 +99,7 @@ async def create_booking(
     booking_id = uuid.uuid4()
     steps = _steps_wanted(command)
     decision = saga_rules.start(steps)
-    row = {
+    row: dict[str, Any] = {
         "id": booking_id, "idempotency_key": command.idempotency_key, "request_hash": request_hash,
         "space_id": space.id, "layout": request.layout, "starts_at": request.starts_at, "ends_at": request.ends_at,
         "attendees": request.attendees, "title": command.title, "organizer": _organizer_json(command.organizer),

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from conftest import stack_folder
 from deploy.embedded.stack import Stack, StackConfig
+from tests.support import stack_folder
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 _days = itertools.count(20)
