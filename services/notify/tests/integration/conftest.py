@@ -1,0 +1,68 @@
+"""A fresh notify database per test, migrated; sample booking outcomes with unique recipients."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from deploy.embedded.stack import Stack
+from services.notify.domain.templates import load_templates
+from services.notify.handlers import Notifier
+from shared.contracts import BookingConfirmed, BookingRejected, Organizer
+from shared.db.migrate import apply_migrations
+from shared.db.pool import create_pool
+from shared.db.unit_of_work import Database
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+@pytest.fixture
+async def database(fresh_database: Callable[[str], str]) -> AsyncIterator[Database]:
+    pool = await create_pool(fresh_database("notify"), size=8)
+    await apply_migrations(pool, "notify", MIGRATIONS)
+    try:
+        yield Database(pool)
+    finally:
+        await pool.close()
+
+
+@pytest.fixture(scope="session")
+def notifier() -> Notifier:
+    return Notifier(load_templates(), ZoneInfo("Asia/Shanghai"))
+
+
+def unique_address() -> str:
+    return f"organizer-{uuid.uuid4().hex[:12]}@example.org"
+
+
+def confirmed(
+    email: str | None = None, locale: str = "en", booking_id: uuid.UUID | None = None
+) -> BookingConfirmed:
+    return BookingConfirmed(
+        booking_id=booking_id or uuid.uuid4(), title="Destination Malaysia roadshow", space_id="multifunctional-hall",
+        space_name="Multifunctional Hall", starts_at=datetime(2027, 3, 2, 6, tzinfo=UTC),
+        ends_at=datetime(2027, 3, 2, 10, tzinfo=UTC),
+        organizer=Organizer(name="Anna Weber", email=email or unique_address(), locale=locale,
+                            time_zone="Europe/Berlin"),
+        services=["interpreting"],
+    )  # fmt: skip
+
+
+def rejected(email: str | None = None, locale: str = "zh-CN") -> BookingRejected:
+    return BookingRejected(
+        booking_id=uuid.uuid4(), title="Trade salon", space_id="vip-hall", space_name="VIP厅",
+        starts_at=datetime(2027, 3, 28, 6, tzinfo=UTC), ends_at=datetime(2027, 3, 28, 10, tzinfo=UTC),
+        organizer=Organizer(name="李华", email=email or unique_address(), locale=locale, time_zone="Asia/Shanghai"),
+        reason="staff did not approve the VIP Hall for that day",
+    )  # fmt: skip
+
+
+def mail_to(infra: Stack, address: str) -> list[EmailMessage]:
+    """What the SMTP sink received for ``address`` (the sink is shared by the whole session)."""
+    return [message for message in infra.smtp.messages() if message["To"] == address]
