@@ -50,5 +50,6 @@ def spec() -> ServiceSpec:
             version="0.1.0",
             description="Book the halls of the WICT exchange venue; interpretation and catering follow as a saga.",
             path="/schema",
+            use_handler_docstrings=True,
         ),
     )

@@ -36,7 +36,12 @@ class Space(msgspec.Struct, frozen=True, kw_only=True):
         return timedelta(minutes=self.teardown_minutes)
 
     def label(self, locale: str = "en") -> str:
-        return self.name.get(locale) or self.name["en"]
+        """The name in ``locale``, else in the same language (zh-Hans -> zh-CN), else in English."""
+        if locale in self.name:
+            return self.name[locale]
+        language = locale.replace("_", "-").split("-")[0].lower()
+        same_language = [name for key, name in self.name.items() if key.split("-")[0].lower() == language]
+        return same_language[0] if same_language else self.name["en"]
 
 
 class OpeningHours(msgspec.Struct, frozen=True):

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 from litestar import Controller, MediaType, Response, get, post
+from litestar.di import NamedDependency
 from litestar.params import Parameter
 from litestar.status_codes import HTTP_202_ACCEPTED
 
@@ -43,7 +44,7 @@ class SpacesController(Controller):
     tags = ["spaces"]
 
     @get("/", operation_id="ListSpaces", sync_to_thread=False)
-    def list_spaces(self, context: Context) -> list[SpaceOut]:
+    def list_spaces(self, context: NamedDependency[Context]) -> list[SpaceOut]:
         """The venue's spaces with their layouts and seated capacities."""
         catalog = context.state["catalog"]
         return [
@@ -91,7 +92,7 @@ class BookingsController(Controller):
     async def create(
         self,
         data: BookingCreate,
-        context: Context,
+        context: NamedDependency[Context],
         idempotency_key: Annotated[
             str | None, Parameter(header="Idempotency-Key", max_length=200, required=False)
         ] = None,
@@ -139,7 +140,7 @@ class BookingsController(Controller):
         )
 
     @get("/{booking_id:uuid}", operation_id="GetBooking")
-    async def get_booking(self, booking_id: uuid.UUID, context: Context) -> Booking:
+    async def get_booking(self, booking_id: uuid.UUID, context: NamedDependency[Context]) -> Booking:
         """A booking with its status, the reason if rejected, and every saga step."""
         async with context.database.pool.acquire() as connection:
             row = await repository.booking(connection, booking_id)
@@ -170,7 +171,7 @@ class BookingsController(Controller):
         )  # fmt: skip
 
     @get("/{booking_id:uuid}/trace", operation_id="GetBookingTrace", media_type=MediaType.TEXT)
-    async def get_trace(self, booking_id: uuid.UUID, context: Context) -> str:
+    async def get_trace(self, booking_id: uuid.UUID, context: NamedDependency[Context]) -> str:
         """The booking's spans from every service, as a waterfall (read from the span folder)."""
         async with context.database.pool.acquire() as connection:
             trace_id = await connection.fetchval("SELECT trace_id FROM bookings WHERE id = $1", booking_id)

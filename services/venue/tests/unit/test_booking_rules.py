@@ -94,3 +94,10 @@ def test_overlap_is_half_open():
 def test_combined_rooms_share_units_with_their_parts():
     assert set(CATALOG.space("room-ab").units) == {"room-a", "room-b"}
     assert set(CATALOG.space("room-abc").units) >= set(CATALOG.space("room-bc").units)
+
+
+def test_space_names_fall_back_by_language_then_to_english():
+    hall = CATALOG.space("multifunctional-hall")
+    assert hall is not None
+    assert hall.label("zh-CN") == hall.label("zh-Hans") == hall.label("zh") == "多功能厅"
+    assert hall.label("de") == "Multifunctional Hall"
