@@ -35,7 +35,7 @@ demo: install  ## book a sample forum against the running system
 bench: install  ## end-to-end bookings/s and latency against the running system, with raw baselines
 	$(PY) -m deploy.embedded bench
 
-asyncapi: install
+asyncapi: install  ## regenerate docs/asyncapi.json from the contracts
 	$(PY) -m deploy.embedded asyncapi
 
 clean:  ## wipe the local data directory (databases, streams, mail, spans)

@@ -1,0 +1,216 @@
+"""The whole platform on one machine: PostgreSQL, NATS, the SMTP sink and the four services.
+
+Environment variables read by `StackConfig.from_env()` (defaults in brackets):
+    WICT_DATA_DIR           [<repo>/.data]  databases, streams, mail, spans and logs
+    WICT_PG_PORT            [54329]
+    WICT_NATS_PORT          [4222]
+    WICT_NATS_MONITOR_PORT  [8222]
+    WICT_SMTP_PORT          [2525]
+    WICT_VENUE_PORT         [8000]
+    WICT_INTERPRETING_PORT  [8001]
+    WICT_CATERING_PORT      [8002]
+    WICT_NOTIFY_PORT        [8003]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from deploy.embedded.nats import NatsServer
+from deploy.embedded.ports import free_port
+from deploy.embedded.postgres import PostgresServer
+from deploy.embedded.process import REPO_ROOT, ChildProcess, ServiceProcess
+from deploy.embedded.smtp import SmtpSink
+
+SERVICES = ("interpreting", "catering", "notify", "venue")  # venue last: it calls the others
+DATABASES = ("venue", "interpreting", "catering", "notify")
+PORT_VARIABLES = {
+    "pg_port": ("WICT_PG_PORT", 54329),
+    "nats_port": ("WICT_NATS_PORT", 4222),
+    "nats_monitor_port": ("WICT_NATS_MONITOR_PORT", 8222),
+    "smtp_port": ("WICT_SMTP_PORT", 2525),
+    "venue_port": ("WICT_VENUE_PORT", 8000),
+    "interpreting_port": ("WICT_INTERPRETING_PORT", 8001),
+    "catering_port": ("WICT_CATERING_PORT", 8002),
+    "notify_port": ("WICT_NOTIFY_PORT", 8003),
+}
+
+log = logging.getLogger("deploy.embedded")
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class StackConfig:
+    """Where the stack keeps its files and which loopback ports it uses."""
+
+    data_dir: Path
+    pg_port: int
+    nats_port: int
+    nats_monitor_port: int
+    smtp_port: int
+    venue_port: int
+    interpreting_port: int
+    catering_port: int
+    notify_port: int
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> StackConfig:
+        """Read the WICT_* variables listed in the module docstring (from `os.environ` by default)."""
+        environ = os.environ if environ is None else environ
+        ports = {field: int(environ.get(name, default)) for field, (name, default) in PORT_VARIABLES.items()}
+        return cls(data_dir=Path(environ.get("WICT_DATA_DIR", REPO_ROOT / ".data")).absolute(), **ports)
+
+    @classmethod
+    def ephemeral(cls, tmp_dir: Path) -> StackConfig:
+        """Free ports for everything and `tmp_dir` for the files: for tests running side by side."""
+        return cls(data_dir=tmp_dir.absolute(), **{field: free_port() for field in PORT_VARIABLES})
+
+    def service_port(self, service: str) -> int:
+        port: int = getattr(self, f"{service}_port")
+        return port
+
+
+class Stack:
+    """Starts and stops the platform's processes.
+
+    A failed start leaves what did start running: call stop() in a `finally`, or use the stack as a
+    context manager, which stops everything on exit.
+    """
+
+    def __init__(self, config: StackConfig) -> None:
+        self.config = config
+        self.postgres = PostgresServer(config.data_dir / "postgres", config.pg_port)
+        self.nats = NatsServer(config.data_dir / "nats", config.nats_port, config.nats_monitor_port)
+        self.smtp = SmtpSink(config.data_dir / "smtp", config.smtp_port)
+        self.spans_dir = config.data_dir / "spans"
+        self.logs_dir = config.data_dir / "logs"
+        self._services: dict[str, ServiceProcess] = {}
+
+    def start(self) -> None:
+        """Start the infrastructure, then every service."""
+        self.start_infrastructure()
+        self.start_services()
+
+    def start_infrastructure(self, provision_streams: bool = True) -> None:
+        """Start PostgreSQL, NATS and the SMTP sink, create the databases and the streams."""
+        _timed("postgres", self.postgres.start)
+        _timed("nats", self.nats.start)
+        _timed("smtp", self.smtp.start)
+        self.postgres.ensure_databases(DATABASES)
+        if provision_streams:
+            _timed("streams", lambda: _run_coroutine(self.provision_streams))
+
+    async def provision_streams(self) -> None:
+        """Create or update the JetStream streams and consumers every service relies on."""
+        from shared.messaging.streams import provision
+
+        await provision(self.nats.url)
+
+    def start_services(self, names: Iterable[str] = SERVICES, timeout: float = 60.0) -> None:
+        """Start `python -m services.<name>` for each name, then wait until each one is ready."""
+        self.spans_dir.mkdir(parents=True, exist_ok=True)
+        started = time.monotonic()
+        for name in names:
+            port = self.config.service_port(name)
+            service = ServiceProcess(
+                name, f"services.{name}", self.service_env(name), port, self.logs_dir / f"{name}.log"
+            )
+            self._services[name] = service
+            service.start()
+        for service in self._services.values():
+            service.wait_ready(timeout)
+            log.info("event=ready component=%s pid=%s url=%s", service.name, service.pid, service.base_url)
+        log.info("event=services_ready seconds=%.2f", time.monotonic() - started)
+
+    def service_env(self, name: str) -> dict[str, str]:
+        """The environment of service `name`: ours plus where to find everything."""
+        return {
+            **os.environ,
+            "WICT_DATABASE_URL": self.postgres.dsn(name),
+            "WICT_NATS_URL": self.nats.url,
+            "WICT_HTTP_HOST": "127.0.0.1",
+            "WICT_HTTP_PORT": str(self.config.service_port(name)),
+            "WICT_SPAN_DIR": str(self.spans_dir),
+            "WICT_SMTP_HOST": "127.0.0.1",
+            "WICT_SMTP_PORT": str(self.config.smtp_port),
+            "WICT_LOG_LEVEL": os.environ.get("WICT_LOG_LEVEL", "INFO"),
+            "OTEL_SERVICE_NAME": name,
+        }
+
+    def service(self, name: str) -> ServiceProcess:
+        """The started service `name` (KeyError if it was not started)."""
+        return self._services[name]
+
+    def processes(self) -> dict[str, ChildProcess]:
+        """Every process this stack manages, started or not, by name."""
+        infrastructure = {"postgres": self.postgres.process, "nats": self.nats.process}
+        return {**infrastructure, "smtp": self.smtp.process, **self._services}
+
+    def exited(self) -> list[ChildProcess]:
+        """The processes that were started and are no longer running."""
+        return [p for p in self.processes().values() if p.returncode is not None]
+
+    def urls(self) -> dict[str, str]:
+        """Where everything is, by label, for people to read."""
+        found: dict[str, str] = {}
+        if "venue" in self._services:
+            venue = self._services["venue"].base_url
+            found |= {"venue API": venue, "venue OpenAPI": f"{venue}/schema"}
+        found |= {f"{name} health": service.health_url for name, service in self._services.items()}
+        found |= {"NATS": self.nats.url, "NATS monitor": self.nats.monitor_url}
+        found |= {f"PostgreSQL {db}": self.postgres.dsn(db) for db in DATABASES}
+        found |= {"SMTP sink": self.smtp.url, "maildir": str(self.smtp.maildir)}
+        found |= {"spans": str(self.spans_dir), "service logs": str(self.logs_dir)}
+        found |= {"data (and server logs)": str(self.config.data_dir)}
+        return found
+
+    def stop(self) -> None:
+        """Stop the services (newest first, each drains), then the SMTP sink, NATS and PostgreSQL."""
+        infrastructure = [self.smtp.process, self.nats.process, self.postgres.process]
+        for process in [*reversed(self._services.values()), *infrastructure]:
+            if process.was_started:
+                _stop_logged(process)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def _timed(component: str, start: Callable[[], Any]) -> None:
+    started = time.monotonic()
+    start()
+    log.info("event=ready component=%s seconds=%.2f", component, time.monotonic() - started)
+
+
+def _stop_logged(process: ChildProcess) -> None:
+    started = time.monotonic()
+    try:
+        status = process.stop()
+    except Exception:
+        log.exception("event=stop_failed component=%s", process.name)
+        return
+    log.info(
+        "event=stopped component=%s status=%s seconds=%.2f", process.name, status, time.monotonic() - started
+    )
+
+
+def _run_coroutine(coroutine_function: Callable[[], Any]) -> Any:
+    """asyncio.run, also from a thread that already runs an event loop (e.g. an async test)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine_function())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine_function()).result()
