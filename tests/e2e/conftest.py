@@ -54,7 +54,12 @@ def booking_body(day: datetime, **changes: Any) -> dict[str, Any]:
         "ends_at": day.replace(hour=18).isoformat(),
         "attendees": 300,
         "title": "Belt and Road Tourism Forum",
-        "organizer": {"name": "Ann Example", "email": "ann@example.org", "locale": "en", "time_zone": "Europe/Berlin"},
+        "organizer": {
+            "name": "Ann Example",
+            "email": "ann@example.org",
+            "locale": "en",
+            "time_zone": "Europe/Berlin",
+        },
     }
     body.update(changes)
     return body

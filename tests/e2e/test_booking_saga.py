@@ -31,7 +31,9 @@ def book(venue: httpx.Client, body: dict) -> dict:
 
 def test_spaces_lists_the_catalog_with_layouts_and_capacities(venue):
     spaces = {space["id"]: space for space in venue.get("/spaces").raise_for_status().json()}
-    assert {"public-exhibition", "multifunctional-hall", "room-a", "room-ab", "room-abc", "vip-hall"} <= set(spaces)
+    assert {"public-exhibition", "multifunctional-hall", "room-a", "room-ab", "room-abc", "vip-hall"} <= set(
+        spaces
+    )
     hall = spaces["multifunctional-hall"]
     assert {layout["name"]: layout["capacity"] for layout in hall["layouts"]}["theater"] == 700
     assert hall["fixed_interpretation_booths"] == 4
@@ -47,7 +49,9 @@ def test_a_forum_with_interpretation_and_buffet_is_confirmed_and_the_organizer_t
     assert booking["trace_id"] == accepted["trace_id"]
 
     notify = stack.service("notify").base_url
-    feed = wait_until(lambda: httpx.get(f"{notify}/notifications", params={"booking_id": accepted["booking_id"]}).json())
+    feed = wait_until(
+        lambda: httpx.get(f"{notify}/notifications", params={"booking_id": accepted["booking_id"]}).json()
+    )
     assert len(feed) == 1 and "confirmed" in feed[0]["subject"].lower()
     mails = wait_until(
         lambda: [m for m in stack.smtp.messages() if accepted["booking_id"] in m.as_string() or
@@ -77,7 +81,9 @@ def test_vendor_tasks_are_published_once_per_vendor_without_personal_data(venue,
         finally:
             await connection.close()
 
-    tasks = wait_until(lambda: (found := asyncio.run(tasks_of_booking())) and len(found) >= 2 and found, timeout=20)
+    tasks = wait_until(
+        lambda: (found := asyncio.run(tasks_of_booking())) and len(found) >= 2 and found, timeout=20
+    )
     kinds = sorted(subject.split(".")[1] for subject, _ in tasks)
     assert kinds == ["catering", "interpreting"]
     for _, body in tasks:
@@ -87,7 +93,9 @@ def test_vendor_tasks_are_published_once_per_vendor_without_personal_data(venue,
 
 def test_languages_nobody_covers_reject_the_booking_and_free_the_hall(venue):
     day = next_day()
-    body = booking_body(day, interpreting={"floor_language": "ar", "target_languages": ["zh"]}, catering=BUFFET)
+    body = booking_body(
+        day, interpreting={"floor_language": "ar", "target_languages": ["zh"]}, catering=BUFFET
+    )
     accepted = book(venue, body)
     booking = wait_for_outcome(venue, accepted["booking_id"])
     assert booking["status"] == "rejected"
@@ -121,14 +129,18 @@ def test_an_overlapping_booking_is_refused_at_once_with_the_conflicting_interval
     problem = response.json()
     assert response.headers["content-type"].startswith("application/problem+json")
     [conflict] = problem["extra"]["conflicts"]
-    assert conflict["ends_at"].startswith((day.replace(hour=18, minute=30) - timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M"))
+    assert conflict["ends_at"].startswith(
+        (day.replace(hour=18, minute=30) - timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M")
+    )
 
 
 def test_bad_input_is_answered_with_the_field_and_the_reason(venue):
     body = booking_body(next_day(), attendees=701)
     response = venue.post("/bookings", json=body)
     assert response.status_code == 422
-    assert response.json()["errors"] == [{"field": "attendees", "reason": "multifunctional-hall seats at most 700 in the theater layout"}]
+    assert response.json()["errors"] == [
+        {"field": "attendees", "reason": "multifunctional-hall seats at most 700 in the theater layout"}
+    ]
     response = venue.post("/bookings", json={**booking_body(next_day()), "discount": 100})
     assert response.status_code == 400 and "discount" in response.text
     assert venue.get("/bookings/00000000-0000-0000-0000-000000000000").status_code == 404
