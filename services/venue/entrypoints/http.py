@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 import msgspec
 from litestar import Controller, MediaType, Response, get, post
 from litestar.di import NamedDependency
+from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
-from litestar.status_codes import HTTP_202_ACCEPTED
+from litestar.status_codes import HTTP_201_CREATED, HTTP_202_ACCEPTED
 
 from services.venue.adapters import repository
 from services.venue.domain.booking import BookingRequest
@@ -88,7 +89,14 @@ class BookingsController(Controller):
     path = "/bookings"
     tags = ["bookings"]
 
-    @post("/", operation_id="CreateBooking", status_code=HTTP_202_ACCEPTED)
+    @post(
+        "/",
+        operation_id="CreateBooking",
+        status_code=HTTP_202_ACCEPTED,
+        responses={
+            201: ResponseSpec(BookingAccepted, description="confirmed at once: no services to arrange")
+        },
+    )
     async def create(
         self,
         data: BookingCreate,
@@ -136,7 +144,10 @@ class BookingsController(Controller):
             booking_id=accepted.booking_id, status=accepted.status, trace_id=accepted.trace_id
         )
         return Response(
-            body, status_code=HTTP_202_ACCEPTED, headers={"Location": f"/bookings/{accepted.booking_id}"}
+            body,
+            # 202 while the services are being arranged; 201 when nothing is left to wait for
+            status_code=HTTP_202_ACCEPTED if accepted.status == "pending" else HTTP_201_CREATED,
+            headers={"Location": f"/bookings/{accepted.booking_id}"},
         )
 
     @get("/{booking_id:uuid}", operation_id="GetBooking")
