@@ -1,0 +1,1 @@
+"""The interpreting service: booths, interpreter rosters of agencies, assignments and vendor tasks."""

@@ -1,0 +1,120 @@
+"""Holding booths and interpreters under concurrency: the first free candidates, the next one on a clash.
+
+A candidate free a moment ago may be taken by a concurrent reservation before our insert: the exclusion
+constraint refuses the insert (after waiting for the other transaction to end), a savepoint undoes just
+that insert and we try the next candidate. Each candidate is tried at most once, so the loop ends, and
+two reservations can never both get the last interpreter. Competitors first queue on (resource, day)
+locks (see ``domain.contention``), so the constraint is the safety net rather than the traffic light.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import asyncpg
+
+from services.interpreting.adapters import repository
+from services.interpreting.domain.contention import contention_keys
+from services.interpreting.domain.plan import Plan
+from services.interpreting.domain.reasons import BoothShortage, InterpreterShortage, Shortage
+from services.interpreting.domain.roster import Roster
+from services.interpreting.domain.tasks import Seat
+
+SlotT = TypeVar("SlotT")
+
+
+@dataclass
+class Holding:
+    booths: dict[str, str] = field(default_factory=dict)  # target language -> booth id
+    seats: list[Seat] = field(default_factory=list)
+    shortages: list[Shortage] = field(default_factory=list)
+
+
+async def claim(
+    connection: asyncpg.Connection,
+    slots: list[SlotT],
+    candidates: list[str],
+    insert: Callable[[list[tuple[SlotT, str]]], Awaitable[None]],
+) -> list[tuple[SlotT, str]]:
+    """Fill ``slots`` with candidates in order: all at once if no one interferes, else one by one."""
+    if len(candidates) >= len(slots):
+        first = list(zip(slots, candidates, strict=False))
+        try:
+            async with connection.transaction():
+                await insert(first)
+            return first
+        except asyncpg.ExclusionViolationError:
+            pass  # someone took one of them meanwhile: find out which, one at a time
+    won: list[tuple[SlotT, str]] = []
+    for candidate in candidates:
+        if len(won) == len(slots):
+            break
+        try:
+            async with connection.transaction():
+                await insert([(slots[len(won)], candidate)])
+            won.append((slots[len(won)], candidate))
+        except asyncpg.ExclusionViolationError:
+            continue
+    return won
+
+
+async def hold(connection: asyncpg.Connection, booking_id: uuid.UUID, plan: Plan, roster: Roster) -> Holding:
+    """Hold one booth per target language and a full team per booth; list what could not be held."""
+    await repository.lock_resources(connection, contention_keys(plan, roster))
+    holding = Holding(booths=await _hold_booths(connection, booking_id, plan, roster))
+    if len(holding.booths) < plan.booths:
+        pool = roster.booth_pool(plan.space_id)
+        holding.shortages.append(BoothShortage(plan.space_id, pool, plan.booths, len(holding.booths)))
+    taken: set[str] = set()
+    for pair in roster.scarcest_first(plan.pairs):
+        on_roster = [interpreter.id for interpreter in roster.candidates(pair)]
+        free = await repository.free_interpreters(connection, on_roster, plan.load_in_at, plan.load_out_at)
+        free = [interpreter for interpreter in free if interpreter not in taken]
+        booth = holding.booths.get(pair.target)
+        if booth is None:  # no booth to seat them in: only count who would be free, for the reason
+            team = free[: plan.team_per_booth]
+        else:
+            team = await _staff(connection, booking_id, plan, roster, booth, free)
+            holding.seats += [Seat(booth, pair.target, i, roster.vendor_of(i)) for i in team]
+        taken.update(team)
+        if len(team) < plan.team_per_booth:
+            holding.shortages.append(
+                InterpreterShortage(pair, plan.team_per_booth, len(team), len(on_roster))
+            )
+    return holding
+
+
+async def _hold_booths(
+    connection: asyncpg.Connection, booking_id: uuid.UUID, plan: Plan, roster: Roster
+) -> dict[str, str]:
+    """Target language -> booth, for as many target languages as there are free booths."""
+    start, end = plan.load_in_at, plan.load_out_at
+    free = await repository.free_booths(connection, roster.booth_pool(plan.space_id).booth_ids, start, end)
+
+    async def insert(chosen: list[tuple[str, str]]) -> None:
+        await repository.hold_booths(
+            connection, booking_id, [(booth, target) for target, booth in chosen], start, end
+        )
+
+    return dict(await claim(connection, list(plan.target_languages), free, insert))
+
+
+async def _staff(
+    connection: asyncpg.Connection,
+    booking_id: uuid.UUID,
+    plan: Plan,
+    roster: Roster,
+    booth: str,
+    free: list[str],
+) -> list[str]:
+    """Assign up to a full team from ``free`` (in order) to ``booth``; the interpreters assigned."""
+
+    async def insert(chosen: list[tuple[int, str]]) -> None:
+        team = [(interpreter, roster.vendor_of(interpreter)) for _, interpreter in chosen]
+        await repository.assign(connection, booking_id, booth, team, plan.load_in_at, plan.load_out_at)
+
+    seats = list(range(plan.team_per_booth))
+    return [interpreter for _, interpreter in await claim(connection, seats, free, insert)]

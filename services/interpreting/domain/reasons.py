@@ -1,0 +1,64 @@
+"""Rejection reasons for the organizer: what is missing, for which pair or space, at what local time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from services.interpreting.domain.roster import BoothPool, Pair
+
+CANCELLED = "the booking was cancelled before interpretation was reserved; nothing is held"
+
+
+def when(starts_at: datetime, ends_at: datetime, zone: ZoneInfo) -> str:
+    """``2027-03-02 14:00–18:00 (Asia/Shanghai)``; the end date is repeated only if it differs."""
+    start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
+    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
+    return f"{start:%Y-%m-%d %H:%M}–{end_text} ({zone.key})"
+
+
+@dataclass(frozen=True)
+class InterpreterShortage:
+    pair: Pair
+    need: int
+    free: int
+    on_roster: int
+
+    def text(self, period: str) -> str:
+        base = f"no interpreter for {self.pair} on {period}: need {self.need}, {self.free} free"
+        if self.on_roster == 0:
+            return f"{base} (none of our agencies works in {self.pair})"
+        if self.free == 0:
+            return f"{base} (all {self.on_roster} who work in {self.pair} are booked then)"
+        return base
+
+
+@dataclass(frozen=True)
+class BoothShortage:
+    space_id: str
+    pool: BoothPool
+    need: int
+    free: int
+
+    def text(self, period: str) -> str:
+        size = len(self.pool.booth_ids)
+        if self.pool.kind == "fixed" and self.need > size:
+            return (
+                f"{self.space_id} has {size} fixed interpretation booths: {self.need} target languages need "
+                f"{self.need} booths; drop {self.need - size} target language(s) or choose another space"
+            )
+        return (
+            f"no interpretation booth free for {self.space_id} on {period}: "
+            f"need {self.need} {self.pool.kind} booth(s), {self.free} free"
+        )
+
+
+Shortage = InterpreterShortage | BoothShortage
+
+
+def rejection(shortages: list[Shortage], starts_at: datetime, ends_at: datetime, zone: ZoneInfo) -> str:
+    """Every shortage, booths first, joined into one reason."""
+    period = when(starts_at, ends_at, zone)
+    ordered = sorted(shortages, key=lambda shortage: isinstance(shortage, InterpreterShortage))
+    return "; ".join(shortage.text(period) for shortage in ordered)

@@ -1,0 +1,79 @@
+"""Vendor tasks: what each agency must do for a confirmed booking. No guest personal data.
+
+One task per (booking, agency), with a deterministic id and message id, so handling a confirmation twice
+can never make two tasks (the database keeps the ids; JetStream drops a second copy of the message).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from services.interpreting.domain.plan import Plan
+from services.interpreting.domain.reasons import when
+from shared.contracts import VendorTaskAssigned
+
+KIND = "interpreting"
+_TASK_NAMESPACE = uuid.UUID("6f1d3c2a-6d55-4a53-9a63-0c0f3f7a2b11")
+
+
+@dataclass(frozen=True)
+class Seat:
+    booth_id: str
+    target_language: str
+    interpreter_id: str
+    vendor_id: str
+
+
+def task_id(booking_id: uuid.UUID, vendor_id: str) -> str:
+    return f"{KIND}-{booking_id}-{vendor_id}"
+
+
+def task_message_id(task: str) -> uuid.UUID:
+    return uuid.uuid5(_TASK_NAMESPACE, task)
+
+
+def vendor_tasks(
+    booking_id: uuid.UUID, plan: Plan, seats: list[Seat], causation_id: uuid.UUID | None, zone: ZoneInfo
+) -> list[VendorTaskAssigned]:
+    """One task per agency with interpreters on the booking, listing only that agency's seats."""
+    ordered = sorted(seats, key=lambda seat: (seat.vendor_id, seat.booth_id, seat.interpreter_id))
+    period = when(plan.starts_at, plan.ends_at, zone)
+    tasks = []
+    for vendor_id, group in groupby(ordered, key=lambda seat: seat.vendor_id):
+        own = list(group)
+        booths = list(dict.fromkeys(seat.booth_id for seat in own))
+        pairs = list(dict.fromkeys(f"{plan.floor_language}→{seat.target_language}" for seat in own))
+        task = task_id(booking_id, vendor_id)
+        assigned = VendorTaskAssigned(
+            message_id=task_message_id(task),
+            booking_id=booking_id,
+            causation_id=causation_id,
+            task_id=task,
+            kind=KIND,
+            vendor_id=vendor_id,
+            space_id=plan.space_id,
+            starts_at=plan.starts_at,
+            ends_at=plan.ends_at,
+            load_in_at=plan.load_in_at,
+            load_out_at=plan.load_out_at,
+            summary=(
+                f"Simultaneous interpretation {', '.join(pairs)} in {plan.space_id}, {period}: "
+                f"{len(own)} interpreter(s) in booth(s) {', '.join(booths)}"
+            ),
+            details={
+                "booths": booths,
+                "interpreters": [seat.interpreter_id for seat in own],
+                "language_pairs": pairs,
+                "seats": [
+                    f"{s.booth_id} {plan.floor_language}→{s.target_language}: {s.interpreter_id}" for s in own
+                ],
+                "team_per_booth": plan.team_per_booth,
+                "listeners": plan.attendees,
+                "local_time": period,
+            },
+        )
+        tasks.append(assigned)
+    return tasks

@@ -1,0 +1,39 @@
+"""The interpreting service's NATS consumer: the booking saga's commands, on ``interpreting-commands``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from services.interpreting import handlers
+from services.interpreting.domain.roster import Roster
+from shared.contracts import ConfirmInterpreting, Message, ReleaseInterpreting, ReserveInterpreting
+from shared.db.unit_of_work import UnitOfWork
+from shared.messaging.consumer import Handler
+from shared.messaging.streams import CONSUMERS, Consumer
+
+DURABLE = "interpreting-commands"
+
+
+def routes(roster: Roster) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
+    """ReserveInterpreting, ConfirmInterpreting and ReleaseInterpreting, delivered by our durable consumer."""
+
+    async def on_reserve(command: ReserveInterpreting, unit: UnitOfWork) -> None:
+        """Hold booths and interpreter teams, answering InterpretingReserved or InterpretingRejected."""
+        await handlers.reserve(command, unit, roster)
+
+    async def on_confirm(command: ConfirmInterpreting, unit: UnitOfWork) -> None:
+        """Make the reservation firm, answering InterpretingConfirmed, and assign each agency its task."""
+        await handlers.confirm(command, unit, roster)
+
+    async def on_release(command: ReleaseInterpreting, unit: UnitOfWork) -> None:
+        """Free what is held (or refuse a later Reserve), answering InterpretingReleased."""
+        await handlers.release(command, unit)
+
+    consumer = next(consumer for consumer in CONSUMERS if consumer.durable == DURABLE)
+    return {
+        consumer: {
+            ReserveInterpreting: on_reserve,
+            ConfirmInterpreting: on_confirm,
+            ReleaseInterpreting: on_release,
+        }
+    }
