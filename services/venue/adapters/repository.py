@@ -16,6 +16,17 @@ INSERT INTO bookings (id, idempotency_key, request_hash, space_id, layout, start
                       attendees, title, organizer, interpreting, catering, status, phase, trace_id, trace_context)
 VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11, $12, $13, $14, $15, $16, $17, $18)
 """
+# Simultaneous inserts into an EXCLUDE table wait on each other's uncommitted rows and deadlock
+# (PostgreSQL then aborts one after deadlock_timeout). Competitors for the same unit and day take
+# these locks first, in one sorted order, and queue instead; the constraint stays the guarantee.
+_LOCK_UNIT_DAYS = """
+SELECT count(pg_advisory_xact_lock(hashtext(unit), day))
+FROM (SELECT unit, (extract(epoch FROM d) / 86400)::int AS day
+      FROM unnest($1::text[]) AS unit,
+           generate_series(date_trunc('day', $2::timestamptz AT TIME ZONE 'UTC'),
+                           date_trunc('day', $3::timestamptz AT TIME ZONE 'UTC'), interval '1 day') AS d
+      ORDER BY 1, 2) AS keys
+"""
 _INSERT_HOLDS = """
 INSERT INTO space_holds (booking_id, unit, during)
 SELECT $1, unit, tstzrange($3, $4) FROM unnest($2::text[]) AS unit
@@ -36,6 +47,7 @@ async def insert_booking(
     deadline: datetime,
 ) -> None:
     """The booking, its hall hold (raises ExclusionViolationError on overlap) and its saga steps."""
+    await connection.execute(_LOCK_UNIT_DAYS, sorted(units), blocked.starts_at, blocked.ends_at)
     await connection.execute(
         _INSERT_BOOKING,
         row["id"], row["idempotency_key"], row["request_hash"], row["space_id"], row["layout"],

@@ -56,7 +56,7 @@ def routes(catalog: Catalog, settings: SagaSettings) -> Mapping[Consumer, Mappin
             """A participant made its reservation firm."""
             await unit.connection.execute(
                 "UPDATE saga_steps SET detail = concat_ws('; ', detail, 'firm'), updated_at = now()"
-                " WHERE booking_id = $1 AND step = $2",
+                " WHERE booking_id = $1 AND step = $2 AND coalesce(detail, '') NOT LIKE '%firm'",
                 event.booking_id,
                 step,
             )
