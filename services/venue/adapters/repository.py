@@ -98,19 +98,20 @@ async def steps(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[a
 async def lock_saga(
     connection: asyncpg.Connection, booking_id: uuid.UUID
 ) -> tuple[asyncpg.Record, Saga] | None:
-    """The booking row, locked for the rest of the transaction, and its saga."""
-    row = await connection.fetchrow(
-        "SELECT b.*, (SELECT array_agg(step || '=' || state ORDER BY position) FROM saga_steps s"
-        "  WHERE s.booking_id = b.id AND s.step <> 'hold') AS step_states"
-        " FROM bookings b WHERE id = $1 FOR UPDATE",
-        booking_id,
-    )
+    """The booking row, locked for the rest of the transaction, and its saga.
+
+    The steps are read by a second statement on purpose: under READ COMMITTED a statement that waited
+    for the row lock re-reads the locked row but not its subqueries, so a subquery here would see the
+    steps as they were before a concurrent event's transaction committed.
+    """
+    row = await connection.fetchrow("SELECT phase, reason FROM bookings WHERE id = $1 FOR UPDATE", booking_id)
     if row is None:
         return None
-    states = dict(item.split("=", 1) for item in row["step_states"] or [])
-    saga = Saga(
-        Phase(row["phase"]), {step: StepState(state) for step, state in states.items()}, row["reason"]
+    steps = await connection.fetch(
+        "SELECT step, state FROM saga_steps WHERE booking_id = $1 AND step <> 'hold' ORDER BY position",
+        booking_id,
     )
+    saga = Saga(Phase(row["phase"]), {s["step"]: StepState(s["state"]) for s in steps}, row["reason"])
     return row, saga
 
 

@@ -196,3 +196,22 @@ async def test_concurrent_bookings_of_overlapping_room_combinations_never_share_
     units = [row["unit"] for row in await database.pool.fetch("SELECT unit FROM space_holds")]
     assert len(units) == len(set(units)) and set(units) <= {"room-a", "room-b", "room-c"}
     assert len(results) - len(failures) in (1, 2, 3)  # e.g. A + B + C, or A + BC, or ABC
+
+
+async def test_participant_answers_handled_at_the_same_moment_still_confirm_the_booking(database):
+    for _ in range(10):
+        accepted = await create_booking(booking(interpreting=True, catering=True, title=str(uuid.uuid4())),
+                                        database, CATALOG, SETTINGS, NOW)  # fmt: skip
+
+        async def answer(step: str) -> None:
+            async with database.transaction() as unit:
+                await advance(
+                    unit, accepted.booking_id, partial(rules.on_reserved, step=step), CATALOG, SETTINGS
+                )
+
+        await asyncio.gather(answer("interpreting"), answer("catering"))
+        status = await database.pool.fetchval(
+            "SELECT status FROM bookings WHERE id = $1", accepted.booking_id
+        )
+        assert status == "confirmed"
+        await database.pool.execute("DELETE FROM bookings")
