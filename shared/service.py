@@ -114,7 +114,10 @@ class Runtime:
         await self.broker.connect()
         await check_topology(self.broker, self.spec.name)
         self._tasks = [asyncio.create_task(relay.run(), name="outbox-relay")]
-        self._tasks += [asyncio.create_task(loop(), name=getattr(loop, "__name__", "loop")) for loop in self.spec.loops(context)]
+        self._tasks += [
+            asyncio.create_task(loop(), name=getattr(loop, "__name__", "loop"))
+            for loop in self.spec.loops(context)
+        ]
         await self.broker.start()
         self.context = context
         log.info(

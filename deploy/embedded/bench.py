@@ -19,7 +19,12 @@ import nats
 
 from deploy.embedded.client import Endpoints, forum_request, venue_day
 
-SPACES = ("room-a", "room-c", "experience-center", "multifunctional-hall")  # 4 a day: 8 of 10 en-zh interpreters
+SPACES = (
+    "room-a",
+    "room-c",
+    "experience-center",
+    "multifunctional-hall",
+)  # 4 a day: 8 of 10 en-zh interpreters
 LAYOUT = {"experience-center": "reception", "public-exhibition": "reception"}
 
 
