@@ -203,13 +203,13 @@ async def test_participant_answers_handled_at_the_same_moment_still_confirm_the_
         accepted = await create_booking(booking(interpreting=True, catering=True, title=str(uuid.uuid4())),
                                         database, CATALOG, SETTINGS, NOW)  # fmt: skip
 
-        async def answer(step: str) -> None:
+        async def answer(booking_id: uuid.UUID, step: str) -> None:
             async with database.transaction() as unit:
-                await advance(
-                    unit, accepted.booking_id, partial(rules.on_reserved, step=step), CATALOG, SETTINGS
-                )
+                await advance(unit, booking_id, partial(rules.on_reserved, step=step), CATALOG, SETTINGS)
 
-        await asyncio.gather(answer("interpreting"), answer("catering"))
+        await asyncio.gather(
+            answer(accepted.booking_id, "interpreting"), answer(accepted.booking_id, "catering")
+        )
         status = await database.pool.fetchval(
             "SELECT status FROM bookings WHERE id = $1", accepted.booking_id
         )
