@@ -24,8 +24,28 @@ from shared.contracts.interpreting import (
     ReleaseInterpreting,
     ReserveInterpreting,
 )
-from shared.contracts.tasks import VendorTaskAssigned
-from shared.contracts.venue import BookingConfirmed, BookingRejected, Organizer
+from shared.contracts.tasks import (
+    VendorTaskAccepted,
+    VendorTaskAssigned,
+    VendorTaskCancelled,
+    VendorTaskChanged,
+    VendorTaskDeclined,
+    VendorTaskDone,
+    VendorTaskEscalated,
+)
+from shared.contracts.venue import (
+    ApprovalNeeded,
+    BookingCancelled,
+    BookingChanged,
+    BookingConfirmed,
+    BookingEvent,
+    BookingReceived,
+    BookingRejected,
+    HoldExpired,
+    HoldExpiring,
+    Organizer,
+    WaitlistPromoted,
+)
 
 ALL_MESSAGES: tuple[type[Message], ...] = (
     ReserveInterpreting,
@@ -42,9 +62,22 @@ ALL_MESSAGES: tuple[type[Message], ...] = (
     CateringRejected,
     CateringConfirmed,
     CateringReleased,
+    BookingReceived,
     BookingConfirmed,
     BookingRejected,
+    BookingChanged,
+    BookingCancelled,
+    HoldExpiring,
+    HoldExpired,
+    WaitlistPromoted,
+    ApprovalNeeded,
     VendorTaskAssigned,
+    VendorTaskChanged,
+    VendorTaskCancelled,
+    VendorTaskAccepted,
+    VendorTaskDeclined,
+    VendorTaskDone,
+    VendorTaskEscalated,
 )
 
 __all__ = [

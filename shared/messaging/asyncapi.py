@@ -32,7 +32,10 @@ def _sender(message: type[Message]) -> str:
     subject = message.subject
     if ".cmd." in subject:
         return _ORCHESTRATOR
-    return "interpreting or catering" if subject.startswith("tasks.") else _owner(subject)
+    if subject.startswith("tasks."):
+        answer = subject.rsplit(".", 1)[-1] in ("accepted", "declined", "done")
+        return "the vendor" if answer else "interpreting or catering"
+    return _owner(subject)
 
 
 def _channel_name(subject: str) -> str:
