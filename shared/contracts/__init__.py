@@ -38,7 +38,7 @@ from shared.contracts.venue import (
     BookingCancelled,
     BookingChanged,
     BookingConfirmed,
-    BookingEvent,
+    BookingEvent as BookingEvent,
     BookingReceived,
     BookingRejected,
     HoldExpired,
