@@ -38,13 +38,15 @@ from shared.contracts.venue import (
     BookingCancelled,
     BookingChanged,
     BookingConfirmed,
-    BookingEvent as BookingEvent,
     BookingReceived,
     BookingRejected,
     HoldExpired,
     HoldExpiring,
     Organizer,
     WaitlistPromoted,
+)
+from shared.contracts.venue import (
+    BookingEvent as BookingEvent,
 )
 
 ALL_MESSAGES: tuple[type[Message], ...] = (
