@@ -63,6 +63,7 @@ class ServiceSpec:
     controllers: Sequence[Any] = ()
     on_start: Callable[[Context], Awaitable[None]] | None = None
     openapi: OpenAPIConfig | None = None
+    app_options: Callable[[Any], dict[str, Any]] = lambda _: {}
 
 
 class Runtime:
@@ -165,6 +166,7 @@ class Runtime:
             openapi_config=spec.openapi or OpenAPIConfig(title=f"WICT {spec.name}", version="0.1.0"),
             logging_config=None,
             debug=False,
+            **spec.app_options(self.config),
         )
 
 

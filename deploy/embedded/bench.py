@@ -17,7 +17,7 @@ import asyncpg
 import httpx
 import nats
 
-from deploy.embedded.client import Endpoints, forum_request, venue_day
+from deploy.embedded.client import Endpoints, forum_request, organizer_key, venue_day
 
 SPACES = (
     "room-a",
@@ -65,7 +65,9 @@ async def _listen(endpoints: Endpoints, run: Run, done: asyncio.Event) -> None:
         await connection.close()
 
 
-async def bookings(endpoints: Endpoints, count: int, concurrency: int, wait_seconds: float = 120.0) -> Run:
+async def bookings(
+    endpoints: Endpoints, count: int, concurrency: int, api_key: str, wait_seconds: float = 120.0
+) -> Run:
     run = Run()
     done = asyncio.Event()
     listener = asyncio.create_task(_listen(endpoints, run, done))
@@ -102,7 +104,10 @@ async def bookings(endpoints: Endpoints, count: int, concurrency: int, wait_seco
 
     started = time.perf_counter()
     async with httpx.AsyncClient(
-        base_url=endpoints.venue, timeout=30, limits=httpx.Limits(max_connections=concurrency)
+        base_url=endpoints.venue,
+        timeout=30,
+        limits=httpx.Limits(max_connections=concurrency),
+        headers={"Authorization": f"Bearer {api_key}"},
     ) as client:
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
     run.expected = len(run.posted)
@@ -199,7 +204,9 @@ async def run_bench(count: int, concurrency: int) -> int:
         return 2
     js = await jetstream_rate(endpoints)
     pg = await postgres_rate(endpoints)
-    run = await bookings(endpoints, count, concurrency)
+    run = await bookings(
+        endpoints, count, concurrency, await asyncio.to_thread(organizer_key, endpoints, "bench")
+    )
     print(report(run, js, pg))
     return 0
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,6 +38,36 @@ class Endpoints:
         )
 
 
+def data_dir() -> Path:
+    return Path(os.environ.get("WICT_DATA_DIR", Path(__file__).resolve().parents[2] / ".data"))
+
+
+def organizer_key(endpoints: Endpoints, name: str = "demo") -> str:
+    """An organizer API key for the tools, made once with the stack's staff key and kept beside it."""
+    import httpx
+
+    path = data_dir() / "credentials.json"
+    stored = json.loads(path.read_text())
+    if f"{name}_organizer" in stored:
+        return str(stored[f"{name}_organizer"])
+    response = httpx.post(
+        f"{endpoints.venue}/organizers",
+        headers={"Authorization": f"Bearer {stored['staff']}"},
+        json={
+            "name": f"{name.title()} Organizer",
+            "email": f"{name}-{uuid.uuid4().hex[:8]}@example.org",
+            "locale": "en",
+            "time_zone": "Europe/London",
+            "organization": "Tourism board (sample)",
+        },
+        timeout=10,
+    )
+    response.raise_for_status()
+    stored[f"{name}_organizer"] = response.json()["api_key"]
+    path.write_text(json.dumps(stored, indent=2))
+    return str(stored[f"{name}_organizer"])
+
+
 def venue_day(days_ahead: int) -> datetime:
     """Midnight (venue time) ``days_ahead`` days from today."""
     today = datetime.now(UTC).astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -50,12 +83,6 @@ def forum_request(day: datetime, space_id: str = "multifunctional-hall", **chang
         "ends_at": day.replace(hour=18).isoformat(),
         "attendees": 120,
         "title": "Chongqing–ASEAN Tourism Promotion Forum",
-        "organizer": {
-            "name": "Demo Organizer",
-            "email": "organizer@example.org",
-            "locale": "en",
-            "time_zone": "Europe/London",
-        },
         "interpreting": {"floor_language": "en", "target_languages": ["zh"]},
         "catering": {"menu": "western-buffet", "headcount": 100},
     }

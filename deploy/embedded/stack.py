@@ -130,9 +130,27 @@ class Stack:
             log.info("event=ready component=%s pid=%s url=%s", service.name, service.pid, service.base_url)
         log.info("event=services_ready seconds=%.2f", time.monotonic() - started)
 
+    @property
+    def credentials_path(self) -> Path:
+        return self.config.data_dir / "credentials.json"
+
+    @property
+    def credentials(self) -> dict[str, str]:
+        """The staff and ops API keys of this stack, made once and kept (owner-only) in the data folder."""
+        return ensure_credentials(self.credentials_path)
+
     def service_env(self, name: str) -> dict[str, str]:
         """The environment of service `name`: ours plus where to find everything."""
+        secrets_for_venue = (
+            {
+                "WICT_BOOTSTRAP_STAFF_KEY": self.credentials["staff"],
+                "WICT_BOOTSTRAP_OPS_KEY": self.credentials["ops"],
+            }
+            if name == "venue"
+            else {}
+        )
         return {
+            **secrets_for_venue,
             **os.environ,
             "WICT_DATABASE_URL": self.postgres.dsn(name),
             "WICT_NATS_URL": self.nats.url,
@@ -170,6 +188,7 @@ class Stack:
         found |= {"SMTP sink": self.smtp.url, "maildir": str(self.smtp.maildir)}
         found |= {"spans": str(self.spans_dir), "service logs": str(self.logs_dir)}
         found |= {"data (and server logs)": str(self.config.data_dir)}
+        found |= {"staff and ops API keys": str(self.credentials_path)}
         return found
 
     def stop(self) -> None:
@@ -186,6 +205,25 @@ class Stack:
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+
+
+def ensure_credentials(path: Path) -> dict[str, str]:
+    """Read the stack's API keys, creating them on first use."""
+    import json
+
+    from services.venue.domain.access import new_api_key
+
+    if path.exists():
+        stored: dict[str, str] = json.loads(path.read_text())
+        if {"staff", "ops"} <= stored.keys():
+            return stored
+    else:
+        stored = {}
+    stored |= {"staff": new_api_key(), "ops": new_api_key()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600)
+    path.write_text(json.dumps(stored, indent=2))
+    return stored
 
 
 def _timed(component: str, start: Callable[[], Any]) -> None:

@@ -7,7 +7,11 @@ from pathlib import Path
 
 from litestar.openapi import OpenAPIConfig
 
+from services.venue.adapters.accounts import ensure_bootstrap_account
+from services.venue.domain.access import Role
 from services.venue.domain.catalog import load_catalog
+from services.venue.entrypoints.accounts_http import AccountsController
+from services.venue.entrypoints.auth import rate_limit
 from services.venue.entrypoints.deadlines import sweep_deadlines
 from services.venue.entrypoints.http import BookingsController, SpacesController
 from services.venue.entrypoints.messages import routes
@@ -19,10 +23,21 @@ from shared.service import Context, ServiceSpec
 class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     step_timeout_seconds: float = 30.0
     deadline_sweep_seconds: float = 0.5
+    bootstrap_staff_key: str = ""  # an API key for the venue's staff account, set by the deployment
+    bootstrap_ops_key: str = ""
+    rate_limit_per_minute: int = 6000
+    max_body_bytes: int = 65536
 
 
 async def _on_start(context: Context) -> None:
     context.state["catalog"] = load_catalog()
+    async with context.database.transaction() as unit:
+        for role, key in (
+            (Role.STAFF, context.config.bootstrap_staff_key),
+            (Role.OPS, context.config.bootstrap_ops_key),
+        ):
+            if key:
+                await ensure_bootstrap_account(unit.connection, role, key)
     context.state["saga_settings"] = SagaSettings(
         step_timeout=timedelta(seconds=context.config.step_timeout_seconds)
     )
@@ -44,7 +59,11 @@ def spec() -> ServiceSpec:
                 context.config.deadline_sweep_seconds,
             )
         ],
-        controllers=[SpacesController, BookingsController],
+        controllers=[SpacesController, BookingsController, AccountsController],
+        app_options=lambda config: {
+            "middleware": [rate_limit(config.rate_limit_per_minute).middleware],
+            "request_max_body_size": config.max_body_bytes,
+        },
         openapi=OpenAPIConfig(
             title="WICT venue booking API",
             version="0.1.0",

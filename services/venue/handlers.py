@@ -12,12 +12,13 @@ from typing import Any
 
 import asyncpg
 
-from services.venue.adapters import repository
+from services.venue.adapters import accounts, repository
 from services.venue.domain import saga as saga_rules
 from services.venue.domain.booking import BookingRequest, Interval, Violation, blocked_interval, check
 from services.venue.domain.catalog import Catalog
 from shared.contracts import (
     BookingConfirmed,
+    BookingReceived,
     BookingRejected,
     ConfirmCatering,
     ConfirmInterpreting,
@@ -32,6 +33,8 @@ from shared.db.unit_of_work import Database, UnitOfWork
 from shared.telemetry import current_traceparent, trace_id_hex
 
 log = logging.getLogger(__name__)
+
+SAGA_ACTOR = "system:saga"
 
 
 class InvalidBooking(Exception):
@@ -57,6 +60,8 @@ class NewBooking:
     request: BookingRequest
     title: str
     organizer: Organizer
+    organizer_id: uuid.UUID | None
+    actor: str
     interpreting: dict[str, Any] | None
     catering: dict[str, Any] | None
     idempotency_key: str | None
@@ -100,7 +105,8 @@ async def create_booking(
     steps = _steps_wanted(command)
     decision = saga_rules.start(steps)
     row: dict[str, Any] = {
-        "id": booking_id, "idempotency_key": command.idempotency_key, "request_hash": request_hash,
+        "id": booking_id, "idempotency_key": _scoped(command), "request_hash": request_hash,
+        "organizer_id": command.organizer_id, "created_by": _account_of(command.actor),
         "space_id": space.id, "layout": request.layout, "starts_at": request.starts_at, "ends_at": request.ends_at,
         "attendees": request.attendees, "title": command.title, "organizer": _organizer_json(command.organizer),
         "interpreting": command.interpreting, "catering": command.catering,
@@ -112,10 +118,17 @@ async def create_booking(
             await repository.insert_booking(
                 unit.connection, row, space.units, blocked, steps, now + settings.step_timeout
             )
+            await accounts.audit(
+                unit.connection, booking_id, command.actor, "created",
+                {"space_id": space.id, "starts_at": request.starts_at.isoformat(), "services": steps},
+                row["trace_id"],
+            )  # fmt: skip
             for step in steps:
                 unit.publish(_reserve_command(step, booking_id, command))
             if decision.actions:  # nothing to wait for: confirmed at once
                 await _apply(unit, booking_id, decision.actions, catalog)
+            else:
+                unit.publish(await _outcome(unit, booking_id, catalog, None, None, received=True))
     except asyncpg.UniqueViolationError:
         return await _replay(command, database, request_hash)
     except asyncpg.ExclusionViolationError:
@@ -125,12 +138,27 @@ async def create_booking(
     return Accepted(booking_id, row["status"], row["trace_id"])
 
 
+def _scoped(command: NewBooking) -> str | None:
+    """Idempotency keys are per caller: two organizers may pick the same key."""
+    return f"{command.actor}|{command.idempotency_key}" if command.idempotency_key else None
+
+
+def _account_of(actor: str) -> uuid.UUID | None:
+    _, _, account = actor.partition(":")
+    try:
+        return uuid.UUID(account)
+    except ValueError:
+        return None
+
+
 async def _replay(command: NewBooking, database: Database, request_hash: str) -> Accepted:
     """The same Idempotency-Key again: the first answer, or an error if the body differs."""
-    assert command.idempotency_key is not None
+    key = _scoped(command)
+    if key is None:  # the unique violation was not the key's; let it surface
+        raise RuntimeError("unique violation without an idempotency key")
     async with database.pool.acquire() as connection:
-        existing = await repository.by_idempotency_key(connection, command.idempotency_key)
-    if existing is None:  # the unique violation was not the key's; let it surface
+        existing = await repository.by_idempotency_key(connection, key)
+    if existing is None:
         raise RuntimeError("unique violation without an idempotency key match")
     if existing["request_hash"] != request_hash:
         raise IdempotencyKeyReused()
@@ -213,8 +241,11 @@ async def _apply(
             unit.publish(_RELEASE[action.step](booking_id=booking_id, causation_id=causation_id))
         elif isinstance(action, saga_rules.RejectBooking):
             await repository.release_hold(unit.connection, booking_id)
+            await accounts.audit(unit.connection, booking_id, SAGA_ACTOR, "rejected", {"reason": action.reason},
+                                 trace_id_hex())  # fmt: skip
             unit.publish(await _outcome(unit, booking_id, catalog, action.reason, causation_id))
         else:
+            await accounts.audit(unit.connection, booking_id, SAGA_ACTOR, "confirmed", {}, trace_id_hex())
             unit.publish(await _outcome(unit, booking_id, catalog, None, causation_id))
 
 
@@ -224,6 +255,7 @@ async def _outcome(
     catalog: Catalog,
     reason: str | None,
     causation_id: uuid.UUID | None,
+    received: bool = False,
 ) -> Message:
     row = await repository.booking(unit.connection, booking_id)
     assert row is not None
@@ -234,7 +266,9 @@ async def _outcome(
         "space_name": space.label(organizer.locale) if space else row["space_id"],
         "starts_at": row["starts_at"], "ends_at": row["ends_at"], "organizer": organizer,
     }  # fmt: skip
+    services = [name for name in ("interpreting", "catering") if row[name]]
+    if received:
+        return BookingReceived(**common, services=services)
     if reason is None:
-        services = [name for name in ("interpreting", "catering") if row[name]]
         return BookingConfirmed(**common, services=services)
     return BookingRejected(**common, reason=reason)

@@ -46,6 +46,7 @@ class ApiError(Exception):
             errors or [],
             extra,
         )
+        self.headers: dict[str, str] | None = None
 
 
 def problem_response(problem: Problem, headers: dict[str, str] | None = None) -> Response[Problem]:
@@ -61,7 +62,8 @@ def on_api_error(_: Request[Any, Any, Any], error: ApiError) -> Response[Problem
             errors=error.errors,
             trace_id=trace_id_hex(),
             extra=error.extra,
-        )
+        ),
+        headers=error.headers,
     )
 
 

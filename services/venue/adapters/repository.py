@@ -13,8 +13,9 @@ from services.venue.domain.saga import Phase, Saga, StepState
 
 _INSERT_BOOKING = """
 INSERT INTO bookings (id, idempotency_key, request_hash, space_id, layout, starts_at, ends_at, blocked,
-                      attendees, title, organizer, interpreting, catering, status, phase, trace_id, trace_context)
-VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                      attendees, title, organizer, interpreting, catering, status, phase, trace_id, trace_context,
+                      organizer_id, created_by)
+VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
 """
 # Simultaneous inserts into an EXCLUDE table wait on each other's uncommitted rows and deadlock
 # (PostgreSQL then aborts one after deadlock_timeout). Competitors for the same unit and day take
@@ -53,7 +54,7 @@ async def insert_booking(
         row["id"], row["idempotency_key"], row["request_hash"], row["space_id"], row["layout"],
         row["starts_at"], row["ends_at"], blocked.starts_at, blocked.ends_at, row["attendees"], row["title"],
         row["organizer"], row["interpreting"], row["catering"], row["status"], row["phase"],
-        row["trace_id"], row["trace_context"],
+        row["trace_id"], row["trace_context"], row["organizer_id"], row["created_by"],
     )  # fmt: skip
     await connection.execute(_INSERT_HOLDS, row["id"], units, blocked.starts_at, blocked.ends_at)
     await connection.execute(_INSERT_STEPS, row["id"], ["hold", *steps], StepState.PENDING.value, deadline)

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import msgspec
 from litestar import Controller, MediaType, Response, get, post
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_202_ACCEPTED
 
-from services.venue.adapters import repository
+from services.venue.adapters import accounts, repository
+from services.venue.domain.access import Principal, Role
 from services.venue.domain.booking import BookingRequest
+from services.venue.entrypoints.auth import authenticate, require
 from services.venue.entrypoints.schemas import (
+    AuditEntry,
     Booking,
     BookingAccepted,
     BookingCreate,
@@ -65,19 +68,45 @@ class SpacesController(Controller):
         ]
 
 
-def _new_booking(data: BookingCreate, idempotency_key: str | None) -> NewBooking:
+async def _organizer_for(data: BookingCreate, principal: Principal, context: Context) -> Principal:
+    """Organizers book for themselves; staff book on behalf of an organizer (the manual window)."""
+    if principal.role is Role.ORGANIZER:
+        if data.on_behalf_of is not None:
+            raise ApiError(403, "Not allowed for your role", "only venue staff book on behalf of an organizer",
+                           [FieldError("on_behalf_of", "staff only")])  # fmt: skip
+        return principal
+    require(principal, Role.STAFF)
+    if data.on_behalf_of is None:
+        raise ApiError(422, "Whom is the booking for?", "staff name the organizer account",
+                       [FieldError("on_behalf_of", "required when staff book")])  # fmt: skip
+    async with context.database.pool.acquire() as connection:
+        organizer = await accounts.account(connection, data.on_behalf_of)
+    if organizer is None or organizer.role is not Role.ORGANIZER:
+        raise ApiError(
+            422, "Unknown organizer", "", [FieldError("on_behalf_of", "no such organizer account")]
+        )
+    return organizer
+
+
+def _new_booking(
+    data: BookingCreate, organizer: Principal, principal: Principal, idempotency_key: str | None
+) -> NewBooking:
     request = BookingRequest(
         space_id=data.space_id, layout=data.layout, starts_at=data.starts_at, ends_at=data.ends_at,
-        attendees=data.attendees, time_zone=data.organizer.time_zone,
+        attendees=data.attendees, time_zone=organizer.time_zone,
         floor_language=data.interpreting.floor_language if data.interpreting else None,
         target_languages=tuple(data.interpreting.target_languages) if data.interpreting else (),
         catering_headcount=data.catering.headcount if data.catering else None,
     )  # fmt: skip
-    organizer = Organizer(**msgspec.structs.asdict(data.organizer))
+    contact = Organizer(
+        name=organizer.name, email=organizer.email, locale=organizer.locale, time_zone=organizer.time_zone
+    )
     return NewBooking(
         request=request,
         title=data.title,
-        organizer=organizer,
+        organizer=contact,
+        organizer_id=organizer.account_id,
+        actor=principal.actor,
         interpreting=msgspec.to_builtins(data.interpreting) if data.interpreting else None,
         catering=msgspec.to_builtins(data.catering) if data.catering else None,
         idempotency_key=idempotency_key,
@@ -85,9 +114,19 @@ def _new_booking(data: BookingCreate, idempotency_key: str | None) -> NewBooking
     )
 
 
+async def _visible_booking(context: Context, principal: Principal, booking_id: uuid.UUID) -> Any:
+    """The booking row, or 404 when it does not exist or belongs to another organizer (no oracle)."""
+    async with context.database.pool.acquire() as connection:
+        row = await repository.booking(connection, booking_id)
+    if row is None or not principal.may_see(row["organizer_id"]):
+        raise ApiError(404, "No such booking", f"booking {booking_id} does not exist")
+    return row
+
+
 class BookingsController(Controller):
     path = "/bookings"
     tags = ["bookings"]
+    dependencies = {"principal": Provide(authenticate)}
 
     @post(
         "/",
@@ -101,14 +140,16 @@ class BookingsController(Controller):
         self,
         data: BookingCreate,
         context: NamedDependency[Context],
+        principal: NamedDependency[Principal],
         idempotency_key: Annotated[
             str | None, Parameter(header="Idempotency-Key", max_length=200, required=False)
         ] = None,
     ) -> Response[BookingAccepted]:
         """Hold a space and start arranging the services; the saga's outcome shows on the booking."""
+        organizer = await _organizer_for(data, principal, context)
         try:
             accepted = await create_booking(
-                _new_booking(data, idempotency_key),
+                _new_booking(data, organizer, principal, idempotency_key),
                 context.database,
                 context.state["catalog"],
                 context.state["saga_settings"],
@@ -151,17 +192,17 @@ class BookingsController(Controller):
         )
 
     @get("/{booking_id:uuid}", operation_id="GetBooking")
-    async def get_booking(self, booking_id: uuid.UUID, context: NamedDependency[Context]) -> Booking:
+    async def get_booking(
+        self, booking_id: uuid.UUID, context: NamedDependency[Context], principal: NamedDependency[Principal]
+    ) -> Booking:
         """A booking with its status, the reason if rejected, and every saga step."""
+        row = await _visible_booking(context, principal, booking_id)
         async with context.database.pool.acquire() as connection:
-            row = await repository.booking(connection, booking_id)
-            if row is None:
-                raise ApiError(404, "No such booking", f"booking {booking_id} does not exist")
             steps = await repository.steps(connection, booking_id)
         organizer_zone = ZoneInfo(row["organizer"]["time_zone"])
         venue_zone = context.state["catalog"].venue.zone
         return Booking(
-            booking_id=row["id"], status=row["status"], phase=row["phase"], reason=row["reason"],
+            booking_id=row["id"], organizer_id=row["organizer_id"], status=row["status"], phase=row["phase"], reason=row["reason"],
             space_id=row["space_id"], layout=row["layout"], starts_at=row["starts_at"], ends_at=row["ends_at"],
             blocked=Window(starts_at=row["blocked_from"], ends_at=row["blocked_to"]),
             local={
@@ -182,15 +223,30 @@ class BookingsController(Controller):
         )  # fmt: skip
 
     @get("/{booking_id:uuid}/trace", operation_id="GetBookingTrace", media_type=MediaType.TEXT)
-    async def get_trace(self, booking_id: uuid.UUID, context: NamedDependency[Context]) -> str:
+    async def get_trace(
+        self, booking_id: uuid.UUID, context: NamedDependency[Context], principal: NamedDependency[Principal]
+    ) -> str:
         """The booking's spans from every service, as a waterfall (read from the span folder)."""
-        async with context.database.pool.acquire() as connection:
-            trace_id = await connection.fetchval("SELECT trace_id FROM bookings WHERE id = $1", booking_id)
-        if trace_id is None:
-            raise ApiError(404, "No such booking", f"booking {booking_id} does not exist")
+        trace_id = (await _visible_booking(context, principal, booking_id))["trace_id"]
         span_dir = context.config.span_dir
         if not span_dir:
             raise ApiError(
                 404, "Spans are not stored here", "set WICT_SPAN_DIR, or look the trace up in your backend"
             )
         return render_waterfall(read_trace(span_dir, trace_id))
+
+    @get("/{booking_id:uuid}/audit", operation_id="GetBookingAudit")
+    async def get_audit(
+        self, booking_id: uuid.UUID, context: NamedDependency[Context], principal: NamedDependency[Principal]
+    ) -> list[AuditEntry]:
+        """Every change to the booking: who, what, when, and the trace of the request (staff and ops)."""
+        require(principal, Role.STAFF, Role.OPS)
+        await _visible_booking(context, principal, booking_id)
+        async with context.database.pool.acquire() as connection:
+            trail = await accounts.audit_trail(connection, booking_id)
+        return [
+            AuditEntry(
+                at=e["at"], actor=e["actor"], action=e["action"], detail=e["detail"], trace_id=e["trace_id"]
+            )
+            for e in trail
+        ]

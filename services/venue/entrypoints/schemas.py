@@ -40,15 +40,17 @@ class CateringWanted(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_f
 
 
 class BookingCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """The organizer is the caller (from the API key); staff booking for an organizer name them."""
+
     space_id: Annotated[str, Meta(min_length=1, max_length=64)]
     layout: Annotated[str, Meta(min_length=1, max_length=32)]
     starts_at: datetime
     ends_at: datetime
     attendees: Annotated[int, Meta(ge=1, le=10000)]
     title: Text
-    organizer: OrganizerContact
     interpreting: InterpretingWanted | None = None
     catering: CateringWanted | None = None
+    on_behalf_of: uuid.UUID | None = None  # staff only: the organizer account the booking is for
 
 
 class BookingAccepted(msgspec.Struct, frozen=True, kw_only=True):
@@ -73,6 +75,7 @@ class SagaStep(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
 
 class Booking(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     booking_id: uuid.UUID
+    organizer_id: uuid.UUID | None = None
     status: str
     phase: str
     reason: str | None = None
@@ -108,3 +111,35 @@ class SpaceOut(msgspec.Struct, frozen=True, kw_only=True):
     fixed_interpretation_booths: int
     requires_approval: bool
     features: list[str]
+
+
+class OrganizerCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A new organizer account (staff only); its API key is shown once in the answer."""
+
+    name: Text
+    email: Email
+    locale: Locale = "en"
+    time_zone: Annotated[str, Meta(min_length=1, max_length=64)] = "Asia/Shanghai"
+    organization: Annotated[str, Meta(max_length=200)] | None = None
+
+
+class Account(msgspec.Struct, frozen=True, kw_only=True):
+    account_id: uuid.UUID
+    role: str
+    name: str
+    email: str
+    locale: str
+    time_zone: str
+
+
+class AccountCreated(msgspec.Struct, frozen=True, kw_only=True):
+    account: Account
+    api_key: str
+
+
+class AuditEntry(msgspec.Struct, frozen=True, kw_only=True):
+    at: datetime
+    actor: str
+    action: str
+    detail: dict[str, object]
+    trace_id: str

@@ -59,6 +59,8 @@ def booking(
         request=request,
         title=title,
         organizer=Organizer(name="Ann", email="ann@example.org"),
+        organizer_id=None,
+        actor="test:integration",
         interpreting={"floor_language": "en", "target_languages": ["zh"]} if interpreting else None,
         catering={"menu": "western-buffet", "headcount": 80} if catering else None,
         idempotency_key=key,
@@ -85,7 +87,11 @@ async def test_a_booking_holds_every_unit_and_stages_the_reserve_commands(databa
     assert accepted.status == "pending" and len(accepted.trace_id) in (0, 32)
     units = {row["unit"] for row in await database.pool.fetch("SELECT unit FROM space_holds")}
     assert units == {"room-a", "room-b"}
-    assert await outbox_subjects(database) == ["interpreting.cmd.reserve", "catering.cmd.reserve"]
+    assert await outbox_subjects(database) == [
+        "interpreting.cmd.reserve",
+        "catering.cmd.reserve",
+        "venue.evt.booking_received",
+    ]
     steps = await database.pool.fetch("SELECT step, state, deadline FROM saga_steps ORDER BY position")
     assert [(s["step"], s["state"]) for s in steps] == [
         ("hold", "held"),
@@ -215,3 +221,16 @@ async def test_participant_answers_handled_at_the_same_moment_still_confirm_the_
         )
         assert status == "confirmed"
         await database.pool.execute("DELETE FROM bookings")
+
+
+async def test_every_change_to_a_booking_is_audited_with_its_actor(database):
+    accepted = await create_booking(booking(catering=True), database, CATALOG, SETTINGS, NOW)
+    async with database.transaction() as unit:
+        await advance(
+            unit, accepted.booking_id, partial(rules.on_reserved, step="catering"), CATALOG, SETTINGS
+        )
+    trail = await database.pool.fetch("SELECT actor, action FROM audit_log ORDER BY id")
+    assert [(row["actor"], row["action"]) for row in trail] == [
+        ("test:integration", "created"),
+        ("system:saga", "confirmed"),
+    ]

@@ -1,0 +1,76 @@
+"""Authentication (Bearer API keys), role checks, and the API's rate limit.
+
+A key is looked up once and cached for ``CACHE_SECONDS``; revoking a key takes effect within that
+time in every instance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from typing import Any
+
+from litestar import Request
+from litestar.middleware.rate_limit import RateLimitConfig
+
+from services.venue.adapters import accounts
+from services.venue.domain.access import Principal, Role
+from shared.http.problems import ApiError
+from shared.service import Context
+
+CACHE_SECONDS = 30.0
+_cache: dict[str, tuple[float, Principal | None]] = {}
+
+
+def _bearer(request: Request[Any, Any, Any]) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def _unauthorized(detail: str) -> ApiError:
+    error = ApiError(401, "Authentication required", detail)
+    error.headers = {"WWW-Authenticate": 'Bearer realm="wict"'}
+    return error
+
+
+async def authenticate(request: Request[Any, Any, Any], context: Context) -> Principal:
+    """The caller behind ``Authorization: Bearer <api key>``; 401 without a valid key."""
+    api_key = _bearer(request)
+    if api_key is None:
+        raise _unauthorized("send your API key as `Authorization: Bearer <key>`")
+    now = time.monotonic()
+    cached = _cache.get(api_key)
+    if cached is None or cached[0] < now:
+        async with context.database.pool.acquire() as connection:
+            principal = await accounts.principal_for_key(connection, api_key)
+        if len(_cache) > 10_000:
+            _cache.clear()
+        cached = _cache[api_key] = (now + CACHE_SECONDS, principal)
+    if cached[1] is None:
+        raise _unauthorized("the API key is unknown or revoked")
+    return cached[1]
+
+
+def require(principal: Principal, *roles: Role) -> None:
+    """403 unless the caller has one of ``roles``."""
+    if principal.role not in roles:
+        allowed = " or ".join(role.value for role in roles)
+        raise ApiError(
+            403, "Not allowed for your role", f"this needs the {allowed} role; you are {principal.role}"
+        )
+
+
+def _client_identity(request: Request[Any, Any, Any]) -> str:
+    """Rate limits count per credential (hashed), else per address."""
+    token = _bearer(request)
+    if token:
+        return "key:" + hashlib.sha256(token.encode()).hexdigest()[:32]
+    return "ip:" + (request.client.host if request.client else "unknown")
+
+
+def rate_limit(per_minute: int) -> RateLimitConfig:
+    return RateLimitConfig(
+        rate_limit=("minute", per_minute),
+        exclude=["/health", "/schema"],
+        identifier_for_request=_client_identity,
+    )
