@@ -11,6 +11,7 @@ from services.venue.adapters.accounts import ensure_bootstrap_account
 from services.venue.domain.access import Role
 from services.venue.domain.catalog import load_catalog
 from services.venue.entrypoints.accounts_http import AccountsController
+from services.venue.entrypoints.approvals_http import ApprovalsController
 from services.venue.entrypoints.auth import rate_limit
 from services.venue.entrypoints.deadlines import sweep_deadlines
 from services.venue.entrypoints.http import BookingsController, SpacesController
@@ -22,6 +23,7 @@ from shared.service import Context, ServiceSpec
 
 class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     step_timeout_seconds: float = 30.0
+    approval_timeout_seconds: float = 48 * 3600.0
     deadline_sweep_seconds: float = 0.5
     bootstrap_staff_key: str = ""  # an API key for the venue's staff account, set by the deployment
     bootstrap_ops_key: str = ""
@@ -39,7 +41,8 @@ async def _on_start(context: Context) -> None:
             if key:
                 await ensure_bootstrap_account(unit.connection, role, key)
     context.state["saga_settings"] = SagaSettings(
-        step_timeout=timedelta(seconds=context.config.step_timeout_seconds)
+        step_timeout=timedelta(seconds=context.config.step_timeout_seconds),
+        approval_timeout=timedelta(seconds=context.config.approval_timeout_seconds),
     )
 
 
@@ -59,7 +62,7 @@ def spec() -> ServiceSpec:
                 context.config.deadline_sweep_seconds,
             )
         ],
-        controllers=[SpacesController, BookingsController, AccountsController],
+        controllers=[SpacesController, BookingsController, AccountsController, ApprovalsController],
         app_options=lambda config: {
             "middleware": [rate_limit(config.rate_limit_per_minute).middleware],
             "request_max_body_size": config.max_body_bytes,

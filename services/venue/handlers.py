@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import asyncpg
@@ -17,6 +18,7 @@ from services.venue.domain import saga as saga_rules
 from services.venue.domain.booking import BookingRequest, Interval, Violation, blocked_interval, check
 from services.venue.domain.catalog import Catalog
 from shared.contracts import (
+    ApprovalNeeded,
     BookingConfirmed,
     BookingReceived,
     BookingRejected,
@@ -79,14 +81,19 @@ class Accepted:
 @dataclass(frozen=True)
 class SagaSettings:
     step_timeout: timedelta = timedelta(seconds=30)
+    approval_timeout: timedelta = timedelta(hours=48)
+
+    def deadline(self, step: str, now: datetime) -> datetime:
+        return now + (self.approval_timeout if step == "approval" else self.step_timeout)
 
 
-def _steps_wanted(command: NewBooking) -> list[str]:
-    return [
-        name
-        for name, wanted in (("interpreting", command.interpreting), ("catering", command.catering))
-        if wanted
-    ]
+def _steps_wanted(command: NewBooking, needs_approval: bool) -> list[str]:
+    wanted = (
+        ("approval", needs_approval),
+        ("interpreting", command.interpreting),
+        ("catering", command.catering),
+    )
+    return [name for name, wanted_step in wanted if wanted_step]
 
 
 async def create_booking(
@@ -102,7 +109,7 @@ async def create_booking(
     blocked = blocked_interval(space, request.starts_at, request.ends_at)
     request_hash = hashlib.sha256(command.canonical_body).hexdigest()
     booking_id = uuid.uuid4()
-    steps = _steps_wanted(command)
+    steps = _steps_wanted(command, space.requires_approval)
     decision = saga_rules.start(steps)
     row: dict[str, Any] = {
         "id": booking_id, "idempotency_key": _scoped(command), "request_hash": request_hash,
@@ -115,20 +122,24 @@ async def create_booking(
     }  # fmt: skip
     try:
         async with database.transaction() as unit:
-            await repository.insert_booking(
-                unit.connection, row, space.units, blocked, steps, now + settings.step_timeout
-            )
+            deadlines = {step: settings.deadline(step, now) for step in steps}
+            await repository.insert_booking(unit.connection, row, space.units, blocked, deadlines)
             await accounts.audit(
                 unit.connection, booking_id, command.actor, "created",
                 {"space_id": space.id, "starts_at": request.starts_at.isoformat(), "services": steps},
                 row["trace_id"],
             )  # fmt: skip
             for step in steps:
-                unit.publish(_reserve_command(step, booking_id, command))
+                if step not in saga_rules.LOCAL_STEPS:
+                    unit.publish(_reserve_command(step, booking_id, command))
             if decision.actions:  # nothing to wait for: confirmed at once
                 await _apply(unit, booking_id, decision.actions, catalog)
             else:
                 unit.publish(await _outcome(unit, booking_id, catalog, None, None, received=True))
+            if "approval" in deadlines:
+                unit.publish(
+                    await _outcome(unit, booking_id, catalog, None, None, decide_by=deadlines["approval"])
+                )
     except asyncpg.UniqueViolationError:
         return await _replay(command, database, request_hash)
     except asyncpg.ExclusionViolationError:
@@ -221,7 +232,7 @@ async def advance(
     decision = transition(before)
     if decision.saga == before and not decision.actions:
         return False
-    deadline = datetime.now(UTC) + settings.step_timeout
+    deadline = datetime.now(UTC) + settings.step_timeout  # waiting on a participant again (a release)
     await repository.save_saga(unit.connection, booking_id, before, decision.saga, deadline, detail or {})
     await _apply(unit, booking_id, decision.actions, catalog, causation_id)
     return True
@@ -256,6 +267,7 @@ async def _outcome(
     reason: str | None,
     causation_id: uuid.UUID | None,
     received: bool = False,
+    decide_by: datetime | None = None,
 ) -> Message:
     row = await repository.booking(unit.connection, booking_id)
     assert row is not None
@@ -267,8 +279,41 @@ async def _outcome(
         "starts_at": row["starts_at"], "ends_at": row["ends_at"], "organizer": organizer,
     }  # fmt: skip
     services = [name for name in ("interpreting", "catering") if row[name]]
+    if decide_by is not None:
+        return ApprovalNeeded(**common, decide_by=decide_by)
     if received:
         return BookingReceived(**common, services=services)
     if reason is None:
         return BookingConfirmed(**common, services=services)
     return BookingRejected(**common, reason=reason)
+
+
+class NotAwaitingApproval(Exception):
+    pass
+
+
+async def decide_approval(
+    database: Database,
+    booking_id: uuid.UUID,
+    approve: bool,
+    reason: str,
+    actor: str,
+    catalog: Catalog,
+    settings: SagaSettings,
+) -> None:
+    """Staff approve or reject a booking waiting for approval; the saga goes on from there."""
+    async with database.transaction() as unit:
+        locked = await repository.lock_saga(unit.connection, booking_id)
+        if locked is None or locked[1].steps.get("approval") is not saga_rules.StepState.PENDING:
+            raise NotAwaitingApproval()
+        if approve:
+            transition = partial(saga_rules.on_reserved, step="approval")
+            detail = "approved"
+        else:
+            transition = partial(
+                saga_rules.on_rejected, step="approval", reason=f"the venue declined: {reason}"
+            )
+            detail = f"declined: {reason}"
+        await advance(unit, booking_id, transition, catalog, settings, {"approval": detail})
+        await accounts.audit(unit.connection, booking_id, actor, "approved" if approve else "declined",
+                             {"reason": reason}, trace_id_hex())  # fmt: skip

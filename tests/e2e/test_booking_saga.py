@@ -179,3 +179,24 @@ def test_one_booking_is_one_trace_across_all_four_services(venue, stack: Stack):
     assert services == {"venue", "interpreting", "catering", "notify"}
     waterfall = venue.get(f"/bookings/{accepted['booking_id']}/trace").text
     assert accepted["trace_id"] in waterfall and "notify:" in waterfall
+
+
+def test_the_vip_hall_needs_staff_approval(venue, staff):
+    body = booking_body(next_day(), space_id="vip-hall", layout="boardroom", attendees=20,
+                        catering={"menu": "tea-break", "headcount": 20})  # fmt: skip
+    accepted = book(venue, body)
+    assert venue.get("/approvals").status_code == 403
+    pending = {item["booking_id"] for item in staff.get("/approvals").raise_for_status().json()}
+    assert accepted["booking_id"] in pending
+    booking = venue.get(f"/bookings/{accepted['booking_id']}").json()
+    assert {s["name"]: s["state"] for s in booking["steps"]}["approval"] == "pending"
+    assert (
+        staff.post(f"/bookings/{accepted['booking_id']}/approval", json={"decision": "reject"}).status_code
+        == 422
+    )
+    staff.post(
+        f"/bookings/{accepted['booking_id']}/approval", json={"decision": "approve"}
+    ).raise_for_status()
+    assert wait_for_outcome(venue, accepted["booking_id"])["status"] == "confirmed"
+    again = staff.post(f"/bookings/{accepted['booking_id']}/approval", json={"decision": "approve"})
+    assert again.status_code == 409

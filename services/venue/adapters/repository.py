@@ -34,8 +34,8 @@ SELECT $1, unit, tstzrange($3, $4) FROM unnest($2::text[]) AS unit
 """
 _INSERT_STEPS = """
 INSERT INTO saga_steps (booking_id, step, position, state, deadline)
-SELECT $1, step, position, $3, CASE WHEN step = 'hold' THEN NULL ELSE $4::timestamptz END
-FROM unnest($2::text[]) WITH ORDINALITY AS s(step, position)
+SELECT $1, step, position, $3, deadline
+FROM unnest($2::text[], $4::timestamptz[]) WITH ORDINALITY AS s(step, deadline, position)
 """
 
 
@@ -44,8 +44,7 @@ async def insert_booking(
     row: dict[str, Any],
     units: list[str],
     blocked: Interval,
-    steps: list[str],
-    deadline: datetime,
+    deadlines: dict[str, datetime],
 ) -> None:
     """The booking, its hall hold (raises ExclusionViolationError on overlap) and its saga steps."""
     await connection.execute(_LOCK_UNIT_DAYS, sorted(units), blocked.starts_at, blocked.ends_at)
@@ -57,7 +56,10 @@ async def insert_booking(
         row["trace_id"], row["trace_context"], row["organizer_id"], row["created_by"],
     )  # fmt: skip
     await connection.execute(_INSERT_HOLDS, row["id"], units, blocked.starts_at, blocked.ends_at)
-    await connection.execute(_INSERT_STEPS, row["id"], ["hold", *steps], StepState.PENDING.value, deadline)
+    steps = ["hold", *deadlines]
+    await connection.execute(
+        _INSERT_STEPS, row["id"], steps, StepState.PENDING.value, [None, *deadlines.values()]
+    )
     await connection.execute(
         "UPDATE saga_steps SET state = 'held' WHERE booking_id = $1 AND step = 'hold'", row["id"]
     )

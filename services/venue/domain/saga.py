@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+# Steps the venue decides itself (staff approval): nothing to confirm or release at another service.
+LOCAL_STEPS = frozenset({"approval"})
+
 
 class StepState(StrEnum):
     PENDING = "pending"  # command sent, waiting for the participant
@@ -91,7 +94,8 @@ def on_reserved(saga: Saga, step: str) -> Decision:
     saga = _with(saga, step, StepState.RESERVED)
     if all(state is StepState.RESERVED for state in saga.steps.values()):
         confirmed = replace(saga, phase=Phase.CONFIRMED, steps=dict.fromkeys(saga.steps, StepState.CONFIRMED))
-        return Decision(confirmed, [*(Confirm(name) for name in saga.steps), ConfirmBooking()])
+        remote = [name for name in saga.steps if name not in LOCAL_STEPS]
+        return Decision(confirmed, [*(Confirm(name) for name in remote), ConfirmBooking()])
     return Decision(saga)
 
 
@@ -126,6 +130,9 @@ def _compensate(saga: Saga, reason: str) -> Decision:
     # reverse of the order they were started in; the hold (the first step) is released last
     for name in reversed(list(steps)):
         if steps[name] in (StepState.PENDING, StepState.RESERVED):
+            if name in LOCAL_STEPS:
+                steps[name] = StepState.RELEASED
+                continue
             steps[name] = StepState.RELEASING
             actions.append(Release(name))
     decision = _finish_if_released(replace(saga, phase=Phase.COMPENSATING, steps=steps, reason=reason))

@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 
 
 def timeout_reason(step: str, settings: SagaSettings) -> str:
+    if step == "approval":
+        return (
+            "the venue did not decide on the approval in time; nothing was booked, please contact the venue"
+        )
     seconds = int(settings.step_timeout.total_seconds())
     return f"the {step} service did not answer within {seconds} s; nothing was booked, please try again"
 

@@ -234,3 +234,66 @@ async def test_every_change_to_a_booking_is_audited_with_its_actor(database):
         ("test:integration", "created"),
         ("system:saga", "confirmed"),
     ]
+
+
+async def test_the_vip_hall_waits_for_staff_approval_and_a_decline_compensates(database):
+    from services.venue.handlers import NotAwaitingApproval, decide_approval
+
+    vip = booking("vip-hall", catering=True)
+    vip = NewBooking(**{**vip.__dict__, "request": BookingRequest(**{**vip.request.__dict__, "layout": "boardroom",
+                                                                         "attendees": 20})})  # fmt: skip
+    accepted = await create_booking(vip, database, CATALOG, SETTINGS, NOW)
+    subjects = await outbox_subjects(database)
+    assert "venue.evt.approval_needed" in subjects and "interpreting.cmd.reserve" not in subjects
+    deadline = await database.pool.fetchval("SELECT deadline FROM saga_steps WHERE step = 'approval'")
+    assert deadline - NOW > timedelta(hours=47)
+    async with database.transaction() as unit:  # catering answers; the booking still waits for staff
+        await advance(
+            unit, accepted.booking_id, partial(rules.on_reserved, step="catering"), CATALOG, SETTINGS
+        )
+    assert await database.pool.fetchval("SELECT status FROM bookings") == "pending"
+    await decide_approval(database, accepted.booking_id, False, "VIP hall reserved for a state visit", "staff:x",
+                          CATALOG, SETTINGS)  # fmt: skip
+    row = await database.pool.fetchrow("SELECT status, phase, reason FROM bookings")
+    assert row["phase"] == "compensating" and "state visit" in row["reason"]
+    assert (await outbox_subjects(database))[-1] == "catering.cmd.release"
+    with pytest.raises(NotAwaitingApproval):
+        await decide_approval(database, accepted.booking_id, True, "", "staff:x", CATALOG, SETTINGS)
+
+
+async def test_an_approved_vip_booking_is_confirmed_when_its_services_are_reserved(database):
+    from services.venue.handlers import decide_approval
+
+    vip = booking("vip-hall", catering=True)
+    vip = NewBooking(**{**vip.__dict__, "request": BookingRequest(**{**vip.request.__dict__, "layout": "boardroom",
+                                                                         "attendees": 20})})  # fmt: skip
+    accepted = await create_booking(vip, database, CATALOG, SETTINGS, NOW)
+    await decide_approval(database, accepted.booking_id, True, "", "staff:x", CATALOG, SETTINGS)
+    async with database.transaction() as unit:
+        await advance(
+            unit, accepted.booking_id, partial(rules.on_reserved, step="catering"), CATALOG, SETTINGS
+        )
+    assert await database.pool.fetchval("SELECT status FROM bookings") == "confirmed"
+    subjects = await outbox_subjects(database)
+    assert "catering.cmd.confirm" in subjects and "approval" not in " ".join(subjects).replace(
+        "approval_needed", ""
+    )
+
+
+async def test_no_staff_decision_before_the_deadline_compensates(database):
+    from opentelemetry import trace
+
+    from services.venue.entrypoints.deadlines import expire_one
+
+    short = SagaSettings(step_timeout=timedelta(seconds=30), approval_timeout=timedelta(milliseconds=1))
+    vip = booking("vip-hall")
+    vip = NewBooking(**{**vip.__dict__, "request": BookingRequest(**{**vip.request.__dict__, "layout": "boardroom",
+                                                                         "attendees": 20})})  # fmt: skip
+    accepted = await create_booking(vip, database, CATALOG, short, datetime.now(UTC))
+    await asyncio.sleep(0.05)
+    assert await expire_one(database, CATALOG, short, trace.get_tracer("test"))
+    row = await database.pool.fetchrow(
+        "SELECT status, reason FROM bookings WHERE id = $1", accepted.booking_id
+    )
+    assert row["status"] == "rejected" and "did not decide" in row["reason"]
+    assert await database.pool.fetchval("SELECT count(*) FROM space_holds") == 0

@@ -110,3 +110,14 @@ def test_duplicate_reservation_is_idempotent():
     saga = on_reserved(start(BOTH).saga, "catering").saga
     again = on_reserved(saga, "catering")
     assert again.saga == saga and again.actions == []
+
+
+def test_the_approval_step_is_local_nothing_is_sent_to_confirm_or_release_it():
+    saga = start(["approval", "catering"]).saga
+    declined = on_rejected(on_reserved(saga, "catering").saga, "approval", "the venue declined")
+    assert declined.actions == [Release("catering")]
+    approved = on_reserved(on_reserved(saga, "approval").saga, "catering")
+    assert approved.actions == [Confirm("catering"), ConfirmBooking()]
+    timed_out = on_deadline(saga, "approval", "no decision")
+    assert timed_out.saga.steps["approval"] is StepState.RELEASED
+    assert timed_out.actions == [Release("catering")]
