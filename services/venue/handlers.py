@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -16,9 +16,11 @@ import asyncpg
 from services.venue.adapters import accounts, repository
 from services.venue.domain import saga as saga_rules
 from services.venue.domain.booking import BookingRequest, Interval, Violation, blocked_interval, check
+from services.venue.domain.cancellation import Tier, fee_minor, fee_percent
 from services.venue.domain.catalog import Catalog
 from shared.contracts import (
     ApprovalNeeded,
+    BookingCancelled,
     BookingConfirmed,
     BookingReceived,
     BookingRejected,
@@ -250,6 +252,11 @@ async def _apply(
             unit.publish(_CONFIRM[action.step](booking_id=booking_id, causation_id=causation_id))
         elif isinstance(action, saga_rules.Release):
             unit.publish(_RELEASE[action.step](booking_id=booking_id, causation_id=causation_id))
+        elif isinstance(action, saga_rules.CancelBooking):
+            await repository.release_hold(unit.connection, booking_id)
+            unit.publish(
+                await _outcome(unit, booking_id, catalog, action.reason, causation_id, cancelled=True)
+            )
         elif isinstance(action, saga_rules.RejectBooking):
             await repository.release_hold(unit.connection, booking_id)
             await accounts.audit(unit.connection, booking_id, SAGA_ACTOR, "rejected", {"reason": action.reason},
@@ -268,6 +275,7 @@ async def _outcome(
     causation_id: uuid.UUID | None,
     received: bool = False,
     decide_by: datetime | None = None,
+    cancelled: bool = False,
 ) -> Message:
     row = await repository.booking(unit.connection, booking_id)
     assert row is not None
@@ -281,6 +289,9 @@ async def _outcome(
     services = [name for name in ("interpreting", "catering") if row[name]]
     if decide_by is not None:
         return ApprovalNeeded(**common, decide_by=decide_by)
+    if cancelled:
+        return BookingCancelled(**common, reason=reason or "", fee_minor=row["fee_minor"] or 0,
+                                currency=row["currency"])  # fmt: skip
     if received:
         return BookingReceived(**common, services=services)
     if reason is None:
@@ -317,3 +328,65 @@ async def decide_approval(
         await advance(unit, booking_id, transition, catalog, settings, {"approval": detail})
         await accounts.audit(unit.connection, booking_id, actor, "approved" if approve else "declined",
                              {"reason": reason}, trace_id_hex())  # fmt: skip
+
+
+class NotCancellable(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    booking_id: uuid.UUID
+    cancelled_at: datetime
+    fee_percent: int
+    fee_minor: int
+    fee_base_minor: int
+    currency: str
+
+
+async def cancel_booking(
+    database: Database,
+    booking_id: uuid.UUID,
+    actor: str,
+    reason: str,
+    now: datetime,
+    catalog: Catalog,
+    settings: SagaSettings,
+    tiers: tuple[Tier, ...],
+    price_of: Callable[[asyncpg.Record], Awaitable[int]],
+) -> Cancellation:
+    """Cancel a pending or confirmed booking: fee by the policy, hall freed at once, services released.
+
+    Cancelling again answers the first cancellation (nothing changes); a rejected booking cannot be.
+    """
+    async with database.transaction() as unit:
+        locked = await repository.lock_saga(unit.connection, booking_id)
+        if locked is None:
+            raise NotCancellable("no such booking")
+        _, saga = locked
+        row = await repository.booking(unit.connection, booking_id)
+        assert row is not None
+        if saga.phase is saga_rules.Phase.CANCELLED:
+            return _cancellation(row)
+        if saga.phase is saga_rules.Phase.REJECTED:
+            raise NotCancellable("the booking was rejected; nothing is held")
+        base = await price_of(row)
+        percent = fee_percent(row["starts_at"], now, tiers)
+        await repository.record_cancellation(
+            unit.connection, booking_id, actor, percent, fee_minor(base, percent), base
+        )
+        transition = partial(saga_rules.cancel, reason=reason or "cancelled by the organizer")
+        await advance(unit, booking_id, transition, catalog, settings)
+        await accounts.audit(unit.connection, booking_id, actor, "cancelled",
+                             {"reason": reason, "fee_percent": percent, "fee_minor": fee_minor(base, percent)},
+                             trace_id_hex())  # fmt: skip
+        row = await repository.booking(unit.connection, booking_id)
+        assert row is not None
+        return _cancellation(row)
+
+
+def _cancellation(row: asyncpg.Record) -> Cancellation:
+    return Cancellation(
+        booking_id=row["id"], cancelled_at=row["cancelled_at"], fee_percent=row["fee_percent"],
+        fee_minor=row["fee_minor"], fee_base_minor=row["fee_base_minor"], currency=row["currency"],
+    )  # fmt: skip

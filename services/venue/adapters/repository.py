@@ -142,7 +142,9 @@ async def save_saga(
             deadline,
         )
     if after.phase is not before.phase or after.reason != before.reason:
-        status = {Phase.CONFIRMED: "confirmed", Phase.REJECTED: "rejected"}.get(after.phase, "pending")
+        status = {Phase.CONFIRMED: "confirmed", Phase.REJECTED: "rejected", Phase.CANCELLED: "cancelled"}.get(
+            after.phase, "pending"
+        )
         await connection.execute(
             "UPDATE bookings SET phase = $2, status = $3, reason = $4, updated_at = now() WHERE id = $1",
             booking_id,
@@ -165,4 +167,18 @@ async def due_step(connection: asyncpg.Connection) -> asyncpg.Record | None:
     return await connection.fetchrow(
         "SELECT s.booking_id, s.step, b.trace_context FROM saga_steps s JOIN bookings b ON b.id = s.booking_id"
         " WHERE s.deadline < now() ORDER BY s.deadline LIMIT 1 FOR UPDATE OF b SKIP LOCKED"
+    )
+
+
+async def record_cancellation(
+    connection: asyncpg.Connection, booking_id: uuid.UUID, actor: str, percent: int, fee: int, base: int
+) -> None:
+    await connection.execute(
+        "UPDATE bookings SET cancelled_at = now(), cancelled_by = $2, fee_percent = $3, fee_minor = $4,"
+        " fee_base_minor = $5 WHERE id = $1",
+        booking_id,
+        actor,
+        percent,
+        fee,
+        base,
     )

@@ -30,6 +30,7 @@ class Phase(StrEnum):
     COMPENSATING = "compensating"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
+    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,12 @@ class RejectBooking:
     reason: str
 
 
-Action = Confirm | Release | ConfirmBooking | RejectBooking
+@dataclass(frozen=True)
+class CancelBooking:
+    reason: str
+
+
+Action = Confirm | Release | ConfirmBooking | RejectBooking | CancelBooking
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ class Saga:
 
     @property
     def terminal(self) -> bool:
-        return self.phase in (Phase.CONFIRMED, Phase.REJECTED)
+        return self.phase in (Phase.CONFIRMED, Phase.REJECTED, Phase.CANCELLED)
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,8 @@ def on_reserved(saga: Saga, step: str) -> Decision:
     if saga.phase is not Phase.RUNNING:
         # late answer after the saga gave up, or compensation already asked for it
         late = saga.steps.get(step) not in (StepState.RELEASING, StepState.RELEASED, StepState.CONFIRMED)
-        return Decision(saga, [Release(step)] if late and saga.phase is Phase.REJECTED else [])
+        gave_up = saga.phase in (Phase.REJECTED, Phase.CANCELLED)
+        return Decision(saga, [Release(step)] if late and gave_up else [])
     if saga.steps.get(step) is not StepState.PENDING:
         return Decision(saga)
     saga = _with(saga, step, StepState.RESERVED)
@@ -115,13 +122,39 @@ def on_deadline(saga: Saga, step: str, reason: str) -> Decision:
         return _compensate(saga, reason)
     if saga.phase is Phase.COMPENSATING and state is StepState.RELEASING:
         return _finish_if_released(_with(saga, step, StepState.RELEASE_QUEUED))
+    if saga.phase is Phase.CANCELLED and state is StepState.RELEASING:
+        return Decision(_with(saga, step, StepState.RELEASE_QUEUED))
     return Decision(saga)
 
 
 def on_released(saga: Saga, step: str) -> Decision:
-    if saga.phase is not Phase.COMPENSATING or saga.steps.get(step) is not StepState.RELEASING:
+    if saga.steps.get(step) is not StepState.RELEASING:
+        return Decision(saga)
+    if saga.phase is Phase.CANCELLED:
+        return Decision(_with(saga, step, StepState.RELEASED))
+    if saga.phase is not Phase.COMPENSATING:
         return Decision(saga)
     return _finish_if_released(_with(saga, step, StepState.RELEASED))
+
+
+def cancel(saga: Saga, reason: str) -> Decision:
+    """The organizer (or staff) cancels: release everything held or on its way, in reverse order.
+
+    Unlike a rejection the booking ends at once; the releases are durable commands whose answers are
+    recorded as they come. Cancelling a cancelled or rejected booking changes nothing.
+    """
+    if saga.phase in (Phase.CANCELLED, Phase.REJECTED):
+        return Decision(saga)
+    steps = dict(saga.steps)
+    actions: list[Action] = []
+    for name in reversed(list(steps)):
+        if steps[name] in (StepState.PENDING, StepState.RESERVED, StepState.CONFIRMED):
+            steps[name] = StepState.RELEASED if name in LOCAL_STEPS else StepState.RELEASING
+            if name not in LOCAL_STEPS:
+                actions.append(Release(name))
+    return Decision(
+        replace(saga, phase=Phase.CANCELLED, steps=steps, reason=reason), [*actions, CancelBooking(reason)]
+    )
 
 
 def _compensate(saga: Saga, reason: str) -> Decision:

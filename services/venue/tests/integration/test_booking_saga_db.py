@@ -297,3 +297,50 @@ async def test_no_staff_decision_before_the_deadline_compensates(database):
     )
     assert row["status"] == "rejected" and "did not decide" in row["reason"]
     assert await database.pool.fetchval("SELECT count(*) FROM space_holds") == 0
+
+
+async def test_cancellation_fees_follow_the_tiers_and_free_everything(database):
+    from services.venue.domain.cancellation import DEFAULT_TIERS
+    from services.venue.handlers import NotCancellable, cancel_booking
+
+    async def price(_row) -> int:
+        return 1_000_000
+
+    expectations = [
+        (timedelta(days=20), 0, 0),
+        (timedelta(days=5), 50, 500_000),
+        (timedelta(days=1), 100, 1_000_000),
+    ]
+    for day, (notice, percent, fee) in enumerate(expectations, start=2):
+        accepted = await create_booking(booking(start=at(day, 14), end=at(day, 18), interpreting=True, catering=True),
+                                        database, CATALOG, SETTINGS, NOW)  # fmt: skip
+        for step in ("interpreting", "catering"):
+            async with database.transaction() as unit:
+                await advance(
+                    unit, accepted.booking_id, partial(rules.on_reserved, step=step), CATALOG, SETTINGS
+                )
+        when = at(day, 14) - notice
+        cancelled = await cancel_booking(database, accepted.booking_id, "organizer:x", "postponed", when, CATALOG,
+                                         SETTINGS, DEFAULT_TIERS, price)  # fmt: skip
+        assert (cancelled.fee_percent, cancelled.fee_minor) == (percent, fee)
+        again = await cancel_booking(database, accepted.booking_id, "organizer:x", "", when, CATALOG, SETTINGS,
+                                     DEFAULT_TIERS, price)  # fmt: skip
+        assert again == cancelled
+        row = await database.pool.fetchrow("SELECT status FROM bookings WHERE id = $1", accepted.booking_id)
+        assert row["status"] == "cancelled"
+    assert await database.pool.fetchval("SELECT count(*) FROM space_holds") == 0
+    subjects = await outbox_subjects(database)
+    assert subjects.count("venue.evt.booking_cancelled") == 3
+    assert subjects.count("interpreting.cmd.release") == 3 and subjects.count("catering.cmd.release") == 3
+    await create_booking(
+        booking(start=at(2, 14), end=at(2, 18)), database, CATALOG, SETTINGS, NOW
+    )  # free again
+
+    rejected = await create_booking(booking(start=at(9, 14), end=at(9, 18), catering=True), database, CATALOG,
+                                    SETTINGS, NOW)  # fmt: skip
+    async with database.transaction() as unit:
+        await advance(unit, rejected.booking_id, partial(rules.on_rejected, step="catering", reason="x"), CATALOG,
+                      SETTINGS)  # fmt: skip
+    with pytest.raises(NotCancellable):
+        await cancel_booking(database, rejected.booking_id, "organizer:x", "", NOW, CATALOG, SETTINGS,
+                             DEFAULT_TIERS, price)  # fmt: skip

@@ -121,3 +121,29 @@ def test_the_approval_step_is_local_nothing_is_sent_to_confirm_or_release_it():
     timed_out = on_deadline(saga, "approval", "no decision")
     assert timed_out.saga.steps["approval"] is StepState.RELEASED
     assert timed_out.actions == [Release("catering")]
+
+
+def test_cancelling_a_confirmed_booking_releases_every_service_in_reverse_and_ends_at_once():
+    from services.venue.domain.saga import CancelBooking, cancel
+
+    confirmed = on_reserved(on_reserved(start(BOTH).saga, "interpreting").saga, "catering").saga
+    decision = cancel(confirmed, "event postponed")
+    assert decision.saga.phase is Phase.CANCELLED
+    assert decision.actions == [
+        Release("catering"),
+        Release("interpreting"),
+        CancelBooking("event postponed"),
+    ]
+    after = on_released(decision.saga, "catering").saga
+    assert after.steps["catering"] is StepState.RELEASED and after.phase is Phase.CANCELLED
+    assert cancel(after, "again").actions == []
+
+
+def test_cancelling_while_the_saga_runs_releases_pending_steps_and_late_reservations():
+    from services.venue.domain.saga import CancelBooking, cancel
+
+    running = on_reserved(start(["approval", *BOTH]).saga, "interpreting").saga
+    decision = cancel(running, "changed plans")
+    assert decision.saga.steps["approval"] is StepState.RELEASED
+    assert decision.actions == [Release("catering"), Release("interpreting"), CancelBooking("changed plans")]
+    assert on_deadline(decision.saga, "catering", "x").saga.steps["catering"] is StepState.RELEASE_QUEUED
