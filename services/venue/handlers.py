@@ -22,6 +22,7 @@ from shared.contracts import (
     ApprovalNeeded,
     BookingCancelled,
     BookingConfirmed,
+    BookingEvent,
     BookingReceived,
     BookingRejected,
     ConfirmCatering,
@@ -99,9 +100,17 @@ def _steps_wanted(command: NewBooking, needs_approval: bool) -> list[str]:
 
 
 async def create_booking(
-    command: NewBooking, database: Database, catalog: Catalog, settings: SagaSettings, now: datetime
+    command: NewBooking,
+    database: Database,
+    catalog: Catalog,
+    settings: SagaSettings,
+    now: datetime,
+    option_until: datetime | None = None,
 ) -> Accepted:
-    """Hold the space and start the saga in one transaction; 409 on overlap, nothing half-written."""
+    """Hold the space and start the saga in one transaction; 409 on overlap, nothing half-written.
+
+    With ``option_until`` it is an option hold instead: the space only, no services, until then.
+    """
     request = command.request
     violations = check(request, catalog, now)
     if violations:
@@ -111,36 +120,28 @@ async def create_booking(
     blocked = blocked_interval(space, request.starts_at, request.ends_at)
     request_hash = hashlib.sha256(command.canonical_body).hexdigest()
     booking_id = uuid.uuid4()
-    steps = _steps_wanted(command, space.requires_approval)
-    decision = saga_rules.start(steps)
     row: dict[str, Any] = {
         "id": booking_id, "idempotency_key": _scoped(command), "request_hash": request_hash,
         "organizer_id": command.organizer_id, "created_by": _account_of(command.actor),
         "space_id": space.id, "layout": request.layout, "starts_at": request.starts_at, "ends_at": request.ends_at,
         "attendees": request.attendees, "title": command.title, "organizer": _organizer_json(command.organizer),
         "interpreting": command.interpreting, "catering": command.catering,
-        "status": "confirmed" if decision.saga.phase is saga_rules.Phase.CONFIRMED else "pending",
-        "phase": decision.saga.phase.value, "trace_id": trace_id_hex(), "trace_context": current_traceparent(),
+        "status": "option" if option_until else "pending", "phase": "option" if option_until else "running",
+        "trace_id": trace_id_hex(), "trace_context": current_traceparent(),
     }  # fmt: skip
     try:
         async with database.transaction() as unit:
-            deadlines = {step: settings.deadline(step, now) for step in steps}
-            await repository.insert_booking(unit.connection, row, space.units, blocked, deadlines)
+            await repository.insert_booking(unit.connection, row, space.units, blocked, {})
             await accounts.audit(
-                unit.connection, booking_id, command.actor, "created",
-                {"space_id": space.id, "starts_at": request.starts_at.isoformat(), "services": steps},
-                row["trace_id"],
+                unit.connection, booking_id, command.actor, "option placed" if option_until else "created",
+                {"space_id": space.id, "starts_at": request.starts_at.isoformat()}, row["trace_id"],
             )  # fmt: skip
-            for step in steps:
-                if step not in saga_rules.LOCAL_STEPS:
-                    unit.publish(_reserve_command(step, booking_id, command))
-            if decision.actions:  # nothing to wait for: confirmed at once
-                await _apply(unit, booking_id, decision.actions, catalog)
+            if option_until:
+                await repository.set_option_expiry(unit.connection, booking_id, option_until)
+                status = "option"
             else:
-                unit.publish(await _outcome(unit, booking_id, catalog, None, None, received=True))
-            if "approval" in deadlines:
-                unit.publish(
-                    await _outcome(unit, booking_id, catalog, None, None, decide_by=deadlines["approval"])
+                status = await start_saga(
+                    unit, booking_id, command, space.requires_approval, catalog, settings, now
                 )
     except asyncpg.UniqueViolationError:
         return await _replay(command, database, request_hash)
@@ -148,7 +149,38 @@ async def create_booking(
         async with database.pool.acquire() as connection:
             taken = await repository.conflicts(connection, space.units, blocked)
         raise SlotTaken(space.id, blocked, taken) from None
-    return Accepted(booking_id, row["status"], row["trace_id"])
+    return Accepted(booking_id, status, row["trace_id"])
+
+
+async def start_saga(
+    unit: UnitOfWork,
+    booking_id: uuid.UUID,
+    command: NewBooking,
+    needs_approval: bool,
+    catalog: Catalog,
+    settings: SagaSettings,
+    now: datetime,
+) -> str:
+    """Add the saga's steps to a held booking and send their first commands; the booking's status."""
+    steps = _steps_wanted(command, needs_approval)
+    deadlines = {step: settings.deadline(step, now) for step in steps}
+    await repository.add_steps(unit.connection, booking_id, deadlines)
+    for step in steps:
+        if step not in saga_rules.LOCAL_STEPS:
+            unit.publish(_reserve_command(step, booking_id, command))
+    decision = saga_rules.start(steps)
+    if decision.actions:  # nothing to wait for: confirmed at once
+        await repository.save_saga(
+            unit.connection, booking_id, saga_rules.Saga(saga_rules.Phase.RUNNING, {}), decision.saga, now, {}
+        )
+        await _apply(unit, booking_id, decision.actions, catalog)
+        return "confirmed"
+    unit.publish(await booking_event(unit, booking_id, catalog, BookingReceived))
+    if "approval" in deadlines:
+        unit.publish(
+            await booking_event(unit, booking_id, catalog, ApprovalNeeded, decide_by=deadlines["approval"])
+        )
+    return "pending"
 
 
 def _scoped(command: NewBooking) -> str | None:
@@ -255,48 +287,46 @@ async def _apply(
         elif isinstance(action, saga_rules.CancelBooking):
             await repository.release_hold(unit.connection, booking_id)
             unit.publish(
-                await _outcome(unit, booking_id, catalog, action.reason, causation_id, cancelled=True)
+                await booking_event(
+                    unit, booking_id, catalog, BookingCancelled, causation_id, reason=action.reason
+                )
             )
         elif isinstance(action, saga_rules.RejectBooking):
             await repository.release_hold(unit.connection, booking_id)
             await accounts.audit(unit.connection, booking_id, SAGA_ACTOR, "rejected", {"reason": action.reason},
                                  trace_id_hex())  # fmt: skip
-            unit.publish(await _outcome(unit, booking_id, catalog, action.reason, causation_id))
+            unit.publish(
+                await booking_event(
+                    unit, booking_id, catalog, BookingRejected, causation_id, reason=action.reason
+                )
+            )
         else:
             await accounts.audit(unit.connection, booking_id, SAGA_ACTOR, "confirmed", {}, trace_id_hex())
-            unit.publish(await _outcome(unit, booking_id, catalog, None, causation_id))
+            unit.publish(await booking_event(unit, booking_id, catalog, BookingConfirmed, causation_id))
 
 
-async def _outcome(
+async def booking_event(
     unit: UnitOfWork,
     booking_id: uuid.UUID,
     catalog: Catalog,
-    reason: str | None,
-    causation_id: uuid.UUID | None,
-    received: bool = False,
-    decide_by: datetime | None = None,
-    cancelled: bool = False,
-) -> Message:
+    event_type: type[BookingEvent],
+    causation_id: uuid.UUID | None = None,
+    **fields: Any,
+) -> BookingEvent:
+    """An event about the booking, with what every booking event carries read from its row."""
     row = await repository.booking(unit.connection, booking_id)
     assert row is not None
     space = catalog.space(row["space_id"])
     organizer = Organizer(**row["organizer"])
-    common = {
-        "booking_id": booking_id, "causation_id": causation_id, "title": row["title"], "space_id": row["space_id"],
-        "space_name": space.label(organizer.locale) if space else row["space_id"],
-        "starts_at": row["starts_at"], "ends_at": row["ends_at"], "organizer": organizer,
-    }  # fmt: skip
-    services = [name for name in ("interpreting", "catering") if row[name]]
-    if decide_by is not None:
-        return ApprovalNeeded(**common, decide_by=decide_by)
-    if cancelled:
-        return BookingCancelled(**common, reason=reason or "", fee_minor=row["fee_minor"] or 0,
-                                currency=row["currency"])  # fmt: skip
-    if received:
-        return BookingReceived(**common, services=services)
-    if reason is None:
-        return BookingConfirmed(**common, services=services)
-    return BookingRejected(**common, reason=reason)
+    if "services" in event_type.__struct_fields__:
+        fields.setdefault("services", [name for name in ("interpreting", "catering") if row[name]])
+    if event_type is BookingCancelled:
+        fields |= {"fee_minor": row["fee_minor"] or 0, "currency": row["currency"]}
+    return event_type(
+        booking_id=booking_id, causation_id=causation_id, title=row["title"], space_id=row["space_id"],
+        space_name=space.label(organizer.locale) if space else row["space_id"],
+        starts_at=row["starts_at"], ends_at=row["ends_at"], organizer=organizer, **fields,
+    )  # fmt: skip
 
 
 class NotAwaitingApproval(Exception):

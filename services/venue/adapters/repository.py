@@ -34,7 +34,7 @@ SELECT $1, unit, tstzrange($3, $4) FROM unnest($2::text[]) AS unit
 """
 _INSERT_STEPS = """
 INSERT INTO saga_steps (booking_id, step, position, state, deadline)
-SELECT $1, step, position, $3, deadline
+SELECT $1, step, position + 1, $3, deadline
 FROM unnest($2::text[], $4::timestamptz[]) WITH ORDINALITY AS s(step, deadline, position)
 """
 
@@ -56,13 +56,26 @@ async def insert_booking(
         row["trace_id"], row["trace_context"], row["organizer_id"], row["created_by"],
     )  # fmt: skip
     await connection.execute(_INSERT_HOLDS, row["id"], units, blocked.starts_at, blocked.ends_at)
-    steps = ["hold", *deadlines]
     await connection.execute(
-        _INSERT_STEPS, row["id"], steps, StepState.PENDING.value, [None, *deadlines.values()]
+        "INSERT INTO saga_steps (booking_id, step, position, state) VALUES ($1, 'hold', 1, 'held')", row["id"]
     )
-    await connection.execute(
-        "UPDATE saga_steps SET state = 'held' WHERE booking_id = $1 AND step = 'hold'", row["id"]
-    )
+    await add_steps(connection, row["id"], deadlines)
+
+
+async def add_steps(
+    connection: asyncpg.Connection, booking_id: uuid.UUID, deadlines: dict[str, datetime]
+) -> None:
+    """The saga's participant steps, pending, each with its deadline, after the hold."""
+    if deadlines:
+        await connection.execute(
+            _INSERT_STEPS, booking_id, list(deadlines), StepState.PENDING.value, list(deadlines.values())
+        )
+
+
+async def set_option_expiry(
+    connection: asyncpg.Connection, booking_id: uuid.UUID, until: datetime | None
+) -> None:
+    await connection.execute("UPDATE bookings SET hold_expires_at = $2 WHERE id = $1", booking_id, until)
 
 
 async def conflicts(connection: asyncpg.Connection, units: list[str], blocked: Interval) -> list[Interval]:
