@@ -8,15 +8,22 @@ from pathlib import Path
 from litestar.openapi import OpenAPIConfig
 
 from services.venue.adapters.accounts import ensure_bootstrap_account
+from services.venue.adapters.pricing import booking_price
 from services.venue.domain.access import Role
+from services.venue.domain.cancellation import parse_tiers
 from services.venue.domain.catalog import load_catalog
+from services.venue.domain.rates import load_rate_card
 from services.venue.entrypoints.accounts_http import AccountsController
+from services.venue.entrypoints.addons import ADDON_CONTROLLERS
 from services.venue.entrypoints.approvals_http import ApprovalsController
 from services.venue.entrypoints.auth import rate_limit
-from services.venue.entrypoints.deadlines import sweep_deadlines
+from services.venue.entrypoints.availability_http import AvailabilityController, ClosuresController
+from services.venue.entrypoints.deadlines import sweep_deadlines, sweep_holds
+from services.venue.entrypoints.holds_http import HoldsController
 from services.venue.entrypoints.http import BookingsController, SpacesController
 from services.venue.entrypoints.messages import routes
 from services.venue.handlers import SagaSettings
+from services.venue.holds import HoldSettings
 from shared.config import ServiceConfig
 from shared.service import Context, ServiceSpec
 
@@ -29,6 +36,9 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     bootstrap_ops_key: str = ""
     rate_limit_per_minute: int = 6000
     max_body_bytes: int = 65536
+    option_days: int = 7
+    cancellation_tiers: str = "14:0,3:50,0:100"  # <days before the start>:<fee percent>, ...
+    hold_sweep_seconds: float = 5.0
 
 
 async def _on_start(context: Context) -> None:
@@ -43,6 +53,12 @@ async def _on_start(context: Context) -> None:
     context.state["saga_settings"] = SagaSettings(
         step_timeout=timedelta(seconds=context.config.step_timeout_seconds),
         approval_timeout=timedelta(seconds=context.config.approval_timeout_seconds),
+        option_days=context.config.option_days,
+    )
+    context.state["hold_settings"] = HoldSettings(option_days=context.config.option_days)
+    context.state["cancellation_tiers"] = parse_tiers(context.config.cancellation_tiers)
+    context.state["price_of"] = booking_price(
+        context.database.pool, context.state["catalog"], load_rate_card()
     )
 
 
@@ -60,9 +76,24 @@ def spec() -> ServiceSpec:
                 context.state["saga_settings"],
                 context.tracer,
                 context.config.deadline_sweep_seconds,
-            )
+            ),
+            lambda: sweep_holds(
+                context.database,
+                context.state["catalog"],
+                context.state["hold_settings"],
+                context.config.hold_sweep_seconds,
+            ),
         ],
-        controllers=[SpacesController, BookingsController, AccountsController, ApprovalsController],
+        controllers=[
+            SpacesController,
+            BookingsController,
+            AccountsController,
+            ApprovalsController,
+            HoldsController,
+            *ADDON_CONTROLLERS,
+            ClosuresController,
+            AvailabilityController,
+        ],
         app_options=lambda config: {
             "middleware": [rate_limit(config.rate_limit_per_minute).middleware],
             "request_max_body_size": config.max_body_bytes,

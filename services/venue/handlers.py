@@ -13,7 +13,8 @@ from typing import Any
 
 import asyncpg
 
-from services.venue.adapters import accounts, repository
+from services.venue import spaces
+from services.venue.adapters import accounts, network_lines, quotes, repository
 from services.venue.domain import saga as saga_rules
 from services.venue.domain.booking import BookingRequest, Interval, Violation, blocked_interval, check
 from services.venue.domain.cancellation import Tier, fee_minor, fee_percent
@@ -71,6 +72,8 @@ class NewBooking:
     catering: dict[str, Any] | None
     idempotency_key: str | None
     canonical_body: bytes
+    quote_id: uuid.UUID | None = None
+    network_lines: int = 0
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class Accepted:
 class SagaSettings:
     step_timeout: timedelta = timedelta(seconds=30)
     approval_timeout: timedelta = timedelta(hours=48)
+    option_days: int = 7  # options given to organizers promoted from the waitlist
 
     def deadline(self, step: str, now: datetime) -> datetime:
         return now + (self.approval_timeout if step == "approval" else self.step_timeout)
@@ -131,7 +135,11 @@ async def create_booking(
     }  # fmt: skip
     try:
         async with database.transaction() as unit:
+            blocked, closed = await spaces.hold_window(unit.connection, catalog, space, request)
+            if closed:
+                raise InvalidBooking(closed)
             await repository.insert_booking(unit.connection, row, space.units, blocked, {})
+            await _attach_addons(unit, booking_id, command, blocked, now)
             await accounts.audit(
                 unit.connection, booking_id, command.actor, "option placed" if option_until else "created",
                 {"space_id": space.id, "starts_at": request.starts_at.isoformat()}, row["trace_id"],
@@ -150,6 +158,20 @@ async def create_booking(
             taken = await repository.conflicts(connection, space.units, blocked)
         raise SlotTaken(space.id, blocked, taken) from None
     return Accepted(booking_id, status, row["trace_id"])
+
+
+async def _attach_addons(
+    unit: UnitOfWork, booking_id: uuid.UUID, command: NewBooking, blocked: Interval, now: datetime
+) -> None:
+    """The quote the booking keeps, and the network lines it reserves (locked after the hall)."""
+    if command.quote_id and (
+        refused := await quotes.attach_quote(unit.connection, booking_id, command.quote_id, now)
+    ):
+        raise InvalidBooking(refused)
+    if command.network_lines:
+        lines = await network_lines.reserve_lines(unit.connection, booking_id, command.network_lines, blocked)
+        if lines is None:
+            raise InvalidBooking([Violation("network_lines", "not enough international lines are free then")])
 
 
 async def start_saga(
@@ -173,7 +195,7 @@ async def start_saga(
         await repository.save_saga(
             unit.connection, booking_id, saga_rules.Saga(saga_rules.Phase.RUNNING, {}), decision.saga, now, {}
         )
-        await _apply(unit, booking_id, decision.actions, catalog)
+        await _apply(unit, booking_id, decision.actions, catalog, settings)
         return "confirmed"
     unit.publish(await booking_event(unit, booking_id, catalog, BookingReceived))
     if "approval" in deadlines:
@@ -268,7 +290,7 @@ async def advance(
         return False
     deadline = datetime.now(UTC) + settings.step_timeout  # waiting on a participant again (a release)
     await repository.save_saga(unit.connection, booking_id, before, decision.saga, deadline, detail or {})
-    await _apply(unit, booking_id, decision.actions, catalog, causation_id)
+    await _apply(unit, booking_id, decision.actions, catalog, settings, causation_id)
     return True
 
 
@@ -277,6 +299,7 @@ async def _apply(
     booking_id: uuid.UUID,
     actions: list[saga_rules.Action],
     catalog: Catalog,
+    settings: SagaSettings,
     causation_id: uuid.UUID | None = None,
 ) -> None:
     for action in actions:
@@ -285,14 +308,14 @@ async def _apply(
         elif isinstance(action, saga_rules.Release):
             unit.publish(_RELEASE[action.step](booking_id=booking_id, causation_id=causation_id))
         elif isinstance(action, saga_rules.CancelBooking):
-            await repository.release_hold(unit.connection, booking_id)
+            await _release_hold_and_promote(unit, booking_id, catalog, settings)
             unit.publish(
                 await booking_event(
                     unit, booking_id, catalog, BookingCancelled, causation_id, reason=action.reason
                 )
             )
         elif isinstance(action, saga_rules.RejectBooking):
-            await repository.release_hold(unit.connection, booking_id)
+            await _release_hold_and_promote(unit, booking_id, catalog, settings)
             await accounts.audit(unit.connection, booking_id, SAGA_ACTOR, "rejected", {"reason": action.reason},
                                  trace_id_hex())  # fmt: skip
             unit.publish(
@@ -303,6 +326,18 @@ async def _apply(
         else:
             await accounts.audit(unit.connection, booking_id, SAGA_ACTOR, "confirmed", {}, trace_id_hex())
             unit.publish(await booking_event(unit, booking_id, catalog, BookingConfirmed, causation_id))
+
+
+async def _release_hold_and_promote(
+    unit: UnitOfWork, booking_id: uuid.UUID, catalog: Catalog, settings: SagaSettings
+) -> None:
+    from services.venue.holds import promote_waitlist  # holds builds on this module
+
+    row = await unit.connection.fetchrow("SELECT space_id, blocked FROM bookings WHERE id = $1", booking_id)
+    await repository.release_hold(unit.connection, booking_id)
+    await promote_waitlist(
+        unit, row["space_id"], row["blocked"], catalog, settings.option_days, datetime.now(UTC)
+    )
 
 
 async def booking_event(
@@ -398,8 +433,8 @@ async def cancel_booking(
         assert row is not None
         if saga.phase is saga_rules.Phase.CANCELLED:
             return _cancellation(row)
-        if saga.phase is saga_rules.Phase.REJECTED:
-            raise NotCancellable("the booking was rejected; nothing is held")
+        if saga.phase in (saga_rules.Phase.REJECTED, saga_rules.Phase.EXPIRED):
+            raise NotCancellable(f"the booking is {saga.phase.value}; nothing is held")
         base = await price_of(row)
         percent = fee_percent(row["starts_at"], now, tiers)
         await repository.record_cancellation(

@@ -8,6 +8,7 @@ from typing import Any
 
 import asyncpg
 
+from services.venue.adapters.network_lines import release_lines
 from services.venue.domain.booking import Interval
 from services.venue.domain.saga import Phase, Saga, StepState
 
@@ -168,7 +169,9 @@ async def save_saga(
 
 
 async def release_hold(connection: asyncpg.Connection, booking_id: uuid.UUID) -> None:
+    """Free the space and the network lines the booking held."""
     await connection.execute("DELETE FROM space_holds WHERE booking_id = $1", booking_id)
+    await release_lines(connection, booking_id)
     await connection.execute(
         "UPDATE saga_steps SET state = 'released', updated_at = now() WHERE booking_id = $1 AND step = 'hold'",
         booking_id,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from services.venue.domain.catalog import Catalog, Space
+from services.venue.domain import schedule
+from services.venue.domain.capacity import floor_needs, net_capacity
+from services.venue.domain.catalog import Catalog, Space, VenueInfo
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class BookingRequest:
     floor_language: str | None = None
     target_languages: tuple[str, ...] = ()
     catering_headcount: int | None = None
+    catering_menu: str | None = None
 
 
 def blocked_interval(space: Space, starts_at: datetime, ends_at: datetime) -> Interval:
@@ -50,16 +53,23 @@ def check(request: BookingRequest, catalog: Catalog, now: datetime) -> list[Viol
     if space is None:
         known = ", ".join(space.id for space in catalog.spaces)
         return [Violation("space_id", f"unknown space {request.space_id!r}; spaces are {known}")]
-    return [*_space_rules(request, space), *_time_rules(request, catalog, now), *_service_rules(request)]
+    return [
+        *_space_rules(request, space, catalog.venue),
+        *_time_rules(request, catalog, now),
+        *_service_rules(request),
+    ]
 
 
-def _space_rules(request: BookingRequest, space: Space) -> list[Violation]:
-    capacity = space.layouts.get(request.layout)
+def _space_rules(request: BookingRequest, space: Space, venue: VenueInfo) -> list[Violation]:
+    """Net capacity: mobile booths and a buffet take floor from the layout's seats."""
+    languages = len(request.target_languages) if request.floor_language is not None else 0
+    needs = floor_needs(venue.floor_use, languages, request.catering_menu, request.catering_headcount)
+    capacity = net_capacity(space, request.layout, venue.floor_use, needs)
     if capacity is None:
         offered = ", ".join(space.layouts)
         return [Violation("layout", f"{space.id} offers the layouts {offered}, not {request.layout!r}")]
-    if request.attendees > capacity:
-        return [Violation("attendees", f"{space.id} seats at most {capacity} in the {request.layout} layout")]
+    if request.attendees > capacity.seats:
+        return [Violation("attendees", capacity.limit(space.id, request.layout))]
     return []
 
 
@@ -74,19 +84,8 @@ def _time_rules(request: BookingRequest, catalog: Catalog, now: datetime) -> lis
         return [Violation("ends_at", "must be after starts_at")]
     if request.starts_at <= now:
         return [Violation("starts_at", "must be in the future")]
-    venue = catalog.venue
-    step = venue.granularity_minutes
-    for name, value in (("starts_at", request.starts_at), ("ends_at", request.ends_at)):
-        if value.second or value.microsecond or value.astimezone(venue.zone).minute % step:
-            violations.append(Violation(name, f"must fall on a {step}-minute boundary"))
-    local_start, local_end = request.starts_at.astimezone(venue.zone), request.ends_at.astimezone(venue.zone)
-    hours = venue.opening_hours
-    opening = f"the venue is open {hours.opens:%H:%M}–{hours.closes:%H:%M} {venue.time_zone}"
-    if local_start.time() < hours.opens or local_end - local_start > timedelta(hours=24):
-        violations.append(Violation("starts_at", opening))
-    elif local_end.date() != local_start.date() or local_end.time() > hours.closes:
-        violations.append(Violation("ends_at", opening))
-    return violations
+    rules = schedule.time_rules(request.starts_at, request.ends_at, catalog.venue, now)
+    return [Violation(name, reason) for name, reason in rules]
 
 
 def _service_rules(request: BookingRequest) -> list[Violation]:

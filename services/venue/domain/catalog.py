@@ -49,15 +49,82 @@ class OpeningHours(msgspec.Struct, frozen=True):
     closes: time
 
 
+class MobileBooth(msgspec.Struct, frozen=True, kw_only=True):
+    """ISO 4043 mobile booth footprint plus the clearance around it."""
+
+    width_m: float = 2.5
+    depth_m: float = 1.7
+    clearance_m: float = 1.5
+
+    @property
+    def floor_m2(self) -> float:
+        return (self.width_m + self.clearance_m) * (self.depth_m + self.clearance_m)
+
+
+class FloorUse(msgspec.Struct, frozen=True, kw_only=True):
+    """Floor per seat in each layout, and the floor that booths and buffets take from the seats."""
+
+    m2_per_seat: dict[str, float] = {}
+    mobile_booth: MobileBooth = MobileBooth()
+    buffet_m2_per_guest: float = 0.5
+    buffet_line_m2: float = 10.0
+    buffet_line_guests: int = 100
+    buffet_menus: list[str] = []
+
+
+class Changeover(msgspec.Struct, frozen=True, kw_only=True):
+    between: list[str]
+    minutes: int
+
+
+class Changeovers(msgspec.Struct, frozen=True, kw_only=True):
+    """Setup time when a space changes layout from the previous booking's (e.g. banquet -> theater)."""
+
+    default_minutes: int = 0
+    pairs: list[Changeover] = []
+
+    def minutes(self, before: str, after: str) -> int:
+        if before == after:
+            return 0
+        pair = {before, after}
+        return next((c.minutes for c in self.pairs if set(c.between) == pair), self.default_minutes)
+
+    @property
+    def longest(self) -> timedelta:
+        return timedelta(minutes=max([self.default_minutes, *(c.minutes for c in self.pairs)]))
+
+
 class VenueInfo(msgspec.Struct, frozen=True):
     name: dict[str, str]
     time_zone: str
     opening_hours: OpeningHours
     granularity_minutes: int
+    min_notice_hours: int = 0
+    max_advance_days: int = 3650
+    min_duration_minutes: int = 30
+    max_duration_days: int = 14
+    floor_use: FloorUse = FloorUse()
+    changeover: Changeovers = Changeovers()
 
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)
+
+    @property
+    def min_notice(self) -> timedelta:
+        return timedelta(hours=self.min_notice_hours)
+
+    @property
+    def max_advance(self) -> timedelta:
+        return timedelta(days=self.max_advance_days)
+
+    @property
+    def min_duration(self) -> timedelta:
+        return timedelta(minutes=self.min_duration_minutes)
+
+    @property
+    def max_duration(self) -> timedelta:
+        return timedelta(days=self.max_duration_days)
 
 
 class Catalog(msgspec.Struct, frozen=True):

@@ -26,6 +26,8 @@ class StepState(StrEnum):
 
 
 class Phase(StrEnum):
+    OPTION = "option"  # an option hold: the space only, no saga steps yet
+    EXPIRED = "expired"
     RUNNING = "running"
     COMPENSATING = "compensating"
     CONFIRMED = "confirmed"
@@ -143,7 +145,7 @@ def cancel(saga: Saga, reason: str) -> Decision:
     Unlike a rejection the booking ends at once; the releases are durable commands whose answers are
     recorded as they come. Cancelling a cancelled or rejected booking changes nothing.
     """
-    if saga.phase in (Phase.CANCELLED, Phase.REJECTED):
+    if saga.phase in (Phase.CANCELLED, Phase.REJECTED, Phase.EXPIRED):
         return Decision(saga)
     steps = dict(saga.steps)
     actions: list[Action] = []

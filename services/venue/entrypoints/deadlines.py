@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime
 from functools import partial
 
 from opentelemetry import trace
@@ -17,6 +18,8 @@ from services.venue.adapters import repository
 from services.venue.domain import saga as rules
 from services.venue.domain.catalog import Catalog
 from services.venue.handlers import SagaSettings, advance
+from services.venue.holds import HoldSettings, warn_one
+from services.venue.holds import expire_one as expire_holds
 from shared.db.unit_of_work import Database
 from shared.telemetry import attach, context_from, detach
 
@@ -71,4 +74,22 @@ async def sweep_deadlines(
             raise
         except Exception:
             log.exception("deadline sweep failed; retrying")
+        await asyncio.sleep(interval)
+
+
+async def sweep_holds(
+    database: Database, catalog: Catalog, settings: HoldSettings, interval: float = 5.0
+) -> None:
+    """Forever: warn of options about to expire, lapse expired ones (promoting the waitlist)."""
+    while True:
+        try:
+            now = datetime.now(UTC)
+            while await warn_one(database, catalog, settings, now):
+                pass
+            while await expire_holds(database, catalog, settings, now):
+                pass
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("hold sweep failed; retrying")
         await asyncio.sleep(interval)

@@ -97,6 +97,7 @@ def _new_booking(
         floor_language=data.interpreting.floor_language if data.interpreting else None,
         target_languages=tuple(data.interpreting.target_languages) if data.interpreting else (),
         catering_headcount=data.catering.headcount if data.catering else None,
+        catering_menu=data.catering.menu if data.catering else None,
     )  # fmt: skip
     contact = Organizer(
         name=organizer.name, email=organizer.email, locale=organizer.locale, time_zone=organizer.time_zone
@@ -111,6 +112,8 @@ def _new_booking(
         catering=msgspec.to_builtins(data.catering) if data.catering else None,
         idempotency_key=idempotency_key,
         canonical_body=msgspec.json.encode(data),
+        quote_id=data.quote_id,
+        network_lines=data.network_lines,
     )
 
 
@@ -219,6 +222,9 @@ class BookingsController(Controller):
                          deadline=s["deadline"], detail=s["detail"])
                 for s in steps
             ],
+            hold_expires_at=row["hold_expires_at"],
+            cancelled_at=row["cancelled_at"],
+            fee_minor=row["fee_minor"],
             trace_id=row["trace_id"], created_at=row["created_at"], updated_at=row["updated_at"],
         )  # fmt: skip
 

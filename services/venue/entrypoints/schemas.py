@@ -51,6 +51,8 @@ class BookingCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fi
     interpreting: InterpretingWanted | None = None
     catering: CateringWanted | None = None
     on_behalf_of: uuid.UUID | None = None  # staff only: the organizer account the booking is for
+    quote_id: uuid.UUID | None = None  # a quote from POST /quotes: the booking keeps its prices
+    network_lines: Annotated[int, Meta(ge=0, le=4)] = 0  # international dedicated lines for the event
 
 
 class BookingAccepted(msgspec.Struct, frozen=True, kw_only=True):
@@ -90,6 +92,9 @@ class Booking(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     interpreting: InterpretingWanted | None = None
     catering: CateringWanted | None = None
     steps: list[SagaStep]
+    hold_expires_at: datetime | None = None  # options only
+    cancelled_at: datetime | None = None
+    fee_minor: int | None = None  # cancellation fee, CNY minor units
     trace_id: str
     created_at: datetime
     updated_at: datetime

@@ -22,8 +22,6 @@ from services.venue.handlers import (
     create_booking,
 )
 from shared.contracts import Organizer
-from shared.db.migrate import apply_migrations
-from shared.db.pool import create_pool
 from shared.db.unit_of_work import Database
 
 pytestmark = pytest.mark.integration
@@ -66,14 +64,6 @@ def booking(
         idempotency_key=key,
         canonical_body=msgspec.json.encode([space, str(start), str(end), title]),
     )
-
-
-@pytest.fixture
-async def database(fresh_database):
-    pool = await create_pool(fresh_database("venue"), size=20)
-    await apply_migrations(pool, "venue", MIGRATIONS)
-    yield Database(pool)
-    await pool.close()
 
 
 async def outbox_subjects(database: Database) -> list[str]:

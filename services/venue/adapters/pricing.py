@@ -1,0 +1,35 @@
+"""The price a cancellation fee is a share of: the booking's own quote, else today's rate card."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import asyncpg
+
+from services.venue.adapters.quotes import quote_of_booking
+from services.venue.domain.catalog import Catalog
+from services.venue.domain.quotes import QuoteRequest, price
+from services.venue.domain.rates import RateCard
+
+
+def booking_price(
+    pool: asyncpg.Pool, catalog: Catalog, rates: RateCard
+) -> Callable[[asyncpg.Record], Awaitable[int]]:
+    """A function from a booking row to its price in minor units."""
+
+    async def price_of(row: asyncpg.Record) -> int:
+        async with pool.acquire() as connection:
+            kept = await quote_of_booking(connection, row["id"])
+        if kept is not None:
+            return int(kept["total_minor"])
+        interpreting, catering = row["interpreting"] or {}, row["catering"] or {}
+        request = QuoteRequest(
+            space_id=row["space_id"], layout=row["layout"], starts_at=row["starts_at"], ends_at=row["ends_at"],
+            attendees=row["attendees"], floor_language=interpreting.get("floor_language"),
+            target_languages=tuple(interpreting.get("target_languages", ())),
+            catering_menu=catering.get("menu"), catering_headcount=catering.get("headcount"),
+        )  # fmt: skip
+        return price(request, catalog, rates, datetime.now(UTC)).total
+
+    return price_of

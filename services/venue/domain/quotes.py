@@ -1,0 +1,124 @@
+"""Pricing a request before it is booked. Pure: the caller passes the catalog, the rate card and ``now``.
+
+Each venue-local day the event uses is priced on its own: up to ``half_day_max`` (4 h) of event time
+within opening hours is a half day, more is a full day. Interpretation is an estimate (AIIC team per
+booth, one booth per target language); the interpreting service plans the real team.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from services.venue.domain.catalog import Catalog, Space, VenueInfo
+from services.venue.domain.interpreter_team import interpreters_per_booth
+from services.venue.domain.rates import RateCard
+
+
+@dataclass(frozen=True)
+class QuoteRequest:
+    space_id: str
+    layout: str
+    starts_at: datetime
+    ends_at: datetime
+    attendees: int
+    floor_language: str | None = None
+    target_languages: tuple[str, ...] = ()
+    catering_menu: str | None = None
+    catering_headcount: int | None = None
+    network_lines: int = 0
+
+
+@dataclass(frozen=True)
+class LineItem:
+    item: str
+    description: str
+    quantity: int
+    unit: str
+    unit_price: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    items: tuple[LineItem, ...]
+    total: int
+    currency: str
+    valid_until: datetime
+    note: str
+
+
+def event_days(starts_at: datetime, ends_at: datetime, venue: VenueInfo) -> list[tuple[date, timedelta]]:
+    """The event's time on each venue-local day, counted within opening hours (days without any omitted)."""
+    zone, hours = venue.zone, venue.opening_hours
+    day, last = starts_at.astimezone(zone).date(), ends_at.astimezone(zone).date()
+    used_per_day = []
+    while day <= last:
+        opens, closes = datetime.combine(day, hours.opens, zone), datetime.combine(day, hours.closes, zone)
+        used = min(ends_at, closes) - max(starts_at, opens)
+        if used > timedelta(0):
+            used_per_day.append((day, used))
+        day += timedelta(days=1)
+    return used_per_day
+
+
+def price(request: QuoteRequest, catalog: Catalog, rates: RateCard, now: datetime) -> Quote:
+    """The line items, total and validity of a request that passed ``check``."""
+    space = catalog.space(request.space_id)
+    assert space is not None, "check the request first"
+    days = event_days(request.starts_at, request.ends_at, catalog.venue)
+    items = [
+        item
+        for item in (
+            *_space_items(space, days, rates),
+            *_interpreting_items(request, days, rates),
+            *_catering_items(request, rates),
+            _item("network-lines", "international dedicated network line", request.network_lines * len(days),
+                  "line-day", rates.network_line_per_day),
+        )
+        if item.quantity
+    ]  # fmt: skip
+    return Quote(
+        items=tuple(items),
+        total=sum(item.amount for item in items),
+        currency=rates.currency,
+        valid_until=now + rates.valid_for,
+        note=rates.estimate_note,
+    )
+
+
+def _item(item: str, description: str, quantity: int, unit: str, unit_price: int) -> LineItem:
+    return LineItem(item, description, quantity, unit, unit_price, quantity * unit_price)
+
+
+def _space_items(space: Space, days: list[tuple[date, timedelta]], rates: RateCard) -> list[LineItem]:
+    rate = rates.spaces[space.id]
+    half_days = sum(1 for _, used in days if used <= rates.half_day_max)
+    limit = f"up to {rates.half_day_max_minutes // 60} h"
+    return [
+        _item("space", f"{space.label()}, half day ({limit})", half_days, "half-day", rate.half_day),
+        _item("space", f"{space.label()}, full day", len(days) - half_days, "full-day", rate.full_day),
+    ]
+
+
+def _interpreting_items(
+    request: QuoteRequest, days: list[tuple[date, timedelta]], rates: RateCard
+) -> list[LineItem]:
+    languages = sorted(set(request.target_languages))
+    booths = len(languages)
+    interpreter_days = sum(booths * (interpreters_per_booth(used) or 0) for _, used in days)
+    return [
+        _item("interpreting-booths", f"booths, one per target language ({', '.join(languages)})",
+              booths * len(days), "booth-day", rates.interpreting.per_booth_day),
+        _item("interpreters", "simultaneous interpreters, AIIC team per booth (≤40 min 1, ≤4 h 2, ≤6 h 3,"
+              " ≤8 h 4); an estimate", interpreter_days, "interpreter-day", rates.interpreting.per_interpreter_day),
+    ]  # fmt: skip
+
+
+def _catering_items(request: QuoteRequest, rates: RateCard) -> list[LineItem]:
+    if request.catering_menu is None or request.catering_headcount is None:
+        return []
+    per_head = rates.catering_per_head[request.catering_menu]
+    return [
+        _item("catering", f"catering: {request.catering_menu}", request.catering_headcount, "head", per_head)
+    ]

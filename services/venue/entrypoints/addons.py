@@ -1,0 +1,20 @@
+"""The controllers of quotes, network lines, planning, calendars and activity records, for bootstrap."""
+
+from __future__ import annotations
+
+from services.venue.entrypoints.calendar_http import BookingCalendarController, SpaceCalendarController
+from services.venue.entrypoints.network_lines_http import NetworkLinesController
+from services.venue.entrypoints.planning_http import PlanningRequestsController, PlanningTasksController
+from services.venue.entrypoints.quotes_http import QuotesController
+from services.venue.entrypoints.records_http import ActivityRecordsController, StatsController
+
+ADDON_CONTROLLERS = [
+    QuotesController,
+    NetworkLinesController,
+    PlanningRequestsController,
+    PlanningTasksController,
+    BookingCalendarController,
+    SpaceCalendarController,
+    ActivityRecordsController,
+    StatsController,
+]

@@ -1,0 +1,91 @@
+"""Exchange-activity records of held events, and the performance sheet the venue publishes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+import asyncpg
+from litestar import Controller, get, put
+from litestar.di import NamedDependency, Provide
+from litestar.params import Parameter
+
+from services.venue.domain.access import Principal, Role
+from services.venue.entrypoints.addon_schemas import ActivityRecord, ActivityRecordPut, PerformanceSheet
+from services.venue.entrypoints.auth import authenticate, require
+from services.venue.entrypoints.refusals import REFUSALS
+from services.venue.usecases import records
+from shared.service import Context
+from shared.telemetry import trace_id_hex
+
+
+def _record(row: asyncpg.Record) -> ActivityRecord:
+    return ActivityRecord(
+        booking_id=row["booking_id"], physical_attendees=row["physical_attendees"],
+        online_attendees=row["online_attendees"], guest_countries=row["guest_countries"],
+        media_reports=row["media_reports"], cooperation_partners=row["cooperation_partners"],
+        follow_up_actions=row["follow_up_actions"], recorded_by=row["recorded_by"],
+        created_at=row["created_at"], updated_at=row["updated_at"],
+    )  # fmt: skip
+
+
+class ActivityRecordsController(Controller):
+    path = "/bookings/{booking_id:uuid}/record"
+    tags = ["activity records"]
+    dependencies = {"principal": Provide(authenticate)}
+    exception_handlers = REFUSALS
+
+    @put("/", operation_id="PutActivityRecord")
+    async def put_record(
+        self,
+        booking_id: uuid.UUID,
+        data: ActivityRecordPut,
+        context: NamedDependency[Context],
+        principal: NamedDependency[Principal],
+    ) -> ActivityRecord:
+        """Record what happened at the event (organizer or staff); 409 before it ended or unless confirmed."""
+        require(principal, Role.ORGANIZER, Role.STAFF)
+        figures = records.ActivityFigures(
+            physical_attendees=data.physical_attendees, online_attendees=data.online_attendees,
+            guest_countries=list(data.guest_countries), media_reports=data.media_reports,
+            cooperation_partners=list(data.cooperation_partners), follow_up_actions=list(data.follow_up_actions),
+        )  # fmt: skip
+        row = await records.save_record(
+            context.database, principal, booking_id, figures, datetime.now(UTC), trace_id_hex()
+        )
+        return _record(row)
+
+    @get("/", operation_id="GetActivityRecord")
+    async def get_record(
+        self, booking_id: uuid.UUID, context: NamedDependency[Context], principal: NamedDependency[Principal]
+    ) -> ActivityRecord:
+        """What was recorded for the event (404 until someone records it)."""
+        return _record(await records.get_record(context.database, principal, booking_id))
+
+
+class StatsController(Controller):
+    path = "/stats"
+    tags = ["activity records"]
+    exception_handlers = REFUSALS
+
+    @get("/", operation_id="GetPerformanceSheet")
+    async def stats(
+        self,
+        context: NamedDependency[Context],
+        first_day: Annotated[
+            date, Parameter(query="from", description="first venue-local day, e.g. 2027-01-01")
+        ],
+        last_day: Annotated[date, Parameter(query="to", description="last venue-local day, included")],
+    ) -> PerformanceSheet:
+        """Events held, guests, countries, online attendance, media reports and partners over a period (public)."""
+        zone = context.state["catalog"].venue.zone
+        sheet = await records.performance_sheet(
+            context.database, first_day, last_day, zone, datetime.now(UTC)
+        )
+        return PerformanceSheet(
+            first_day=first_day, last_day=last_day, events_held=sheet["events_held"],
+            events_recorded=sheet["events_recorded"], guests=sheet["guests"], countries=len(sheet["countries"]),
+            country_codes=list(sheet["countries"]), online_attendance=sheet["online_attendance"],
+            media_reports=sheet["media_reports"], cooperation_partners=sheet["cooperation_partners"],
+        )  # fmt: skip

@@ -1,0 +1,19 @@
+"""An empty, migrated venue database per test, on the session's real PostgreSQL."""
+
+from pathlib import Path
+
+import pytest
+
+from shared.db.migrate import apply_migrations
+from shared.db.pool import create_pool
+from shared.db.unit_of_work import Database
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+@pytest.fixture
+async def database(fresh_database):
+    pool = await create_pool(fresh_database("venue"), size=24)
+    await apply_migrations(pool, "venue", MIGRATIONS)
+    yield Database(pool)
+    await pool.close()
