@@ -72,7 +72,8 @@ async def bookings(
     done = asyncio.Event()
     listener = asyncio.create_task(_listen(endpoints, run, done))
     await asyncio.sleep(0.5)
-    base = 90 + random.randint(0, 20_000)  # a fresh stretch of the calendar each run
+    # a fresh stretch of the calendar each run, inside the venue's 540-day booking horizon
+    base = 30 + random.randint(0, max(0, 500 - count // len(SPACES)))
     slots = asyncio.Queue[int]()
     for index in range(count):
         slots.put_nowait(index)

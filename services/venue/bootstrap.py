@@ -17,7 +17,8 @@ from services.venue.entrypoints.accounts_http import AccountsController
 from services.venue.entrypoints.addons import ADDON_CONTROLLERS
 from services.venue.entrypoints.approvals_http import ApprovalsController
 from services.venue.entrypoints.auth import rate_limit
-from services.venue.entrypoints.availability_http import AvailabilityController, ClosuresController
+from services.venue.entrypoints.availability_http import AvailabilityController
+from services.venue.entrypoints.closures_http import ClosuresController
 from services.venue.entrypoints.deadlines import sweep_deadlines, sweep_holds
 from services.venue.entrypoints.holds_http import HoldsController
 from services.venue.entrypoints.http import BookingsController, SpacesController

@@ -15,6 +15,7 @@ from typing import Any
 
 import asyncpg
 
+from services.venue import spaces
 from services.venue.adapters import accounts, repository
 from services.venue.domain.booking import BookingRequest, blocked_interval, check
 from services.venue.domain.catalog import Catalog
@@ -96,6 +97,7 @@ def _command_from_row(row: asyncpg.Record, services: dict[str, Any], actor: str)
         floor_language=interpreting["floor_language"] if interpreting else None,
         target_languages=tuple(interpreting["target_languages"]) if interpreting else (),
         catering_headcount=catering["headcount"] if catering else None,
+        catering_menu=catering["menu"] if catering else None,
     )  # fmt: skip
     return NewBooking(
         request=request, title=row["title"], organizer=organizer, organizer_id=row["organizer_id"], actor=actor,
@@ -215,9 +217,15 @@ async def _try_option(
         "interpreting": None, "catering": None, "status": "option", "phase": "option",
         "trace_id": trace_id_hex(), "trace_context": {},
     }  # fmt: skip
-    blocked = blocked_interval(space, entry["starts_at"], entry["ends_at"])
+    request = BookingRequest(
+        space_id=space.id, layout=entry["layout"], starts_at=entry["starts_at"], ends_at=entry["ends_at"],
+        attendees=entry["attendees"], time_zone=organizer.time_zone,
+    )  # fmt: skip
     try:
         async with unit.connection.transaction():  # a savepoint: still taken by someone else is fine
+            blocked, closed = await spaces.hold_window(unit.connection, catalog, space, request)
+            if closed:  # a closure came since they queued: they keep waiting
+                return None
             await repository.insert_booking(unit.connection, row, space.units, blocked, {})
     except asyncpg.ExclusionViolationError:
         return None

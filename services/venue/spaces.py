@@ -119,5 +119,5 @@ async def availability(
     width = margin(catalog)
     window = Interval(query.starts_from - width, query.ends_by + width)
     async with database.pool.acquire() as connection:
-        blocked = await calendar_db.blocks(connection, closure_units(catalog, None), window)
-    return free_windows(query, catalog, blocked, now, width)
+        busy = await calendar_db.busy(connection, closure_units(catalog, None), window)
+    return free_windows(query, catalog, busy, now, width)

@@ -115,7 +115,7 @@ def test_languages_nobody_covers_reject_the_booking_and_free_the_hall(venue):
 
 
 def test_catering_inside_the_lead_time_rejects_the_booking_and_releases_interpreting(venue):
-    day = next_day(days_ahead=1)  # tomorrow: inside the 72 h lead time
+    day = next_day(days_ahead=2)  # past the venue's 24 h notice, inside the caterer's 72 h lead time
     body = booking_body(day, space_id="room-c", layout="classroom", attendees=40,
                         interpreting=INTERPRETING, catering={"menu": "western-buffet", "headcount": 40})  # fmt: skip
     booking = wait_for_outcome(venue, book(venue, body)["booking_id"])

@@ -11,6 +11,7 @@ import uuid
 
 import asyncpg
 
+from services.venue.domain.availability import Busy
 from services.venue.domain.booking import Interval
 from services.venue.domain.changeover import Block
 
@@ -37,6 +38,16 @@ UNION ALL
 SELECT c.unit, lower(c.during), upper(c.during), NULL, NULL, c.closure_id, k.reason
 FROM closure_blocks c JOIN closures k ON k.id = c.closure_id
 WHERE c.unit = ANY($1::text[]) AND c.during && tstzrange($2, $3)
+"""
+# The same rows as plain numbers for availability: a month of the venue is hundreds of rows.
+_BUSY = """
+SELECT h.unit, extract(epoch FROM lower(h.during))::bigint, extract(epoch FROM upper(h.during))::bigint,
+       b.layout, extract(epoch FROM b.starts_at - lower(h.during))::int
+FROM space_holds h JOIN bookings b ON b.id = h.booking_id
+WHERE h.unit = ANY($1::text[]) AND h.during && tstzrange($2, $3)
+UNION ALL
+SELECT unit, extract(epoch FROM lower(during))::bigint, extract(epoch FROM upper(during))::bigint, NULL, 0
+FROM closure_blocks WHERE unit = ANY($1::text[]) AND during && tstzrange($2, $3)
 """
 _HITS = """
 SELECT * FROM (
@@ -66,6 +77,12 @@ async def blocks(connection: asyncpg.Connection, units: list[str], window: Inter
               event_starts_at=row["event_starts_at"], closure_id=row["closure_id"], reason=row["reason"] or "")
         for row in rows
     ]  # fmt: skip
+
+
+async def busy(connection: asyncpg.Connection, units: list[str], window: Interval) -> list[Busy]:
+    """Like ``blocks``, as (unit, from, to, layout or None, setup held), times in epoch seconds."""
+    rows = await connection.fetch(_BUSY, units, window.starts_at, window.ends_at)
+    return [(row[0], row[1], row[2], row[3], row[4]) for row in rows]
 
 
 async def bookings_hit(

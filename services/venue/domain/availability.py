@@ -73,7 +73,8 @@ def query_rules(query: Query, catalog: Catalog) -> list[schedule.Rule]:
     return rules
 
 
-Busy = tuple[str, int, int, str | None, int]  # unit, from, to (epoch s), booking layout | None, setup held (s)
+# unit, from, to (epoch seconds), the booking's layout (None: a closure), the setup it holds (seconds)
+Busy = tuple[str, int, int, str | None, int]
 
 
 def busy_times(blocks: list[Block]) -> list[Busy]:
@@ -119,10 +120,8 @@ def _allowed_starts(query: Query, venue: VenueInfo, now: datetime) -> list[Span]
     step = venue.granularity_minutes * 60
     first = query.starts_from.astimezone(zone).date() - timedelta(days=1)
     last = query.ends_by.astimezone(zone).date() + timedelta(days=1)
-    opening = [
-        (_seconds(opens), _seconds(closes))
-        for opens, closes in schedule.opening_times(venue, first - timedelta(days=query.duration.days + 1), last)
-    ]
+    days = schedule.opening_times(venue, first - timedelta(days=query.duration.days + 1), last)
+    opening = [(_seconds(opens), _seconds(closes)) for opens, closes in days]
     start_in_hours = [(opens, closes - step) for opens, closes in opening]
     end_in_hours = [(opens + step - duration, closes - duration) for opens, closes in opening]
     earliest = _seconds(max(now + venue.min_notice, query.starts_from))
@@ -134,7 +133,8 @@ def _allowed_starts(query: Query, venue: VenueInfo, now: datetime) -> list[Span]
 def _on_grid(spans: list[Span], query: Query, venue: VenueInfo) -> list[FreeWindow]:
     windows = []
     for start, end in spans:
-        first, last = schedule.ceil_to_grid(_moment(start), venue), schedule.floor_to_grid(_moment(end), venue)
+        first = schedule.ceil_to_grid(_moment(start), venue)
+        last = schedule.floor_to_grid(_moment(end), venue)
         if first <= last:
             windows.append(FreeWindow(first, last, last + query.duration))
     return windows

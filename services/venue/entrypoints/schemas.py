@@ -39,14 +39,25 @@ class CateringWanted(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_f
     serve_at: datetime | None = None
 
 
+STARTS_AT = (
+    "with a UTC offset; on the venue's 30-minute grid, within opening hours, at least 24 hours and at most "
+    "540 days ahead"
+)
+ENDS_AT = (
+    "1 hour to 14 days after starts_at. A multi-day event is one interval: the space stays blocked (and set "
+    "up) overnight; opening hours apply to its start on the first day and its end on the last"
+)
+ATTENDEES = "at most the layout's net capacity: mobile interpretation booths and a buffet take floor"
+
+
 class BookingCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """The organizer is the caller (from the API key); staff booking for an organizer name them."""
 
     space_id: Annotated[str, Meta(min_length=1, max_length=64)]
     layout: Annotated[str, Meta(min_length=1, max_length=32)]
-    starts_at: datetime
-    ends_at: datetime
-    attendees: Annotated[int, Meta(ge=1, le=10000)]
+    starts_at: Annotated[datetime, Meta(description=STARTS_AT)]
+    ends_at: Annotated[datetime, Meta(description=ENDS_AT)]
+    attendees: Annotated[int, Meta(ge=1, le=10000, description=ATTENDEES)]
     title: Text
     interpreting: InterpretingWanted | None = None
     catering: CateringWanted | None = None

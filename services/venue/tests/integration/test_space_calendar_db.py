@@ -1,8 +1,9 @@
-"""The space calendar against a real PostgreSQL: closures, changeover buffers, availability, races."""
+"""The space calendar against a real PostgreSQL: closures, changeover buffers, availability, races.
+
+The ``database`` fixture (an empty, migrated venue database) comes from conftest.py."""
 
 import asyncio
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import msgspec
@@ -14,8 +15,6 @@ from services.venue.domain.booking import BookingRequest
 from services.venue.domain.catalog import load_catalog
 from services.venue.handlers import InvalidBooking, NewBooking, SagaSettings, SlotTaken, create_booking
 from shared.contracts import Organizer
-from shared.db.migrate import apply_migrations
-from shared.db.pool import create_pool
 from shared.db.unit_of_work import Database
 
 pytestmark = pytest.mark.integration
@@ -24,7 +23,6 @@ CATALOG = load_catalog()
 SETTINGS = SagaSettings()
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime.now(UTC)
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 FIRST_DAY = (NOW + timedelta(days=30)).astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
@@ -54,14 +52,6 @@ def closure(
 
 async def book(database: Database, space: str, start: datetime, end: datetime, layout: str = "theater"):
     return await create_booking(booking(space, start, end, layout), database, CATALOG, SETTINGS, NOW)
-
-
-@pytest.fixture
-async def database(fresh_database):
-    pool = await create_pool(fresh_database("venue"), size=24)
-    await apply_migrations(pool, "venue", MIGRATIONS)
-    yield Database(pool)
-    await pool.close()
 
 
 async def test_a_closure_refuses_bookings_whose_hold_meets_it_on_any_shared_room(database):

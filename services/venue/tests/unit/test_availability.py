@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import msgspec
 import pytest
 
-from services.venue.domain.availability import Query, free_windows, query_rules
+from services.venue.domain.availability import Query, busy_times, free_windows, query_rules
 from services.venue.domain.capacity import FloorNeeds
 from services.venue.domain.catalog import load_catalog
 from services.venue.domain.changeover import Block, closures_hit, hold_for, margin
@@ -52,7 +52,7 @@ class Calendar:
     def windows(self, layout="theater", attendees=100, duration=timedelta(hours=2), first=2, last=2, now=NOW,
                 needs=NO_NEEDS, catalog=CATALOG):  # fmt: skip
         query = Query(layout, attendees, duration, at(first, 0), at(last + 1, 0), needs)
-        found = free_windows(query, catalog, self.blocks, now, MARGIN)
+        found = free_windows(query, catalog, busy_times(self.blocks), now, MARGIN)
         return {
             found.space.id: [(w.starts_at, w.latest_start, w.ends_at) for w in found.windows]
             for found in found
