@@ -5,7 +5,7 @@ Readers tolerate unknown fields, so a newer sender does not break an older reade
 bumps ``schema_version``.
 """
 
-from shared.contracts.base import Message, new_message_id
+from shared.contracts.base import Message, PlanMessage, new_message_id
 from shared.contracts.catering import (
     CateringConfirmed,
     CateringRejected,
@@ -87,5 +87,6 @@ __all__ = [
     "ALL_MESSAGES",
     "Message",
     "Organizer",
+    "PlanMessage",
     "new_message_id",
 ]

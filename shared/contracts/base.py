@@ -27,3 +27,13 @@ class Message(msgspec.Struct, frozen=True, kw_only=True):
     causation_id: uuid.UUID | None = None
     schema_version: int = 1
     occurred_at: datetime = msgspec.field(default_factory=_now)
+
+
+class PlanMessage(Message, frozen=True, kw_only=True):
+    """A saga message about one plan of a booking.
+
+    A booking's first plan is revision 0; a change reserves revision n+1 beside revision n, and
+    confirming it supersedes (releases) the older revisions, while rejecting it leaves them as they were.
+    """
+
+    revision: int = 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
-from shared.contracts.base import Message
+from shared.contracts.base import PlanMessage
 
 
-class ReserveCatering(Message, frozen=True, kw_only=True):
+class ReserveCatering(PlanMessage, frozen=True, kw_only=True):
     """Hold kitchen covers for a menu and headcount (tentative until confirmed)."""
 
     subject: ClassVar[str] = "catering.cmd.reserve"
@@ -20,20 +20,20 @@ class ReserveCatering(Message, frozen=True, kw_only=True):
     serve_at: datetime | None = None
 
 
-class ConfirmCatering(Message, frozen=True, kw_only=True):
-    """Make the held order firm and hand the work to the caterer."""
+class ConfirmCatering(PlanMessage, frozen=True, kw_only=True):
+    """Make the held revision firm, release the booking's older revisions, hand the work to the caterer."""
 
     subject: ClassVar[str] = "catering.cmd.confirm"
 
 
-class ReleaseCatering(Message, frozen=True, kw_only=True):
-    """Compensation: free whatever is held for the booking (also if the reserve is still in flight)."""
+class ReleaseCatering(PlanMessage, frozen=True, kw_only=True):
+    """Free what the revision holds (also if its reserve is still in flight: it is then refused)."""
 
     subject: ClassVar[str] = "catering.cmd.release"
     reason: str = ""
 
 
-class CateringReserved(Message, frozen=True, kw_only=True):
+class CateringReserved(PlanMessage, frozen=True, kw_only=True):
     subject: ClassVar[str] = "catering.evt.reserved"
     meal_period: str
     covers: int
@@ -41,16 +41,16 @@ class CateringReserved(Message, frozen=True, kw_only=True):
     currency: str = "CNY"
 
 
-class CateringRejected(Message, frozen=True, kw_only=True):
+class CateringRejected(PlanMessage, frozen=True, kw_only=True):
     """Nothing is held; ``reason`` says what to change, for the organizer."""
 
     subject: ClassVar[str] = "catering.evt.rejected"
     reason: str
 
 
-class CateringConfirmed(Message, frozen=True, kw_only=True):
+class CateringConfirmed(PlanMessage, frozen=True, kw_only=True):
     subject: ClassVar[str] = "catering.evt.confirmed"
 
 
-class CateringReleased(Message, frozen=True, kw_only=True):
+class CateringReleased(PlanMessage, frozen=True, kw_only=True):
     subject: ClassVar[str] = "catering.evt.released"

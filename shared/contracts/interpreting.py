@@ -7,10 +7,10 @@ from typing import ClassVar
 
 import msgspec
 
-from shared.contracts.base import Message
+from shared.contracts.base import PlanMessage
 
 
-class ReserveInterpreting(Message, frozen=True, kw_only=True):
+class ReserveInterpreting(PlanMessage, frozen=True, kw_only=True):
     """Hold booths and an interpreter team for a booking's time (tentative until confirmed)."""
 
     subject: ClassVar[str] = "interpreting.cmd.reserve"
@@ -22,14 +22,14 @@ class ReserveInterpreting(Message, frozen=True, kw_only=True):
     attendees: int
 
 
-class ConfirmInterpreting(Message, frozen=True, kw_only=True):
-    """Make the held reservation firm and hand the work to the agency."""
+class ConfirmInterpreting(PlanMessage, frozen=True, kw_only=True):
+    """Make the held revision firm, release the booking's older revisions, hand the work to the agencies."""
 
     subject: ClassVar[str] = "interpreting.cmd.confirm"
 
 
-class ReleaseInterpreting(Message, frozen=True, kw_only=True):
-    """Compensation: free whatever is held for the booking (also if the reserve is still in flight)."""
+class ReleaseInterpreting(PlanMessage, frozen=True, kw_only=True):
+    """Free what the revision holds (also if its reserve is still in flight: it is then refused)."""
 
     subject: ClassVar[str] = "interpreting.cmd.release"
     reason: str = ""
@@ -41,7 +41,7 @@ class InterpreterSeat(msgspec.Struct, frozen=True, kw_only=True):
     vendor_id: str
 
 
-class InterpretingReserved(Message, frozen=True, kw_only=True):
+class InterpretingReserved(PlanMessage, frozen=True, kw_only=True):
     """Booths and a full team per booth are held."""
 
     subject: ClassVar[str] = "interpreting.evt.reserved"
@@ -50,16 +50,16 @@ class InterpretingReserved(Message, frozen=True, kw_only=True):
     seats: list[InterpreterSeat] = []
 
 
-class InterpretingRejected(Message, frozen=True, kw_only=True):
+class InterpretingRejected(PlanMessage, frozen=True, kw_only=True):
     """Nothing is held; ``reason`` says what is missing, for the organizer."""
 
     subject: ClassVar[str] = "interpreting.evt.rejected"
     reason: str
 
 
-class InterpretingConfirmed(Message, frozen=True, kw_only=True):
+class InterpretingConfirmed(PlanMessage, frozen=True, kw_only=True):
     subject: ClassVar[str] = "interpreting.evt.confirmed"
 
 
-class InterpretingReleased(Message, frozen=True, kw_only=True):
+class InterpretingReleased(PlanMessage, frozen=True, kw_only=True):
     subject: ClassVar[str] = "interpreting.evt.released"

@@ -48,6 +48,7 @@ CONSUMERS = (
     Consumer("venue-interpreting-events", "INTERPRETING", "interpreting.evt.>", "venue"),
     Consumer("venue-catering-events", "CATERING", "catering.evt.>", "venue"),
     Consumer("notify-booking-events", "VENUE", "venue.evt.>", "notify"),
+    Consumer("notify-task-events", "TASKS", "tasks.>", "notify"),
 )
 
 
