@@ -1,21 +1,36 @@
-"""The one place that wires the notify service: templates, SMTP, the consumer, the dispatcher, the feed."""
+"""The one place that wires the notify service: recipients, templates, the consumers, one dispatcher per
+channel (e-mail, SMS, webhooks), the reminder loop and the HTTP API."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from litestar.openapi import OpenAPIConfig
 
+from services.notify.adapters import recipients
 from services.notify.adapters.mailer import SmtpMailer
+from services.notify.adapters.outbound import Sender
+from services.notify.adapters.sms import DevSmsProvider, SmsSender
+from services.notify.adapters.webhook_sender import WebhookSender
+from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
 from services.notify.domain.retry import RetryPolicy
 from services.notify.domain.templates import load_templates
 from services.notify.entrypoints.dispatcher import run_dispatcher
 from services.notify.entrypoints.http import NotificationsController
+from services.notify.entrypoints.http_ops import OpsController
+from services.notify.entrypoints.http_recipients import RecipientsController
+from services.notify.entrypoints.http_staff import BroadcastsController
 from services.notify.entrypoints.messages import routes
-from services.notify.handlers import Notifier
+from services.notify.entrypoints.schedule import run_reminders
+from services.notify.handlers import Notifier, disabled_notice
 from shared.config import ServiceConfig
 from shared.service import Context, ServiceSpec
+
+log = logging.getLogger(__name__)
 
 
 class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
@@ -29,6 +44,15 @@ class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
     retry_base_seconds: float = 2.0
     retry_max_seconds: float = 900.0
     venue_time_zone: str = "Asia/Shanghai"
+    recipients_file: str = ""  # default: services/notify/recipients.json
+    reminder_leads: str = DEFAULT_LEADS
+    reminder_interval_seconds: float = 1.0
+    webhook_timeout_seconds: float = 10.0
+    webhook_max_attempts: int = 8
+    webhook_retry_base_seconds: float = 5.0
+    webhook_retry_max_seconds: float = 3600.0
+    webhook_disable_after_failures: int = 15
+    webhook_require_https: bool = False
 
 
 def mailer_from(config: NotifyConfig) -> SmtpMailer:
@@ -39,21 +63,52 @@ def retry_policy_from(config: NotifyConfig) -> RetryPolicy:
     return RetryPolicy(config.max_attempts, config.retry_base_seconds, config.retry_max_seconds)
 
 
+def webhook_policy_from(config: NotifyConfig) -> RetryPolicy:
+    return RetryPolicy(
+        config.webhook_max_attempts,
+        config.webhook_retry_base_seconds,
+        config.webhook_retry_max_seconds,
+        jitter=True,
+    )
+
+
 async def _on_start(context: Context) -> None:
     config: NotifyConfig = context.config
-    context.state["notifier"] = Notifier(load_templates(), ZoneInfo(config.venue_time_zone))
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines quote webhook URLs
+    directory = recipients.load_directory(
+        Path(config.recipients_file) if config.recipients_file else recipients.RECIPIENTS_PATH
+    )
+    async with context.database.transaction() as unit:
+        seeded = await recipients.seed(unit.connection, directory)
+    log.info("recipients seeded", extra={"fields": {"vendors_and_staff": seeded}})
+    context.state["directory"] = directory
+    context.state["notifier"] = Notifier(
+        load_templates(), ZoneInfo(config.venue_time_zone), parse_leads(config.reminder_leads)
+    )
 
 
 def _loops(context: Context) -> list:
     config: NotifyConfig = context.config
+    notifier: Notifier = context.state["notifier"]
+    senders: list[tuple[Sender, RetryPolicy]] = [
+        (mailer_from(config), retry_policy_from(config)),
+        (SmsSender(DevSmsProvider(context.database.pool)), retry_policy_from(config)),
+        (WebhookSender(config.webhook_disable_after_failures, disabled_notice(notifier),
+                       config.webhook_timeout_seconds), webhook_policy_from(config)),
+    ]  # fmt: skip
 
-    async def dispatch_email() -> None:
-        await run_dispatcher(
-            context.database, mailer_from(config), retry_policy_from(config), context.tracer,
-            config.dispatch_interval_seconds, config.dispatch_batch_size,
-        )  # fmt: skip
+    def dispatching(sender: Sender, policy: RetryPolicy) -> Callable[[], Coroutine[Any, Any, None]]:
+        async def dispatch() -> None:
+            await run_dispatcher(context.database, sender, policy, context.tracer,
+                                 config.dispatch_interval_seconds, config.dispatch_batch_size)  # fmt: skip
 
-    return [dispatch_email]
+        dispatch.__name__ = f"dispatch-{sender.channel}"
+        return dispatch
+
+    async def remind() -> None:
+        await run_reminders(context.database, notifier, context.tracer, config.reminder_interval_seconds)
+
+    return [*(dispatching(sender, policy) for sender, policy in senders), remind]
 
 
 def spec() -> ServiceSpec:
@@ -62,13 +117,16 @@ def spec() -> ServiceSpec:
         migrations=Path(__file__).parent / "migrations",
         config_type=NotifyConfig,
         on_start=_on_start,
-        consumers=lambda context: routes(context.state["notifier"]),
+        consumers=lambda context: routes(context.state["notifier"], context.state["directory"]),
         loops=_loops,
-        controllers=[NotificationsController],
+        controllers=[NotificationsController, RecipientsController, BroadcastsController, OpsController],
         openapi=OpenAPIConfig(
             title="WICT notifications API",
-            version="0.1.0",
-            description="The in-app feed of booking notifications, with each channel's delivery state.",
+            version="0.2.0",
+            description=(
+                "The in-app feed, webhook registration and channel preferences of recipients, urgent broadcasts "
+                "(/staff) and delivery records (/ops). /staff and /ops are not authenticated yet."
+            ),
             path="/schema",
             use_handler_docstrings=True,
         ),

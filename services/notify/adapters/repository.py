@@ -1,59 +1,78 @@
-"""SQL of the notify service: the feed, its deliveries, and the dispatcher's claims."""
+"""SQL of the notify service: notifications, their deliveries per channel, and the dispatchers' claims."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import asyncpg
 
-CHANNELS = ("in_app", "email")
+from services.notify.domain.channels import CHANNELS, PlannedDelivery
+
+__all__ = ["CHANNELS", "NewNotification", "claim_due", "feed", "mark_failed_attempt", "mark_sent", "record"]
 
 
 @dataclass(frozen=True)
 class NewNotification:
     message_id: uuid.UUID
-    booking_id: uuid.UUID
+    booking_id: uuid.UUID | None
     event: str
-    recipient: str
+    recipient: str  # the e-mail address (may be empty): personal data, never logged
     locale: str
     subject: str
     body: str
     html: str
     trace_context: dict[str, str]
+    recipient_key: str = ""
+    essential: bool = False
+    sms: str = ""
+    ics: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 _INSERT_NOTIFICATION = """
-INSERT INTO notifications (id, message_id, booking_id, event, recipient, locale, subject, body, html, trace_context)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-ON CONFLICT (message_id, lower(recipient)) DO NOTHING
+INSERT INTO notifications (id, message_id, booking_id, event, recipient, recipient_key, locale, subject, body,
+                           html, sms, ics, data, essential, trace_context)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+ON CONFLICT (message_id, recipient_key) DO NOTHING
 """
 
-# the in-app channel is delivered by being stored; e-mail waits for the dispatcher
+# the feed is delivered by being stored; the other channels wait for their dispatcher
 _INSERT_DELIVERIES = """
-INSERT INTO deliveries (id, notification_id, message_id, recipient, channel, state, sent_at)
-SELECT gen_random_uuid(), $1, $2, $3, channel,
-       CASE channel WHEN 'in_app' THEN 'sent' ELSE 'pending' END,
-       CASE channel WHEN 'in_app' THEN now() END
-FROM unnest($4::text[]) AS channel
-ON CONFLICT (message_id, lower(recipient), channel) DO NOTHING
+INSERT INTO deliveries (id, notification_id, message_id, recipient, recipient_key, channel, endpoint_id, state,
+                        sent_at, last_error)
+SELECT gen_random_uuid(), $1, $2, address, $3, channel, endpoint_id, state,
+       CASE state WHEN 'sent' THEN now() END, CASE state WHEN 'skipped' THEN 'opted out' END
+FROM unnest($4::text[], $5::text[], $6::uuid[], $7::text[]) AS planned(channel, address, endpoint_id, state)
+ON CONFLICT DO NOTHING
 """
 
 
-async def record(connection: asyncpg.Connection, notification: NewNotification) -> bool:
-    """Store the notification and one delivery per channel; False if this event reached them already."""
+async def record(
+    connection: asyncpg.Connection, notification: NewNotification, planned: Sequence[PlannedDelivery] = ()
+) -> bool:
+    """Store the notification and its deliveries; False if this event reached this recipient already."""
+    key = notification.recipient_key or f"organizer:{notification.recipient.strip().lower()}"
+    planned = planned or [
+        PlannedDelivery("in_app", key, None, "sent"),
+        PlannedDelivery("email", notification.recipient, None, "pending"),
+    ]
     notification_id = uuid.uuid4()
     status = await connection.execute(
         _INSERT_NOTIFICATION,
         notification_id, notification.message_id, notification.booking_id, notification.event,
-        notification.recipient, notification.locale, notification.subject, notification.body,
-        notification.html, notification.trace_context,
+        notification.recipient, key, notification.locale, notification.subject, notification.body,
+        notification.html, notification.sms, notification.ics, notification.data, notification.essential,
+        notification.trace_context,
     )  # fmt: skip
     if not status.endswith(" 1"):
         return False
+    columns = list(zip(*((p.channel, p.address, p.endpoint_id, p.state) for p in planned), strict=True))
     await connection.execute(
-        _INSERT_DELIVERIES, notification_id, notification.message_id, notification.recipient, list(CHANNELS)
+        _INSERT_DELIVERIES, notification_id, notification.message_id, key, *map(list, columns)
     )
     return True
 
@@ -68,29 +87,40 @@ FROM notifications n LEFT JOIN deliveries d ON d.notification_id = n.id
 WHERE {where}
 GROUP BY n.id
 ORDER BY n.created_at DESC, n.id DESC
-LIMIT $3
+LIMIT $4
 """
+# a booking's feed is what its organizer was told; vendors and staff read theirs by recipient
 _FEED_BY_BOOKING = _FEED.format(
-    where="n.booking_id = $1 AND ($2::text IS NULL OR lower(n.recipient) = lower($2))"
+    where="n.booking_id = $1 AND n.recipient_key LIKE 'organizer:%'"
+    " AND ($2::text IS NULL OR lower(n.recipient) = lower($2)) AND ($3::text IS NULL OR n.recipient_key = $3)"
 )
 _FEED_BY_RECIPIENT = _FEED.format(
-    where="lower(n.recipient) = lower($2) AND ($1::uuid IS NULL OR n.booking_id = $1)"
+    where="($2::text IS NULL OR lower(n.recipient) = lower($2)) AND ($3::text IS NULL OR n.recipient_key = $3)"
+    " AND ($1::uuid IS NULL OR n.booking_id = $1)"
 )
 
 
 async def feed(
-    connection: asyncpg.Connection, booking_id: uuid.UUID | None, recipient: str | None, limit: int
+    connection: asyncpg.Connection,
+    booking_id: uuid.UUID | None,
+    recipient: str | None,
+    limit: int,
+    recipient_key: str | None = None,
 ) -> list[asyncpg.Record]:
     """Notifications of a booking and/or a recipient, newest first, with each channel's state."""
-    query = _FEED_BY_BOOKING if booking_id is not None else _FEED_BY_RECIPIENT
-    return await connection.fetch(query, booking_id, recipient, limit)
+    query = _FEED_BY_BOOKING if booking_id is not None and recipient_key is None else _FEED_BY_RECIPIENT
+    return await connection.fetch(query, booking_id, recipient, recipient_key, limit)
 
 
 _CLAIM_DUE = """
-SELECT d.id, d.attempts, d.recipient, n.booking_id, n.event, n.locale, n.subject, n.body, n.html, n.trace_context
-FROM deliveries d JOIN notifications n ON n.id = d.notification_id
+SELECT d.id, d.channel, d.attempts, d.recipient, d.recipient_key, d.endpoint_id, d.message_id,
+       n.booking_id, n.event, n.locale, n.subject, n.body, n.html, n.sms, n.ics, n.data, n.trace_context,
+       n.created_at, e.url AS endpoint_url, e.secret AS endpoint_secret, e.state AS endpoint_state
+FROM deliveries d
+JOIN notifications n ON n.id = d.notification_id
+LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id
 WHERE d.state = 'pending' AND d.channel = $1 AND d.next_attempt_at <= $2
-ORDER BY d.next_attempt_at
+ORDER BY d.next_attempt_at, n.created_at
 LIMIT $3
 FOR UPDATE OF d SKIP LOCKED
 """
@@ -103,6 +133,12 @@ async def claim_due(
     return await connection.fetch(_CLAIM_DUE, channel, now, limit)
 
 
+_ATTEMPT = """
+INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, outcome, error)
+SELECT id, attempts, $2, $3, $4 FROM deliveries WHERE id = $1
+"""
+
+
 async def mark_sent(connection: asyncpg.Connection, delivery_id: uuid.UUID, now: datetime) -> None:
     await connection.execute(
         "UPDATE deliveries SET state = 'sent', attempts = attempts + 1, last_attempt_at = $2, sent_at = $2,"
@@ -110,6 +146,7 @@ async def mark_sent(connection: asyncpg.Connection, delivery_id: uuid.UUID, now:
         delivery_id,
         now,
     )
+    await connection.execute(_ATTEMPT, delivery_id, now, "sent", None)
 
 
 async def mark_failed_attempt(
@@ -124,4 +161,18 @@ async def mark_failed_attempt(
         state,
         retry_at,
         error,
+    )
+    await connection.execute(_ATTEMPT, delivery_id, now, "failed", error)
+
+
+async def abandon(
+    connection: asyncpg.Connection, delivery_ids: list[uuid.UUID], now: datetime, reason: str
+) -> None:
+    """Give up deliveries without trying (their webhook endpoint was disabled or removed)."""
+    await connection.execute(
+        "UPDATE deliveries SET state = 'failed', last_error = $3, last_attempt_at = coalesce(last_attempt_at, $2)"
+        " WHERE id = ANY($1::uuid[]) AND state = 'pending'",
+        delivery_ids,
+        now,
+        reason,
     )

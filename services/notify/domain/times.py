@@ -87,3 +87,24 @@ def window_text(
     return Template(formats.with_venue).substitute(
         organizer=text, venue=venue_window, venue_zone=venue_zone.key
     )
+
+
+def moment_text(
+    at: datetime, reader_zone: ZoneInfo, venue_zone: ZoneInfo, formats: Formats, months: list[str]
+) -> str:
+    """One instant (a deadline, a load-in) in the reader's zone, with the venue's clock in brackets."""
+    reader, venue = at.astimezone(reader_zone), at.astimezone(venue_zone)
+    local = Template(formats.same_day).substitute(
+        date=_date(reader.date(), formats, months), times=f"{reader:%H:%M}"
+    )
+    text = Template(formats.in_zone).substitute(window=local, zone=reader_zone.key)
+    if (reader.date(), reader.hour, reader.minute) == (venue.date(), venue.hour, venue.minute):
+        return text
+    venue_text = f"{venue:%H:%M}"
+    if venue.date() != reader.date():
+        venue_text = Template(formats.same_day).substitute(
+            date=_date(venue.date(), formats, months), times=venue_text
+        )
+    return Template(formats.with_venue).substitute(
+        organizer=text, venue=venue_text, venue_zone=venue_zone.key
+    )

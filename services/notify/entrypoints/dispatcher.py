@@ -1,8 +1,9 @@
-"""The e-mail dispatcher: sends pending deliveries, records each attempt, backs off on failure.
+"""The dispatcher, one per channel: sends pending deliveries, records each attempt, backs off on failure.
 
 Runs in every instance. Due rows are claimed with FOR UPDATE SKIP LOCKED and stay locked until their
-outcome commits, so two instances never send the same e-mail; a crash mid-batch releases the locks
-and those rows are sent again later (SMTP is at-least-once there; the Message-ID stays the same).
+outcome commits, so two instances never send the same message; a crash mid-batch releases the locks
+and those rows are sent again later (at-least-once there: the e-mail's Message-ID, the webhook's
+X-WICT-Delivery-Id and the SMS provider's idempotency key stay the same, so receivers can tell).
 Each send runs in the trace context stored with its notification, so it shows in the booking's trace.
 """
 
@@ -20,7 +21,7 @@ from opentelemetry import trace
 from opentelemetry.trace import SpanKind, Status, StatusCode
 
 from services.notify.adapters import repository
-from services.notify.adapters.mailer import Email, SendFailed, SmtpMailer
+from services.notify.adapters.outbound import Delivery, Outcome, Sender, SendFailed, SendOne, failure_from
 from services.notify.domain.retry import RetryPolicy, after_failure
 from shared.db.unit_of_work import Database
 from shared.telemetry import attach, context_from, detach
@@ -44,30 +45,22 @@ def _in_trace_of(row: asyncpg.Record) -> Iterator[None]:
         detach(token)
 
 
-def _email(row: asyncpg.Record) -> Email:
-    return Email(
-        delivery_id=row["id"], booking_id=row["booking_id"], event=row["event"], recipient=row["recipient"],
-        locale=row["locale"], subject=row["subject"], text=row["body"], html=row["html"],
-    )  # fmt: skip
-
-
-async def _send(row: asyncpg.Record, mailer: SmtpMailer, tracer: trace.Tracer) -> SendFailed | None:
+async def _attempt(row: asyncpg.Record, send: SendOne, tracer: trace.Tracer) -> SendFailed | None:
+    delivery = Delivery.from_row(row)
     attributes = {"booking.id": str(row["booking_id"]), "notify.delivery_id": str(row["id"]),
-                  "notify.attempt": row["attempts"] + 1}  # fmt: skip
+                  "notify.channel": delivery.channel, "notify.attempt": row["attempts"] + 1}  # fmt: skip
     with (
         _in_trace_of(row),
-        tracer.start_as_current_span("email send", kind=SpanKind.CLIENT, attributes=attributes),
+        tracer.start_as_current_span(f"{delivery.channel} send", kind=SpanKind.CLIENT, attributes=attributes),
     ):
         try:
-            await mailer.send(_email(row))
+            await send(delivery)
         except SendFailed as failure:
             trace.get_current_span().set_status(Status(StatusCode.ERROR, type(failure.__cause__).__name__))
             return failure
         except Exception as error:  # one bad row must not undo the other outcomes of its batch
             trace.get_current_span().record_exception(error)
-            unexpected = SendFailed(f"{type(error).__name__}: {error}"[:500], permanent=False)
-            unexpected.__cause__ = error
-            return unexpected
+            return failure_from(error)
     return None
 
 
@@ -78,40 +71,57 @@ async def _record(
     policy: RetryPolicy,
     now: datetime,
 ) -> None:
-    fields = {
-        "booking_id": str(row["booking_id"]),
-        "delivery_id": str(row["id"]),
-        "attempt": row["attempts"] + 1,
-    }
+    channel = row["channel"]
+    fields = {"booking_id": str(row["booking_id"]), "delivery_id": str(row["id"]), "channel": channel,
+              "attempt": row["attempts"] + 1}  # fmt: skip
     if failure is None:
         await repository.mark_sent(connection, row["id"], now)
         with _in_trace_of(row):
-            log.info("email sent", extra={"fields": fields})
+            log.info(f"{channel} sent", extra={"fields": fields})
         return
     outcome = after_failure(policy, row["attempts"] + 1, failure.permanent)
     retry_at = now + outcome.wait if outcome.wait is not None else None
     await repository.mark_failed_attempt(connection, row["id"], now, outcome.state, retry_at, failure.reason)
-    error = type(failure.__cause__).__name__  # the text may quote the address: keep it out of logs
+    error = type(failure.__cause__ or failure).__name__  # the text may quote the address: keep it out of logs
     with _in_trace_of(row):
-        log.warning("email not sent", extra={"fields": {**fields, "state": outcome.state, "error": error}})
+        log.warning(
+            f"{channel} not sent", extra={"fields": {**fields, "state": outcome.state, "error": error}}
+        )
+
+
+async def _send_batch(
+    rows: list[asyncpg.Record], sender: Sender, tracer: trace.Tracer
+) -> list[SendFailed | None]:
+    async with sender.session() as send:
+        if sender.concurrent:
+            return list(await asyncio.gather(*(_attempt(row, send, tracer) for row in rows)))
+        return [await _attempt(row, send, tracer) for row in rows]  # in order, on one connection
 
 
 async def dispatch_once(
-    database: Database, mailer: SmtpMailer, policy: RetryPolicy, tracer: trace.Tracer,
+    database: Database, sender: Sender, policy: RetryPolicy, tracer: trace.Tracer,
     batch_size: int = 32, clock: Clock = utc_now,
 ) -> int:  # fmt: skip
-    """Attempt every due e-mail delivery of one batch; return how many were attempted."""
+    """Attempt every due delivery of the sender's channel in one batch; return how many were handled."""
     async with database.pool.acquire() as connection, connection.transaction():
-        rows = await repository.claim_due(connection, "email", clock(), batch_size)
-        failures = await asyncio.gather(*(_send(row, mailer, tracer) for row in rows))
+        claimed = await repository.claim_due(connection, sender.channel, clock(), batch_size)
+        gone = [row for row in claimed if row["endpoint_state"] not in (None, "active")]
+        rows = [row for row in claimed if row not in gone]
+        if gone:  # their endpoint was disabled or removed while they waited
+            await repository.abandon(connection, [row["id"] for row in gone], clock(), "endpoint disabled")
+        failures = await _send_batch(rows, sender, tracer) if rows else []
         now = clock()
         for row, failure in zip(rows, failures, strict=True):
             await _record(connection, row, failure, policy, now)
-    return len(rows)
+        outcomes: list[Outcome] = [
+            (Delivery.from_row(row), failure) for row, failure in zip(rows, failures, strict=True)
+        ]
+        await sender.settle(connection, outcomes, now)
+    return len(claimed)
 
 
 async def _finish_even_if_cancelled(work: Awaitable[T], grace: float) -> T:
-    """Let a batch in flight record its outcome on shutdown, so mail already sent is not sent again."""
+    """Let a batch in flight record its outcome on shutdown, so what was sent is not sent again."""
     task = asyncio.ensure_future(work)
     try:
         return await asyncio.shield(task)
@@ -122,20 +132,22 @@ async def _finish_even_if_cancelled(work: Awaitable[T], grace: float) -> T:
 
 
 async def run_dispatcher(
-    database: Database, mailer: SmtpMailer, policy: RetryPolicy, tracer: trace.Tracer,
+    database: Database, sender: Sender, policy: RetryPolicy, tracer: trace.Tracer,
     interval: float = 0.2, batch_size: int = 32,
 ) -> None:  # fmt: skip
-    """Forever: send every due e-mail (batch after batch while batches come back full), then sleep."""
-    grace = mailer.timeout * 3
+    """Forever: send every due delivery of the channel (batch after batch while they come back full), then sleep."""
+    grace = sender.timeout * 3
     while True:
         try:
             attempted = batch_size
             while attempted == batch_size:
                 attempted = await _finish_even_if_cancelled(
-                    dispatch_once(database, mailer, policy, tracer, batch_size), grace
+                    dispatch_once(database, sender, policy, tracer, batch_size), grace
                 )
         except asyncio.CancelledError:
             raise
         except Exception:
-            log.exception("e-mail dispatch failed; retrying")
+            log.exception(
+                f"{sender.channel} dispatch failed; retrying", extra={"fields": {"channel": sender.channel}}
+            )
         await asyncio.sleep(interval)

@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import re
-import uuid
 from typing import Annotated
 
 import msgspec
 from asyncpg import Record
 from litestar import Controller, get
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from services.notify.adapters import repository
+from services.notify.entrypoints import checks
 from services.notify.entrypoints.schemas import ChannelState, Notification
 from shared.http.problems import ApiError, FieldError
 from shared.service import Context
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def _invalid(field: str, reason: str) -> ApiError:
-    return ApiError(400, "Invalid query parameter", f"{field}: {reason}", [FieldError(field, reason)])
-
-
-def _booking_id(value: str | None) -> uuid.UUID | None:
-    if value is None:
-        return None
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise _invalid("booking_id", "must be a UUID, e.g. 0b7e3a4c-5a4e-4f8e-9a43-3f1a2b6c7d8e") from None
-
-
-def _email(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if len(value) > 254 or not _EMAIL.match(value):
-        raise _invalid("email", "must be an e-mail address")
-    return value
 
 
 def _notification(row: Record) -> Notification:
@@ -58,21 +34,32 @@ class NotificationsController(Controller):
         self,
         context: NamedDependency[Context],
         booking_id: Annotated[
-            str | None, Parameter(description="a booking's id (UUID)", required=False)
+            str | None,
+            QueryParameter(description="a booking's id (UUID): what its organizer was told", required=False),
         ] = None,
         email: Annotated[
-            str | None, Parameter(description="the recipient's e-mail address", required=False)
+            str | None, QueryParameter(description="the recipient's e-mail address", required=False)
         ] = None,
-        limit: Annotated[int, Parameter(ge=1, le=200, description="at most this many, newest first")] = 50,
+        recipient: Annotated[
+            str | None,
+            QueryParameter(
+                description="a recipient key: organizer:<e-mail>, vendor:<id> or staff:<id>", required=False
+            ),
+        ] = None,
+        limit: Annotated[
+            int, QueryParameter(ge=1, le=200, description="at most this many, newest first")
+        ] = 50,
     ) -> list[Notification]:
         """The in-app feed of a booking or of a recipient, newest first, with each channel's delivery state."""
-        wanted_booking, wanted_email = _booking_id(booking_id), _email(email)
-        if wanted_booking is None and wanted_email is None:
+        wanted_booking = checks.uuid_or_none("booking_id", booking_id)
+        wanted_email = checks.email_or_none("email", email)
+        wanted_key = checks.recipient_key(recipient, "recipient") if recipient is not None else None
+        if wanted_booking is None and wanted_email is None and wanted_key is None:
             raise ApiError(
-                400, "Invalid query parameter", "give booking_id or email",
-                [FieldError("booking_id", "required unless email is given"),
-                 FieldError("email", "required unless booking_id is given")],
+                400, "Invalid query parameter", "give booking_id, email or recipient",
+                [FieldError("booking_id", "required unless email or recipient is given"),
+                 FieldError("email", "required unless booking_id or recipient is given")],
             )  # fmt: skip
         async with context.database.pool.acquire() as connection:
-            rows = await repository.feed(connection, wanted_booking, wanted_email, limit)
+            rows = await repository.feed(connection, wanted_booking, wanted_email, limit, wanted_key)
         return [_notification(row) for row in rows]

@@ -56,7 +56,14 @@ async def test_a_confirmed_booking_arrives_by_email_and_in_the_feed(
         first = await js.publish(
             event.subject, payload, headers={"Nats-Msg-Id": str(event.message_id), "traceparent": traceparent}
         )
-        # the same event again under another publish id: the stream keeps it, the service must not act twice
+
+        async def acked(seq: int) -> bool:
+            info = await js.consumer_info("VENUE", "notify-booking-events")
+            return info.ack_floor.stream_seq >= seq
+
+        # the same event again under another publish id, once the first is handled (so the traced copy is
+        # the one recorded): the stream keeps it, the service must not act twice
+        await eventually(lambda: acked(first.seq), "ack of the first copy", process)
         again = await js.publish(event.subject, payload, headers={"Nats-Msg-Id": f"{event.message_id}-again"})
         assert again.seq > first.seq
 
@@ -68,11 +75,7 @@ async def test_a_confirmed_booking_arrives_by_email_and_in_the_feed(
         assert plain is not None
         assert "2027年3月2日 07:00–11:00（Europe/Berlin） [14:00–18:00 Asia/Shanghai]" in plain.get_content()
 
-        async def acked_both() -> bool:
-            info = await js.consumer_info("VENUE", "notify-booking-events")
-            return info.ack_floor.stream_seq >= again.seq
-
-        await eventually(acked_both, "ack of both copies", process)
+        await eventually(lambda: acked(again.seq), "ack of both copies", process)
 
         async with httpx.AsyncClient(base_url=process.base_url, timeout=5) as client:
 

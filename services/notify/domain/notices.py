@@ -1,0 +1,64 @@
+"""What the service can tell people: one template per notice, the variables it gets, whether it is essential.
+
+Essential notices (a rejection, a cancellation, an urgent broadcast, a disabled webhook) go on every
+channel whatever the recipient's preferences; the others respect a per-channel opt-out.
+"""
+
+from __future__ import annotations
+
+ORGANIZER = frozenset({"organizer_name", "title", "space_name", "when", "booking_id", "venue_name"})
+STAFF_BOOKING = frozenset(
+    {
+        "recipient_name",
+        "title",
+        "space_name",
+        "when",
+        "booking_id",
+        "venue_name",
+        "organizer_name",
+        "organizer_email",
+    }
+)
+TASK = frozenset({"recipient_name", "service", "task_id", "booking_id", "venue_name"})
+TASK_WORK = TASK | {"space_name", "when", "load_in", "summary"}
+TASK_FOR_STAFF = TASK | {"vendor_name", "title", "when", "reason"}
+
+NOTICE_VARIABLES: dict[str, frozenset[str]] = {
+    # to the organizer, about their booking
+    "booking_received": ORGANIZER | {"services"},
+    "booking_confirmed": ORGANIZER | {"services"},
+    "booking_rejected": ORGANIZER | {"reason"},
+    "booking_changed": ORGANIZER | {"changes", "previous_when"},
+    "booking_cancelled": ORGANIZER | {"reason", "fee"},
+    "hold_expiring": ORGANIZER | {"expires"},
+    "hold_expired": ORGANIZER,
+    "waitlist_promoted": ORGANIZER | {"deadline_note"},
+    "reminder": ORGANIZER | {"lead"},
+    # to staff
+    "approval_needed": STAFF_BOOKING | {"decide_by"},
+    "vendor_task_declined": TASK_FOR_STAFF,
+    "vendor_task_escalated": TASK_FOR_STAFF,
+    # to a vendor, about its task
+    "vendor_task_assigned": TASK_WORK,
+    "vendor_task_changed": TASK_WORK | {"changes"},
+    "vendor_task_cancelled": TASK | {"when", "reason"},
+    "vendor_reminder": TASK_WORK | {"lead"},
+    # to anyone
+    "urgent_broadcast": frozenset(
+        {"recipient_name", "headline", "message", "affected", "window", "venue_name"}
+    ),
+    "webhook_disabled": frozenset(
+        {"recipient_name", "endpoint_id", "endpoint_url", "failures", "venue_name"}
+    ),
+}
+
+ESSENTIAL = frozenset(
+    {"booking_rejected", "booking_cancelled", "vendor_task_cancelled", "urgent_broadcast", "webhook_disabled"}
+)
+
+# the notices whose e-mail carries the booking as an iCalendar attachment
+WITH_CALENDAR = frozenset({"booking_confirmed"})
+
+
+def is_essential(notice: str) -> bool:
+    return notice in ESSENTIAL

@@ -1,0 +1,86 @@
+"""Staff: urgent broadcasts and their delivery report.
+
+Under /staff/: not authenticated yet (the venue's staff accounts come in another change); a gateway
+or that change must restrict these paths to venue staff.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from litestar import Controller, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+from litestar.status_codes import HTTP_202_ACCEPTED
+
+from services.notify.entrypoints import checks
+from services.notify.entrypoints.schemas import (
+    BroadcastAccepted,
+    BroadcastCreate,
+    BroadcastReport,
+    ChannelDelivery,
+    RecipientDelivery,
+)
+from services.notify.handlers import broadcast_report, send_broadcast
+from shared.service import Context
+
+LONGEST_WINDOW = timedelta(days=31)
+
+
+def _check(data: JSONBody[BroadcastCreate]) -> None:
+    if data.starts_at.tzinfo is None:
+        raise checks.invalid("starts_at", "needs a UTC offset, e.g. 2027-03-02T08:00:00+08:00", 422)
+    if data.ends_at.tzinfo is None:
+        raise checks.invalid("ends_at", "needs a UTC offset, e.g. 2027-03-02T22:00:00+08:00", 422)
+    if data.ends_at <= data.starts_at:
+        raise checks.invalid("ends_at", "must be after starts_at", 422)
+    if data.ends_at - data.starts_at > LONGEST_WINDOW:
+        raise checks.invalid("ends_at", "the window may span at most 31 days", 422)
+    if not data.notices:
+        raise checks.invalid("notices", "give the notice in at least one language, e.g. en", 422)
+    for locale, notice in data.notices.items():
+        if not notice.headline.strip() or len(notice.headline) > 200:
+            raise checks.invalid(f"notices.{locale}.headline", "must be 1 to 200 characters", 422)
+        if not notice.message.strip() or len(notice.message) > 4000:
+            raise checks.invalid(f"notices.{locale}.message", "must be 1 to 4000 characters", 422)
+
+
+class BroadcastsController(Controller):
+    path = "/staff/broadcasts"
+    tags = ["staff"]
+
+    @post("/", operation_id="CreateBroadcast", status_code=HTTP_202_ACCEPTED)
+    async def create_broadcast(
+        self, context: NamedDependency[Context], data: JSONBody[BroadcastCreate]
+    ) -> BroadcastAccepted:
+        """Send an urgent notice to every organizer and vendor with an event in the window, on all channels."""
+        _check(data)
+        broadcast_id = uuid.uuid4()
+        async with context.database.transaction() as unit:
+            recipients = await send_broadcast(
+                unit, context.state["notifier"], broadcast_id, data.starts_at, data.ends_at, data.notices
+            )
+        return BroadcastAccepted(
+            broadcast_id=broadcast_id, recipients=recipients, report=f"/staff/broadcasts/{broadcast_id}"
+        )
+
+    @get("/{broadcast_id:uuid}", operation_id="GetBroadcastReport")
+    async def get_report(
+        self, context: NamedDependency[Context], broadcast_id: FromPath[uuid.UUID]
+    ) -> BroadcastReport:
+        """The broadcast's delivery report: delivered / failed / pending per recipient, and totals."""
+        async with context.database.pool.acquire() as connection:
+            report = await broadcast_report(connection, broadcast_id)
+        if report is None:
+            raise checks.invalid("broadcast_id", "no such broadcast", 404, "Unknown broadcast")
+        row = report.broadcast
+        return BroadcastReport(
+            broadcast_id=row["id"], created_at=row["created_at"], starts_at=row["window_starts_at"],
+            ends_at=row["window_ends_at"], totals=report.totals,
+            recipients=[
+                RecipientDelivery(recipient=r.recipient, kind=r.kind, state=r.state,
+                                  channels=[ChannelDelivery(**channel) for channel in r.channels])
+                for r in report.recipients
+            ],
+        )  # fmt: skip

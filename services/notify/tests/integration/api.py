@@ -1,0 +1,36 @@
+"""The notify HTTP app in the test's event loop, on the test's database."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from litestar import Litestar
+from litestar.di import Provide
+from opentelemetry import trace
+
+from services.notify.bootstrap import NotifyConfig
+from services.notify.entrypoints.http import NotificationsController
+from services.notify.entrypoints.http_ops import OpsController
+from services.notify.entrypoints.http_recipients import RecipientsController
+from services.notify.entrypoints.http_staff import BroadcastsController
+from services.notify.handlers import Notifier
+from shared.db.unit_of_work import Database
+from shared.http.problems import EXCEPTION_HANDLERS
+from shared.service import Context
+
+
+@asynccontextmanager
+async def api_client(database: Database, notifier: Notifier) -> AsyncIterator[httpx.AsyncClient]:
+    context = Context("notify", NotifyConfig(), database, trace.get_tracer("notify-tests"))
+    context.state["notifier"] = notifier
+    app = Litestar(
+        route_handlers=[NotificationsController, RecipientsController, BroadcastsController, OpsController],
+        dependencies={"context": Provide(lambda: context, sync_to_thread=False)},
+        exception_handlers=EXCEPTION_HANDLERS,
+    )
+    # litestar's own test client runs the app in another loop, where the pool cannot go
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://notify.test") as client:
+        yield client

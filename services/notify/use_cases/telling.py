@@ -1,0 +1,87 @@
+"""Telling recipients: render a notice in each one's language and zone, record it once per channel."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import asyncpg
+
+from services.notify.adapters import recipients, repository
+from services.notify.domain.channels import Contact, plan_deliveries
+from services.notify.domain.notices import WITH_CALENDAR, is_essential
+from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
+from services.notify.domain.templates import Templates, render
+from services.notify.domain.wording import Reader
+from shared.telemetry import current_traceparent
+
+log = logging.getLogger(__name__)
+
+Variables = Callable[[Reader, Contact], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Notifier:
+    """What telling needs: the templates of every locale, the venue's time zone, the reminder leads."""
+
+    templates: Templates
+    venue_zone: ZoneInfo
+    reminder_leads: tuple[timedelta, ...] = parse_leads(DEFAULT_LEADS)
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One notice caused by one message (an event, a reminder, a broadcast): the same for every reader."""
+
+    message_id: uuid.UUID
+    notice: str
+    booking_id: uuid.UUID | None
+    variables: Variables
+    data: dict[str, Any] = field(default_factory=dict)
+    ics: str = ""
+
+
+async def tell_one(
+    connection: asyncpg.Connection, notifier: Notifier, telling: Telling, contact: Contact
+) -> bool:
+    """Record the notice for ``contact`` on each of their channels; False if they had it already."""
+    pack = notifier.templates.pack_for(contact.locale, telling.notice)
+    reader = Reader.of(pack, contact.time_zone, notifier.venue_zone)
+    rendered = render(pack, telling.notice, telling.variables(reader, contact))
+    essential = is_essential(telling.notice)
+    planned = plan_deliveries(
+        contact,
+        await recipients.active_endpoints(connection, contact.key),
+        await recipients.opted_out(connection, contact.key),
+        essential,
+    )
+    notification = repository.NewNotification(
+        message_id=telling.message_id, booking_id=telling.booking_id, event=telling.notice, recipient=contact.email,
+        recipient_key=contact.key, locale=rendered.locale, subject=rendered.subject, body=rendered.text,
+        html=rendered.html, sms=rendered.sms, ics=telling.ics if telling.notice in WITH_CALENDAR else "",
+        data=telling.data, essential=essential, trace_context=current_traceparent(),
+    )  # fmt: skip
+    return await repository.record(connection, notification, planned)
+
+
+async def tell(
+    connection: asyncpg.Connection, notifier: Notifier, telling: Telling, audience: Sequence[Contact]
+) -> int:
+    """Tell everyone in ``audience``; how many had not been told before."""
+    told = 0
+    for contact in audience:
+        told += await tell_one(connection, notifier, telling, contact)
+    fields = {
+        "message_id": str(telling.message_id),
+        "booking_id": str(telling.booking_id) if telling.booking_id else None,
+        "notice": telling.notice,
+        "recipients": len(audience),
+        "newly_told": told,
+    }
+    log.info("notice queued" if told else "notice already recorded", extra={"fields": fields})
+    return told
