@@ -18,6 +18,7 @@ from services.venue.entrypoints.addons import ADDON_CONTROLLERS
 from services.venue.entrypoints.approvals_http import ApprovalsController
 from services.venue.entrypoints.auth import rate_limit
 from services.venue.entrypoints.availability_http import AvailabilityController
+from services.venue.entrypoints.changes_http import ChangesController
 from services.venue.entrypoints.closures_http import ClosuresController
 from services.venue.entrypoints.deadlines import sweep_deadlines, sweep_holds
 from services.venue.entrypoints.holds_http import HoldsController
@@ -91,6 +92,7 @@ def spec() -> ServiceSpec:
             AccountsController,
             ApprovalsController,
             HoldsController,
+            ChangesController,
             *ADDON_CONTROLLERS,
             ClosuresController,
             AvailabilityController,

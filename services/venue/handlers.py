@@ -189,7 +189,7 @@ async def start_saga(
     await repository.add_steps(unit.connection, booking_id, deadlines)
     for step in steps:
         if step not in saga_rules.LOCAL_STEPS:
-            unit.publish(_reserve_command(step, booking_id, command))
+            unit.publish(reserve_command(step, booking_id, command))
     decision = saga_rules.start(steps)
     if decision.actions:  # nothing to wait for: confirmed at once
         await repository.save_saga(
@@ -241,20 +241,32 @@ def _organizer_json(organizer: Organizer) -> dict[str, str]:
     }
 
 
-def _reserve_command(step: str, booking_id: uuid.UUID, command: NewBooking) -> Message:
+def reserve_command(step: str, booking_id: uuid.UUID, command: NewBooking, revision: int = 0) -> Message:
     request = command.request
     if step == "interpreting":
         return ReserveInterpreting(
-            booking_id=booking_id, space_id=request.space_id, starts_at=request.starts_at, ends_at=request.ends_at,
+            booking_id=booking_id, revision=revision, space_id=request.space_id, starts_at=request.starts_at, ends_at=request.ends_at,
             floor_language=request.floor_language or "", target_languages=list(request.target_languages),
             attendees=request.attendees,
         )  # fmt: skip
     assert command.catering is not None
     return ReserveCatering(
-        booking_id=booking_id, space_id=request.space_id, starts_at=request.starts_at, ends_at=request.ends_at,
+        booking_id=booking_id, revision=revision, space_id=request.space_id, starts_at=request.starts_at, ends_at=request.ends_at,
         menu=command.catering["menu"], headcount=command.catering["headcount"],
         serve_at=command.catering.get("serve_at") and datetime.fromisoformat(command.catering["serve_at"]),
     )  # fmt: skip
+
+
+def confirm_command(
+    step: str, booking_id: uuid.UUID, revision: int, causation_id: uuid.UUID | None
+) -> Message:
+    return _CONFIRM[step](booking_id=booking_id, revision=revision, causation_id=causation_id)
+
+
+def release_command(
+    step: str, booking_id: uuid.UUID, revision: int, causation_id: uuid.UUID | None
+) -> Message:
+    return _RELEASE[step](booking_id=booking_id, revision=revision, causation_id=causation_id)
 
 
 _CONFIRM: dict[str, Callable[..., Message]] = {
@@ -284,13 +296,13 @@ async def advance(
     if locked is None:
         log.warning("event for an unknown booking", extra={"fields": {"booking_id": str(booking_id)}})
         return False
-    _, before = locked
+    row, before = locked
     decision = transition(before)
     if decision.saga == before and not decision.actions:
         return False
     deadline = datetime.now(UTC) + settings.step_timeout  # waiting on a participant again (a release)
     await repository.save_saga(unit.connection, booking_id, before, decision.saga, deadline, detail or {})
-    await _apply(unit, booking_id, decision.actions, catalog, settings, causation_id)
+    await _apply(unit, booking_id, decision.actions, catalog, settings, causation_id, row["revision"])
     return True
 
 
@@ -301,12 +313,13 @@ async def _apply(
     catalog: Catalog,
     settings: SagaSettings,
     causation_id: uuid.UUID | None = None,
+    revision: int = 0,
 ) -> None:
     for action in actions:
         if isinstance(action, saga_rules.Confirm):
-            unit.publish(_CONFIRM[action.step](booking_id=booking_id, causation_id=causation_id))
+            unit.publish(confirm_command(action.step, booking_id, revision, causation_id))
         elif isinstance(action, saga_rules.Release):
-            unit.publish(_RELEASE[action.step](booking_id=booking_id, causation_id=causation_id))
+            unit.publish(release_command(action.step, booking_id, revision, causation_id))
         elif isinstance(action, saga_rules.CancelBooking):
             await _release_hold_and_promote(unit, booking_id, catalog, settings)
             unit.publish(
@@ -380,17 +393,19 @@ async def decide_approval(
     """Staff approve or reject a booking waiting for approval; the saga goes on from there."""
     async with database.transaction() as unit:
         locked = await repository.lock_saga(unit.connection, booking_id)
-        if locked is None or locked[1].steps.get("approval") is not saga_rules.StepState.PENDING:
+        if locked is None:
             raise NotAwaitingApproval()
-        if approve:
-            transition = partial(saga_rules.on_reserved, step="approval")
-            detail = "approved"
-        else:
-            transition = partial(
-                saga_rules.on_rejected, step="approval", reason=f"the venue declined: {reason}"
+        if locked[1].steps.get("approval") is saga_rules.StepState.PENDING:
+            declined = f"the venue declined: {reason}"
+            transition = (
+                partial(saga_rules.on_reserved, step="approval")
+                if approve
+                else partial(saga_rules.on_rejected, step="approval", reason=declined)
             )
-            detail = f"declined: {reason}"
-        await advance(unit, booking_id, transition, catalog, settings, {"approval": detail})
+            detail = "approved" if approve else f"declined: {reason}"
+            await advance(unit, booking_id, transition, catalog, settings, {"approval": detail})
+        else:
+            await _decide_change_approval(unit, booking_id, approve, reason, catalog, settings)
         await accounts.audit(unit.connection, booking_id, actor, "approved" if approve else "declined",
                              {"reason": reason}, trace_id_hex())  # fmt: skip
 
@@ -442,6 +457,9 @@ async def cancel_booking(
         )
         transition = partial(saga_rules.cancel, reason=reason or "cancelled by the organizer")
         await advance(unit, booking_id, transition, catalog, settings)
+        from services.venue.changes import abandon_running_change  # changes builds on this module
+
+        await abandon_running_change(unit, booking_id, "the booking was cancelled", catalog, settings)
         await accounts.audit(unit.connection, booking_id, actor, "cancelled",
                              {"reason": reason, "fee_percent": percent, "fee_minor": fee_minor(base, percent)},
                              trace_id_hex())  # fmt: skip
@@ -455,3 +473,31 @@ def _cancellation(row: asyncpg.Record) -> Cancellation:
         booking_id=row["id"], cancelled_at=row["cancelled_at"], fee_percent=row["fee_percent"],
         fee_minor=row["fee_minor"], fee_base_minor=row["fee_base_minor"], currency=row["currency"],
     )  # fmt: skip
+
+
+async def _decide_change_approval(
+    unit: UnitOfWork,
+    booking_id: uuid.UUID,
+    approve: bool,
+    reason: str,
+    catalog: Catalog,
+    settings: SagaSettings,
+) -> None:
+    """A change of a booking that needs approval waits for staff like a new booking does."""
+    from services.venue import changes  # changes builds on this module
+    from services.venue.domain import change as change_rules
+
+    revision = await unit.connection.fetchval(
+        "SELECT revision FROM change_steps WHERE booking_id = $1 AND step = 'approval' AND state = 'pending'",
+        booking_id,
+    )
+    if revision is None:
+        raise NotAwaitingApproval()
+    transition = (
+        partial(change_rules.on_reserved, step="approval")
+        if approve
+        else partial(
+            change_rules.on_rejected, step="approval", reason=f"the venue declined the change: {reason}"
+        )
+    )
+    await changes.advance_change(unit, booking_id, revision, transition, catalog, settings)

@@ -30,8 +30,8 @@ FROM (SELECT unit, (extract(epoch FROM d) / 86400)::int AS day
       ORDER BY 1, 2) AS keys
 """
 _INSERT_HOLDS = """
-INSERT INTO space_holds (booking_id, unit, during)
-SELECT $1, unit, tstzrange($3, $4) FROM unnest($2::text[]) AS unit
+INSERT INTO space_holds (booking_id, unit, during, revision)
+SELECT $1, unit, tstzrange($3, $4), $5 FROM unnest($2::text[]) AS unit
 """
 _INSERT_STEPS = """
 INSERT INTO saga_steps (booking_id, step, position, state, deadline)
@@ -56,11 +56,18 @@ async def insert_booking(
         row["organizer"], row["interpreting"], row["catering"], row["status"], row["phase"],
         row["trace_id"], row["trace_context"], row["organizer_id"], row["created_by"],
     )  # fmt: skip
-    await connection.execute(_INSERT_HOLDS, row["id"], units, blocked.starts_at, blocked.ends_at)
+    await insert_holds(connection, row["id"], units, blocked, 0)
     await connection.execute(
         "INSERT INTO saga_steps (booking_id, step, position, state) VALUES ($1, 'hold', 1, 'held')", row["id"]
     )
     await add_steps(connection, row["id"], deadlines)
+
+
+async def insert_holds(
+    connection: asyncpg.Connection, booking_id: uuid.UUID, units: list[str], blocked: Interval, revision: int
+) -> None:
+    """The booking's hold of each unit for one plan revision (ExclusionViolationError on overlap)."""
+    await connection.execute(_INSERT_HOLDS, booking_id, units, blocked.starts_at, blocked.ends_at, revision)
 
 
 async def add_steps(
@@ -121,7 +128,9 @@ async def lock_saga(
     for the row lock re-reads the locked row but not its subqueries, so a subquery here would see the
     steps as they were before a concurrent event's transaction committed.
     """
-    row = await connection.fetchrow("SELECT phase, reason FROM bookings WHERE id = $1 FOR UPDATE", booking_id)
+    row = await connection.fetchrow(
+        "SELECT phase, reason, revision FROM bookings WHERE id = $1 FOR UPDATE", booking_id
+    )
     if row is None:
         return None
     steps = await connection.fetch(

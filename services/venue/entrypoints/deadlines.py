@@ -15,6 +15,7 @@ from functools import partial
 from opentelemetry import trace
 
 from services.venue.adapters import repository
+from services.venue.changes import expire_change_step
 from services.venue.domain import saga as rules
 from services.venue.domain.catalog import Catalog
 from services.venue.handlers import SagaSettings, advance
@@ -69,6 +70,8 @@ async def sweep_deadlines(
     while True:
         try:
             while await expire_one(database, catalog, settings, tracer):
+                pass
+            while await expire_change_step(database, catalog, settings):
                 pass
         except asyncio.CancelledError:
             raise

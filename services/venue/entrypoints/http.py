@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import msgspec
-from litestar import Controller, MediaType, Response, get, post
+from litestar import Controller, MediaType, Response, get, patch, post
 from litestar.di import NamedDependency, Provide
 from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
@@ -23,7 +23,9 @@ from services.venue.entrypoints.schemas import (
     Booking,
     BookingAccepted,
     BookingCreate,
+    BookingUpdate,
     CateringWanted,
+    ChangeOut,
     InterpretingWanted,
     Layout,
     SagaStep,
@@ -256,3 +258,16 @@ class BookingsController(Controller):
             )
             for e in trail
         ]
+
+    @patch("/{booking_id:uuid}", operation_id="ChangeBooking", status_code=202)
+    async def change(
+        self,
+        booking_id: uuid.UUID,
+        data: BookingUpdate,
+        context: NamedDependency[Context],
+        principal: NamedDependency[Principal],
+    ) -> ChangeOut:
+        """Change time, space, layout, attendees, title or services; if the new plan fails, nothing changes."""
+        from services.venue.entrypoints.changes_http import change_booking
+
+        return await change_booking(booking_id, data, context, principal)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
+from typing import Any
 
+from services.venue.changes import advance_change
+from services.venue.domain import change as change_rules
 from services.venue.domain import saga as rules
 from services.venue.domain.catalog import Catalog
 from services.venue.handlers import SagaSettings, advance
@@ -18,6 +21,7 @@ from shared.contracts import (
     InterpretingReleased,
     InterpretingReserved,
     Message,
+    PlanMessage,
 )
 from shared.db.unit_of_work import UnitOfWork
 from shared.messaging.consumer import Handler
@@ -35,22 +39,36 @@ def _summary(event: Message) -> str:
 def routes(catalog: Catalog, settings: SagaSettings) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
     """Handlers for each participant's events, keyed by the durable consumer that delivers them."""
 
+    async def dispatch(
+        event: PlanMessage, unit: UnitOfWork, saga_step: Any, change_step: Any, detail: Any
+    ) -> None:
+        """The live plan's answers drive the booking saga, the next plan's the change saga."""
+        live = await unit.connection.fetchval(
+            "SELECT revision FROM bookings WHERE id = $1 FOR UPDATE", event.booking_id
+        )
+        if live is None or event.revision < live:
+            return  # unknown booking, or a superseded plan answering late: nothing left to decide
+        if event.revision == live:
+            await advance(unit, event.booking_id, saga_step, catalog, settings, detail, event.message_id)
+        elif change_step is not None:
+            await advance_change(unit, event.booking_id, event.revision, change_step, catalog, settings, detail,
+                                 event.message_id)  # fmt: skip
+
     def step_routes(step: str, reserved: type, rejected: type, released: type, confirmed: type) -> dict:
-        async def on_reserved(event: Message, unit: UnitOfWork) -> None:
-            """A participant holds its part of the booking."""
-            await advance(unit, event.booking_id, partial(rules.on_reserved, step=step), catalog, settings,
-                          {step: _summary(event)}, event.message_id)  # fmt: skip
+        async def on_reserved(event: PlanMessage, unit: UnitOfWork) -> None:
+            """A participant holds its part of the booking (or of its change)."""
+            await dispatch(event, unit, partial(rules.on_reserved, step=step),
+                           partial(change_rules.on_reserved, step=step), {step: _summary(event)})  # fmt: skip
 
-        async def on_rejected(event: Message, unit: UnitOfWork) -> None:
-            """A participant cannot serve the booking: compensate."""
+        async def on_rejected(event: PlanMessage, unit: UnitOfWork) -> None:
+            """A participant cannot serve the booking (or its change): compensate."""
             reason = getattr(event, "reason", "rejected")
-            await advance(unit, event.booking_id, partial(rules.on_rejected, step=step, reason=reason), catalog,
-                          settings, {step: reason}, event.message_id)  # fmt: skip
+            await dispatch(event, unit, partial(rules.on_rejected, step=step, reason=reason),
+                           partial(change_rules.on_rejected, step=step, reason=reason), {step: reason})  # fmt: skip
 
-        async def on_released(event: Message, unit: UnitOfWork) -> None:
+        async def on_released(event: PlanMessage, unit: UnitOfWork) -> None:
             """A participant freed what it held."""
-            await advance(unit, event.booking_id, partial(rules.on_released, step=step), catalog, settings,
-                          None, event.message_id)  # fmt: skip
+            await dispatch(event, unit, partial(rules.on_released, step=step), None, None)
 
         async def on_confirmed(event: Message, unit: UnitOfWork) -> None:
             """A participant made its reservation firm."""

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated
 
 import msgspec
-from msgspec import Meta
+from msgspec import UNSET, Meta, UnsetType
 
 Email = Annotated[
     str, Meta(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254, description="e-mail address")
@@ -159,3 +159,26 @@ class AuditEntry(msgspec.Struct, frozen=True, kw_only=True):
     action: str
     detail: dict[str, object]
     trace_id: str
+
+
+class BookingUpdate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Only the fields sent change; `interpreting: null` or `catering: null` drops that service."""
+
+    space_id: Annotated[str, Meta(min_length=1, max_length=64)] | UnsetType = UNSET
+    layout: Annotated[str, Meta(min_length=1, max_length=32)] | UnsetType = UNSET
+    starts_at: datetime | UnsetType = UNSET
+    ends_at: datetime | UnsetType = UNSET
+    attendees: Annotated[int, Meta(ge=1, le=10000)] | UnsetType = UNSET
+    title: Annotated[str, Meta(min_length=1, max_length=200)] | UnsetType = UNSET
+    interpreting: InterpretingWanted | UnsetType | None = UNSET
+    catering: CateringWanted | UnsetType | None = UNSET
+
+
+class ChangeOut(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    booking_id: uuid.UUID
+    revision: int
+    state: str
+    changes: list[str]
+    reason: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
