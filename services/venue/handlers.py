@@ -151,6 +151,9 @@ async def create_booking(
                 status = await start_saga(
                     unit, booking_id, command, space.requires_approval, catalog, settings, now
                 )
+            await unit.connection.execute(
+                "UPDATE bookings SET first_status = $2 WHERE id = $1", booking_id, status
+            )
     except asyncpg.UniqueViolationError:
         return await _replay(command, database, request_hash)
     except asyncpg.ExclusionViolationError:
@@ -229,7 +232,9 @@ async def _replay(command: NewBooking, database: Database, request_hash: str) ->
         raise RuntimeError("unique violation without an idempotency key match")
     if existing["request_hash"] != request_hash:
         raise IdempotencyKeyReused()
-    return Accepted(existing["id"], "pending", existing["trace_id"], replayed=True)
+    return Accepted(
+        existing["id"], existing["first_status"] or "pending", existing["trace_id"], replayed=True
+    )
 
 
 def _organizer_json(organizer: Organizer) -> dict[str, str]:

@@ -100,7 +100,8 @@ async def conflicts(connection: asyncpg.Connection, units: list[str], blocked: I
 
 async def by_idempotency_key(connection: asyncpg.Connection, key: str) -> asyncpg.Record | None:
     return await connection.fetchrow(
-        "SELECT id, request_hash, status, trace_id FROM bookings WHERE idempotency_key = $1", key
+        "SELECT id, request_hash, status, first_status, trace_id FROM bookings WHERE idempotency_key = $1",
+        key,
     )
 
 
