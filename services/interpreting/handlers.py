@@ -1,6 +1,7 @@
-"""Use cases of the interpreting service: reserve, confirm and release a booking's interpretation.
+"""Use cases of the interpreting service: reserve, confirm and release one plan revision of a booking.
 
-Every command of one booking runs under the booking's advisory lock, and every command gets an answer,
+Every command of one booking (whatever its revision) runs under the booking's advisory lock, since a
+confirm touches the booking's other revisions; and every command gets an answer carrying its revision,
 also when repeated or late: the saga may be waiting for it.
 """
 
@@ -10,11 +11,13 @@ import logging
 
 import asyncpg
 
+from services.interpreting import vendor_work
 from services.interpreting.adapters import allocation, repository
-from services.interpreting.domain.plan import CannotServe, Plan, plan_for
-from services.interpreting.domain.reasons import CANCELLED, rejection
+from services.interpreting.adapters.revisions import HOLDING, revisions
+from services.interpreting.domain.plan import CannotServe, Plan, PlanKey, plan_for
+from services.interpreting.domain.reasons import CANCELLED, rejection, superseded
 from services.interpreting.domain.roster import Roster
-from services.interpreting.domain.tasks import Seat, vendor_tasks
+from services.interpreting.domain.tasks import Seat
 from shared.contracts import (
     ConfirmInterpreting,
     InterpretingConfirmed,
@@ -39,34 +42,46 @@ class Shortfall(Exception):
 
 
 async def reserve(command: ReserveInterpreting, unit: UnitOfWork, roster: Roster) -> None:
-    """Hold booths and a full interpreter team per booth, or hold nothing and say what is missing."""
-    connection, booking_id = unit.connection, command.booking_id
-    await repository.lock_booking(connection, booking_id)
-    existing = await repository.reservation(connection, booking_id)
+    """Hold booths and a full team per booth for the revision (beside the booking's others), or say what is missing."""
+    connection, key = unit.connection, PlanKey(command.booking_id, command.revision)
+    await repository.lock_booking(connection, key.booking_id)
+    known = await revisions(connection, key.booking_id)
+    existing = known.get(key.revision)
     if existing is not None:
         await _answer_again(command, existing, unit, roster)
         return
     try:
+        if known.confirmed is not None and known.confirmed > key.revision:
+            raise CannotServe(superseded(key.revision, known.confirmed))
         plan = plan_for(
             command.space_id, command.starts_at, command.ends_at, command.floor_language,
             command.target_languages, command.attendees, roster.load_time,
         )  # fmt: skip
         async with connection.transaction():
-            await repository.insert_held(connection, booking_id, plan)
-            holding = await allocation.hold(connection, booking_id, plan, roster)
+            await repository.insert_held(connection, key, plan)
+            holding = await allocation.hold(connection, key, plan, roster)
             if holding.shortages:
                 raise Shortfall(rejection(holding.shortages, plan.starts_at, plan.ends_at, roster.zone))
     except (CannotServe, Shortfall) as refusal:
         reason = refusal.reason if isinstance(refusal, Shortfall) else str(refusal)
-        await repository.record_outcome(connection, booking_id, "rejected", reason)
-        unit.publish(
-            InterpretingRejected(booking_id=booking_id, causation_id=command.message_id, reason=reason)
-        )
-        log.info("interpreting rejected", extra={"fields": {"booking_id": str(booking_id)}})
+        await repository.record_outcome(connection, key, "rejected", reason)
+        unit.publish(_rejected(command, reason))
+        log.info("interpreting rejected", extra={"fields": _fields(key)})
         return
     unit.publish(_reserved(command, plan, holding.seats))
-    log.info(
-        "interpreting held", extra={"fields": {"booking_id": str(booking_id), "seats": len(holding.seats)}}
+    log.info("interpreting held", extra={"fields": {**_fields(key), "seats": len(holding.seats)}})
+
+
+def _fields(key: PlanKey) -> dict[str, str | int]:
+    return {"booking_id": str(key.booking_id), "revision": key.revision}
+
+
+def _rejected(command: ReserveInterpreting, reason: str) -> InterpretingRejected:
+    return InterpretingRejected(
+        booking_id=command.booking_id,
+        revision=command.revision,
+        causation_id=command.message_id,
+        reason=reason,
     )
 
 
@@ -75,6 +90,7 @@ def _reserved(command: ReserveInterpreting, plan: Plan, seats: list[Seat]) -> In
     seats = sorted(seats, key=lambda seat: (order[seat.target_language], seat.interpreter_id))
     return InterpretingReserved(
         booking_id=command.booking_id,
+        revision=command.revision,
         causation_id=command.message_id,
         booths=list(dict.fromkeys(seat.booth_id for seat in seats)),
         team_per_booth=plan.team_per_booth,
@@ -88,67 +104,67 @@ def _reserved(command: ReserveInterpreting, plan: Plan, seats: list[Seat]) -> In
 async def _answer_again(
     command: ReserveInterpreting, existing: asyncpg.Record, unit: UnitOfWork, roster: Roster
 ) -> None:
-    """A Reserve for a booking we already answered (repeated, or after its Release): the same answer."""
-    status = existing["status"]
-    if status in ("held", "confirmed"):
+    """A Reserve for a revision we already answered (repeated, or after its Release): the same answer."""
+    status, key = existing["status"], PlanKey(command.booking_id, command.revision)
+    if status in HOLDING:
         plan = repository.plan_of(existing, roster.load_minutes)
-        unit.publish(_reserved(command, plan, await repository.seats(unit.connection, command.booking_id)))
+        unit.publish(_reserved(command, plan, await repository.seats(unit.connection, key)))
         return
-    reason = existing["reason"] if status == "rejected" else CANCELLED
-    unit.publish(
-        InterpretingRejected(booking_id=command.booking_id, causation_id=command.message_id, reason=reason)
-    )
-    log.info(
-        "late or repeated reserve answered",
-        extra={"fields": {"booking_id": str(command.booking_id), "status": status}},
-    )
+    unit.publish(_rejected(command, existing["reason"] if status == "rejected" else CANCELLED))
+    log.info("late or repeated reserve answered", extra={"fields": {**_fields(key), "status": status}})
 
 
 async def confirm(command: ConfirmInterpreting, unit: UnitOfWork, roster: Roster) -> None:
-    """Make the held reservation firm and hand each agency its task (once per agency, however often asked)."""
-    connection, booking_id = unit.connection, command.booking_id
-    await repository.lock_booking(connection, booking_id)
-    existing = await repository.reservation(connection, booking_id)
-    if existing is None or existing["status"] not in ("held", "confirmed"):
+    """Make the revision firm, release the booking's older revisions and tell each agency what is new to it."""
+    connection, key = unit.connection, PlanKey(command.booking_id, command.revision)
+    await repository.lock_booking(connection, key.booking_id)
+    known = await revisions(connection, key.booking_id)
+    existing, confirmed = known.get(key.revision), known.confirmed
+    if existing is None or existing["status"] not in HOLDING or (confirmed or 0) > key.revision:
         status = existing["status"] if existing else "unknown"
         log.warning(
-            "confirm for a reservation that holds nothing",
-            extra={"fields": {"booking_id": str(booking_id), "status": status}},
+            "confirm for a revision that holds nothing or is superseded",
+            extra={"fields": {**_fields(key), "status": status, "confirmed_revision": confirmed}},
         )
         return
     if existing["status"] == "held":
-        await repository.set_status(connection, booking_id, "confirmed")
-    plan = repository.plan_of(existing, roster.load_minutes)
-    seats = await repository.seats(connection, booking_id)
-    tasks = vendor_tasks(booking_id, plan, seats, command.message_id, roster.zone)
-    new = await repository.record_tasks(
-        connection, booking_id, [(t.task_id, t.vendor_id, t.message_id) for t in tasks]
+        await repository.set_status(connection, key, "confirmed")
+    steps = await vendor_work.on_confirm(connection, key, known, command.message_id, roster)
+    for older in known.older_holding(key.revision):
+        await repository.release(
+            connection, PlanKey(key.booking_id, older), f"superseded by revision {key.revision}"
+        )
+    unit.publish(
+        InterpretingConfirmed(
+            booking_id=key.booking_id, revision=key.revision, causation_id=command.message_id
+        )
     )
-    unit.publish(InterpretingConfirmed(booking_id=booking_id, causation_id=command.message_id))
-    for task in tasks:
-        if task.task_id in new:
-            unit.publish(task, subject=task.vendor_subject())
-    log.info("interpreting confirmed", extra={"fields": {"booking_id": str(booking_id), "tasks": len(new)}})
+    vendor_work.publish(unit, steps)
+    told = sum(step.message is not None for step in steps)
+    log.info("interpreting confirmed", extra={"fields": {**_fields(key), "task_messages": told}})
 
 
 async def release(command: ReleaseInterpreting, unit: UnitOfWork) -> None:
-    """Free the booths and interpreters; before any Reserve, leave a tombstone so a late one is refused."""
-    connection, booking_id = unit.connection, command.booking_id
-    await repository.lock_booking(connection, booking_id)
-    existing = await repository.reservation(connection, booking_id)
+    """Free the revision's booths and interpreters (cancelling agency tasks if it was firm); tombstone if early."""
+    connection, key = unit.connection, PlanKey(command.booking_id, command.revision)
+    await repository.lock_booking(connection, key.booking_id)
+    existing = (await revisions(connection, key.booking_id)).get(key.revision)
+    steps = []
     if existing is None:
         await repository.record_outcome(
-            connection, booking_id, "released", command.reason or "released before reserve"
+            connection, key, "released", command.reason or "released before reserve"
         )
-    elif existing["status"] in ("held", "confirmed"):
-        await repository.release(connection, booking_id)
-        if existing["status"] == "confirmed":  # no contract to withdraw a vendor task yet
-            log.warning(
-                "released after confirm: agencies keep their tasks",
-                extra={"fields": {"booking_id": str(booking_id)}},
-            )
-    unit.publish(InterpretingReleased(booking_id=booking_id, causation_id=command.message_id))
+    elif existing["status"] in HOLDING:
+        if existing["status"] == "confirmed":
+            steps = await vendor_work.on_cancel(connection, key, command.message_id)
+        await repository.release(connection, key, command.reason or None)
+    unit.publish(
+        InterpretingReleased(
+            booking_id=key.booking_id, revision=key.revision, causation_id=command.message_id
+        )
+    )
+    vendor_work.publish(unit, steps)
     log.info(
         "interpreting released",
-        extra={"fields": {"booking_id": str(booking_id), "tombstone": existing is None}},
+        extra={"fields": {**_fields(key), "tombstone": existing is None, "tasks_cancelled": len(steps)}},
     )

@@ -1,4 +1,4 @@
-"""SQL for orders, kitchen load and vendor tasks. Every function runs on the caller's transaction."""
+"""SQL for orders (one per booking and plan revision) and kitchen load, on the caller's transaction."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 
 import asyncpg
 
-from services.catering.domain.orders import OrderRequest, Plan
+from services.catering.domain.orders import OrderKey, OrderRequest, Plan
 
 _TAKE_COVERS = """
 UPDATE kitchen_load SET covers_reserved = covers_reserved + $3, updated_at = now()
@@ -15,9 +15,9 @@ WHERE day = $1 AND meal_period = $2 AND covers_reserved + $3 <= capacity
 RETURNING covers_reserved
 """
 _INSERT_ORDER = """
-INSERT INTO catering_orders (booking_id, status, menu, headcount, space_id, starts_at, ends_at, serve_at,
-                             day, meal_period, price_minor, currency, reason)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+INSERT INTO catering_orders (booking_id, revision, status, menu, headcount, space_id, starts_at, ends_at,
+                             serve_at, day, meal_period, price_minor, currency, reason)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 """
 
 
@@ -26,8 +26,11 @@ async def lock_booking(connection: asyncpg.Connection, booking_id: uuid.UUID) ->
     await connection.execute("SELECT pg_advisory_xact_lock(hashtext($1::text))", str(booking_id))
 
 
-async def order(connection: asyncpg.Connection, booking_id: uuid.UUID) -> asyncpg.Record | None:
-    return await connection.fetchrow("SELECT * FROM catering_orders WHERE booking_id = $1", booking_id)
+async def orders(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[asyncpg.Record]:
+    """Every revision of the booking's order (held, confirmed, released, rejected or tombstone), oldest first."""
+    return await connection.fetch(
+        "SELECT * FROM catering_orders WHERE booking_id = $1 ORDER BY revision", booking_id
+    )
 
 
 async def take_covers(
@@ -64,44 +67,44 @@ async def give_back_covers(connection: asyncpg.Connection, day: date, meal_perio
     )
 
 
-async def insert_held(connection: asyncpg.Connection, booking_id: uuid.UUID, space_id: str,
-                      request: OrderRequest, plan: Plan) -> None:  # fmt: skip
+async def insert_held(
+    connection: asyncpg.Connection, key: OrderKey, space_id: str, request: OrderRequest, plan: Plan
+) -> None:
     await connection.execute(
-        _INSERT_ORDER, booking_id, "held", plan.menu.id, plan.covers, space_id, request.starts_at, request.ends_at,
-        plan.serve_at, plan.day, plan.meal_period, plan.price_minor, plan.menu.currency, None,
+        _INSERT_ORDER, key.booking_id, key.revision, "held", plan.menu.id, plan.covers, space_id,
+        request.starts_at, request.ends_at, plan.serve_at, plan.day, plan.meal_period, plan.price_minor,
+        plan.menu.currency, None,
     )  # fmt: skip
 
 
-async def insert_rejected(connection: asyncpg.Connection, booking_id: uuid.UUID, space_id: str,
-                          request: OrderRequest, reason: str) -> None:  # fmt: skip
+async def insert_rejected(
+    connection: asyncpg.Connection, key: OrderKey, space_id: str, request: OrderRequest, reason: str
+) -> None:
+    headcount = request.headcount if request.headcount > 0 else None
     await connection.execute(
-        _INSERT_ORDER, booking_id, "rejected", request.menu[:64], request.headcount if request.headcount > 0 else None,
-        space_id, request.starts_at, request.ends_at, request.serve_at, None, None, None, None, reason,
+        _INSERT_ORDER, key.booking_id, key.revision, "rejected", request.menu[:64], headcount, space_id,
+        request.starts_at, request.ends_at, request.serve_at, None, None, None, None, reason,
     )  # fmt: skip
 
 
-async def insert_tombstone(connection: asyncpg.Connection, booking_id: uuid.UUID, reason: str) -> None:
+async def insert_tombstone(connection: asyncpg.Connection, key: OrderKey, reason: str) -> None:
     await connection.execute(
-        "INSERT INTO catering_orders (booking_id, status, reason) VALUES ($1, 'released', $2)",
-        booking_id,
-        reason,
-    )
+        "INSERT INTO catering_orders (booking_id, revision, status, reason) VALUES ($1, $2, 'released', $3)",
+        key.booking_id, key.revision, reason,
+    )  # fmt: skip
 
 
-async def set_status(connection: asyncpg.Connection, booking_id: uuid.UUID, status: str) -> None:
+async def set_status(
+    connection: asyncpg.Connection, key: OrderKey, status: str, reason: str | None = None
+) -> None:
     await connection.execute(
-        "UPDATE catering_orders SET status = $2, updated_at = now() WHERE booking_id = $1", booking_id, status
-    )
+        "UPDATE catering_orders SET status = $3, reason = coalesce($4, reason), updated_at = now()"
+        " WHERE booking_id = $1 AND revision = $2",
+        key.booking_id, key.revision, status, reason,
+    )  # fmt: skip
 
 
-async def record_task(
-    connection: asyncpg.Connection, task_id: str, booking_id: uuid.UUID, vendor_id: str
-) -> bool:
-    """True if the task is new; False if the booking already has one."""
-    status = await connection.execute(
-        "INSERT INTO vendor_tasks (task_id, booking_id, vendor_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        task_id,
-        booking_id,
-        vendor_id,
-    )
-    return status.endswith(" 1")
+async def release(connection: asyncpg.Connection, order: asyncpg.Record, reason: str | None = None) -> None:
+    """Give a holding order's covers back to the kitchen and mark it released."""
+    await give_back_covers(connection, order["day"], order["meal_period"], order["headcount"])
+    await set_status(connection, OrderKey(order["booking_id"], order["revision"]), "released", reason)

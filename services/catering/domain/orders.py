@@ -6,12 +6,21 @@ Pure: the caller passes ``now``. Each refusal says what the organizer can change
 from __future__ import annotations
 
 import math
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from services.catering.domain.menus import Kitchen, Menu, MenuBook
 
 SLOT = timedelta(minutes=30)  # the venue books in 30-minute steps
+
+
+class OrderKey(NamedTuple):
+    """One plan revision of a booking's order: revision 0 first, n+1 for a change reserved beside n."""
+
+    booking_id: uuid.UUID
+    revision: int
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,10 @@ def lead_time_reason(request: OrderRequest, menu: Menu, kitchen: Kitchen, now: d
         f"{_hours_from_now(ahead)}; book without catering or choose a {change} at or after "
         f"{_local(earliest, kitchen)}"
     )
+
+
+def superseded_reason(revision: int, confirmed: int) -> str:
+    return f"plan revision {revision} is older than the confirmed revision {confirmed}; nothing is held"
 
 
 def kitchen_full_reason(left: int, capacity: int, meal_period: str, day: date) -> str:

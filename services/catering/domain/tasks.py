@@ -1,6 +1,7 @@
-"""What the caterer is told when an order is confirmed: menu, headcount, times, place and staff.
+"""What the caterer is told when an order's plan revision is confirmed: menu, headcount, times, place, staff.
 
-No guest personal data: the caterer needs numbers and times, not names.
+No guest personal data: the caterer needs numbers and times, not names. One task per (booking, caterer);
+each message about it has a deterministic id per (task, revision, event).
 """
 
 from __future__ import annotations
@@ -11,10 +12,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from services.catering.domain.menus import Menu, MenuBook, Staffing
+from services.catering.domain.task_revisions import message_id
 from shared.contracts import VendorTaskAssigned
 
 KIND = "catering"
-_TASK_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wict.example/catering/vendor-tasks")
+TASK_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wict.example/catering/vendor-tasks")
+
+# what a VendorTaskChanged names when a field or detail of the task differs from what the caterer was told
+CHANGE_NAMES = {
+    "starts_at": "time", "ends_at": "time", "load_in_at": "time", "load_out_at": "time", "space_id": "space",
+    "menu": "menu", "menu_name_en": "menu", "menu_name_zh": "menu", "service_style": "menu",
+    "headcount": "headcount", "meal_period": "meal_period", "serve_at": "serving_time",
+    "serve_at_local": "serving_time", "servers": "staff", "captains": "staff",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -46,17 +56,19 @@ def crew_for(menu: Menu, headcount: int, staffing: Staffing) -> Crew:
     return Crew(servers, captains)
 
 
-def task_id(booking_id: uuid.UUID) -> str:
-    """One task per booking, whatever the number of confirms: the id is derived, not drawn."""
-    return f"catering-{booking_id}"
+def task_id(booking_id: uuid.UUID, vendor_id: str) -> str:
+    """One task per booking and caterer, whatever the number of confirms: the id is derived, not drawn."""
+    return f"catering-{booking_id}-{vendor_id}"
 
 
-def task_message_id(booking_id: uuid.UUID) -> uuid.UUID:
-    # a republished task carries the same Nats-Msg-Id, so the stream drops the copy
-    return uuid.uuid5(_TASK_NAMESPACE, task_id(booking_id))
+def task_message_id(task: str, revision: int = 0, event: str = "assigned") -> uuid.UUID:
+    # a republished message carries the same Nats-Msg-Id, so the stream drops the copy
+    return message_id(TASK_NAMESPACE, task, revision, event)
 
 
-def vendor_task(order: ConfirmedOrder, book: MenuBook, causation_id: uuid.UUID | None) -> VendorTaskAssigned:
+def vendor_task(
+    order: ConfirmedOrder, book: MenuBook, causation_id: uuid.UUID | None, revision: int = 0
+) -> VendorTaskAssigned:
     menu = book.menu(order.menu)
     assert menu is not None, f"order for a menu no longer offered: {order.menu}"
     crew = crew_for(menu, order.headcount, book.staffing)
@@ -65,11 +77,12 @@ def vendor_task(order: ConfirmedOrder, book: MenuBook, causation_id: uuid.UUID |
         f"{menu.label()} for {order.headcount} guests, {order.meal_period} "
         f"{local_serve:%Y-%m-%d %H:%M} ({book.kitchen.time_zone}), {order.space_id}"
     )
+    task = task_id(order.booking_id, menu.vendor_id)
     return VendorTaskAssigned(
-        message_id=task_message_id(order.booking_id),
+        message_id=task_message_id(task, revision),
         booking_id=order.booking_id,
         causation_id=causation_id,
-        task_id=task_id(order.booking_id),
+        task_id=task,
         kind=KIND,
         vendor_id=menu.vendor_id,
         space_id=order.space_id,

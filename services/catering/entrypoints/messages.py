@@ -23,15 +23,15 @@ def routes(book: MenuBook, clock: Clock = _utc_now) -> Mapping[Consumer, Mapping
     """Handlers for the saga's catering commands, keyed by the durable consumer that delivers them."""
 
     async def on_reserve(command: ReserveCatering, unit: UnitOfWork) -> None:
-        """Hold kitchen covers for a booking, or reject it with a reason the organizer can act on."""
+        """Hold kitchen covers for one plan revision (beside the booking's others), or reject it with a reason the organizer can act on."""
         await handlers.reserve(command, unit, book, clock())
 
     async def on_confirm(command: ConfirmCatering, unit: UnitOfWork) -> None:
-        """Make the held order firm and send the caterer its task."""
+        """Make the revision firm, give back the older revisions' covers, and assign, change or cancel the caterer's task."""
         await handlers.confirm(command, unit, book)
 
     async def on_release(command: ReleaseCatering, unit: UnitOfWork) -> None:
-        """Free the booking's covers (compensation); always answered with CateringReleased."""
+        """Free the revision's covers (compensation, or cancelling the firm revision and its task); always answered with CateringReleased."""
         await handlers.release(command, unit)
 
     consumer = next(consumer for consumer in CONSUMERS if consumer.durable == "catering-commands")

@@ -9,7 +9,6 @@ locks (see ``domain.contention``), so the constraint is the safety net rather th
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -18,7 +17,8 @@ import asyncpg
 
 from services.interpreting.adapters import repository
 from services.interpreting.domain.contention import contention_keys
-from services.interpreting.domain.plan import Plan
+from services.interpreting.domain.continuity import booths_in_order, team_first
+from services.interpreting.domain.plan import Plan, PlanKey
 from services.interpreting.domain.reasons import BoothShortage, InterpreterShortage, Shortage
 from services.interpreting.domain.roster import Roster
 from services.interpreting.domain.tasks import Seat
@@ -61,23 +61,31 @@ async def claim(
     return won
 
 
-async def hold(connection: asyncpg.Connection, booking_id: uuid.UUID, plan: Plan, roster: Roster) -> Holding:
-    """Hold one booth per target language and a full team per booth; list what could not be held."""
+async def hold(connection: asyncpg.Connection, key: PlanKey, plan: Plan, roster: Roster) -> Holding:
+    """Hold one booth per target language and a full team per booth; list what could not be held.
+
+    The booking's other revisions do not compete with this one: what they hold is offered first.
+    """
     await repository.lock_resources(connection, contention_keys(plan, roster))
-    holding = Holding(booths=await _hold_booths(connection, booking_id, plan, roster))
+    elsewhere = await repository.seats_elsewhere(connection, key)
+    previous_booths = {seat.target_language: seat.booth_id for seat in reversed(elsewhere)}
+    holding = Holding(booths=await _hold_booths(connection, key, plan, roster, previous_booths))
     if len(holding.booths) < plan.booths:
         pool = roster.booth_pool(plan.space_id)
         holding.shortages.append(BoothShortage(plan.space_id, pool, plan.booths, len(holding.booths)))
     taken: set[str] = set()
     for pair in roster.scarcest_first(plan.pairs):
         on_roster = [interpreter.id for interpreter in roster.candidates(pair)]
-        free = await repository.free_interpreters(connection, on_roster, plan.load_in_at, plan.load_out_at)
-        free = [interpreter for interpreter in free if interpreter not in taken]
+        free = await repository.free_interpreters(
+            connection, key.booking_id, on_roster, plan.load_in_at, plan.load_out_at
+        )
+        previous = [seat.interpreter_id for seat in elsewhere if seat.target_language == pair.target]
+        free = [interpreter for interpreter in team_first(previous, free) if interpreter not in taken]
         booth = holding.booths.get(pair.target)
         if booth is None:  # no booth to seat them in: only count who would be free, for the reason
             team = free[: plan.team_per_booth]
         else:
-            team = await _staff(connection, booking_id, plan, roster, booth, free)
+            team = await _staff(connection, key, plan, roster, booth, free)
             holding.seats += [Seat(booth, pair.target, i, roster.vendor_of(i)) for i in team]
         taken.update(team)
         if len(team) < plan.team_per_booth:
@@ -88,23 +96,25 @@ async def hold(connection: asyncpg.Connection, booking_id: uuid.UUID, plan: Plan
 
 
 async def _hold_booths(
-    connection: asyncpg.Connection, booking_id: uuid.UUID, plan: Plan, roster: Roster
+    connection: asyncpg.Connection, key: PlanKey, plan: Plan, roster: Roster, previous: dict[str, str]
 ) -> dict[str, str]:
     """Target language -> booth, for as many target languages as there are free booths."""
     start, end = plan.load_in_at, plan.load_out_at
-    free = await repository.free_booths(connection, roster.booth_pool(plan.space_id).booth_ids, start, end)
+    pool = roster.booth_pool(plan.space_id).booth_ids
+    free = await repository.free_booths(connection, key.booking_id, pool, start, end)
+    slots, candidates = booths_in_order(plan.target_languages, free, previous)
 
     async def insert(chosen: list[tuple[str, str]]) -> None:
         await repository.hold_booths(
-            connection, booking_id, [(booth, target) for target, booth in chosen], start, end
+            connection, key, [(booth, target) for target, booth in chosen], start, end
         )
 
-    return dict(await claim(connection, list(plan.target_languages), free, insert))
+    return dict(await claim(connection, slots, candidates, insert))
 
 
 async def _staff(
     connection: asyncpg.Connection,
-    booking_id: uuid.UUID,
+    key: PlanKey,
     plan: Plan,
     roster: Roster,
     booth: str,
@@ -114,7 +124,7 @@ async def _staff(
 
     async def insert(chosen: list[tuple[int, str]]) -> None:
         team = [(interpreter, roster.vendor_of(interpreter)) for _, interpreter in chosen]
-        await repository.assign(connection, booking_id, booth, team, plan.load_in_at, plan.load_out_at)
+        await repository.assign(connection, key, booth, team, plan.load_in_at, plan.load_out_at)
 
     seats = list(range(plan.team_per_booth))
     return [interpreter for _, interpreter in await claim(connection, seats, free, insert)]

@@ -1,4 +1,4 @@
-"""SQL for the roster, reservations, booth holds, assignments and vendor tasks, on the caller's transaction."""
+"""SQL for the roster, reservations (one per booking and plan revision), booth holds and assignments."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import asyncpg
 
-from services.interpreting.domain.plan import Plan
+from services.interpreting.domain.plan import Plan, PlanKey
 from services.interpreting.domain.roster import Roster
 from services.interpreting.domain.tasks import Seat
 
@@ -52,121 +52,125 @@ async def lock_resources(connection: asyncpg.Connection, keys: list[str]) -> Non
     )
 
 
-async def reservation(connection: asyncpg.Connection, booking_id: uuid.UUID) -> asyncpg.Record | None:
-    return await connection.fetchrow("SELECT * FROM reservations WHERE booking_id = $1", booking_id)
-
-
-async def insert_held(connection: asyncpg.Connection, booking_id: uuid.UUID, plan: Plan) -> None:
+async def insert_held(connection: asyncpg.Connection, key: PlanKey, plan: Plan) -> None:
     await connection.execute(
-        "INSERT INTO reservations (booking_id, status, space_id, starts_at, ends_at, floor_language,"
-        " target_languages, team_per_booth, attendees) VALUES ($1, 'held', $2, $3, $4, $5, $6, $7, $8)",
-        booking_id, plan.space_id, plan.starts_at, plan.ends_at, plan.floor_language,
+        "INSERT INTO reservations (booking_id, revision, status, space_id, starts_at, ends_at, floor_language,"
+        " target_languages, team_per_booth, attendees) VALUES ($1, $2, 'held', $3, $4, $5, $6, $7, $8, $9)",
+        key.booking_id, key.revision, plan.space_id, plan.starts_at, plan.ends_at, plan.floor_language,
         list(plan.target_languages), plan.team_per_booth, plan.attendees,
     )  # fmt: skip
 
 
-async def record_outcome(
-    connection: asyncpg.Connection, booking_id: uuid.UUID, status: str, reason: str
+async def record_outcome(connection: asyncpg.Connection, key: PlanKey, status: str, reason: str) -> None:
+    """A revision that holds nothing: rejected, or the tombstone of an early release."""
+    await connection.execute(
+        "INSERT INTO reservations (booking_id, revision, status, reason) VALUES ($1, $2, $3, $4)"
+        " ON CONFLICT (booking_id, revision) DO UPDATE SET status = $3, reason = $4, updated_at = now()",
+        key.booking_id, key.revision, status, reason,
+    )  # fmt: skip
+
+
+async def set_status(
+    connection: asyncpg.Connection, key: PlanKey, status: str, reason: str | None = None
 ) -> None:
-    """A reservation that holds nothing: rejected, or the tombstone of an early release."""
     await connection.execute(
-        "INSERT INTO reservations (booking_id, status, reason) VALUES ($1, $2, $3)"
-        " ON CONFLICT (booking_id) DO UPDATE SET status = $2, reason = $3, updated_at = now()",
-        booking_id,
-        status,
-        reason,
-    )
-
-
-async def set_status(connection: asyncpg.Connection, booking_id: uuid.UUID, status: str) -> None:
-    await connection.execute(
-        "UPDATE reservations SET status = $2, updated_at = now() WHERE booking_id = $1", booking_id, status
-    )
+        "UPDATE reservations SET status = $3, reason = coalesce($4, reason), updated_at = now()"
+        " WHERE booking_id = $1 AND revision = $2",
+        key.booking_id, key.revision, status, reason,
+    )  # fmt: skip
 
 
 async def free_booths(
-    connection: asyncpg.Connection, booth_ids: list[str], start: datetime, end: datetime
+    connection: asyncpg.Connection,
+    booking_id: uuid.UUID,
+    booth_ids: list[str],
+    start: datetime,
+    end: datetime,
 ) -> list[str]:
-    """Those of ``booth_ids`` (in that order) that are active and not held during [start, end)."""
+    """Those of ``booth_ids`` (in that order) active and not held during [start, end) by another booking."""
     rows = await connection.fetch(
         "SELECT b.id FROM unnest($1::text[]) WITH ORDINALITY AS c(id, position) JOIN booths b USING (id)"
         " WHERE b.active AND NOT EXISTS (SELECT 1 FROM booth_holds h"
-        "  WHERE h.booth_id = b.id AND h.during && tstzrange($2, $3)) ORDER BY c.position",
-        booth_ids, start, end,
+        "  WHERE h.booth_id = b.id AND h.during && tstzrange($2, $3) AND h.booking_id <> $4) ORDER BY c.position",
+        booth_ids, start, end, booking_id,
     )  # fmt: skip
     return [row["id"] for row in rows]
 
 
 async def free_interpreters(
-    connection: asyncpg.Connection, interpreter_ids: list[str], start: datetime, end: datetime
-) -> list[str]:
-    """Those of ``interpreter_ids`` (in that order) that are active and not assigned during [start, end)."""
+    connection: asyncpg.Connection, booking_id: uuid.UUID, interpreter_ids: list[str], start: datetime,
+    end: datetime,
+) -> list[str]:  # fmt: skip
+    """Those of ``interpreter_ids`` (in that order) active and not assigned during [start, end) elsewhere."""
     rows = await connection.fetch(
         "SELECT i.id FROM unnest($1::text[]) WITH ORDINALITY AS c(id, position) JOIN interpreters i USING (id)"
-        " WHERE i.active AND NOT EXISTS (SELECT 1 FROM assignments a"
-        "  WHERE a.interpreter_id = i.id AND a.during && tstzrange($2, $3)) ORDER BY c.position",
-        interpreter_ids, start, end,
+        " WHERE i.active AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.interpreter_id = i.id"
+        "  AND a.during && tstzrange($2, $3) AND a.booking_id <> $4) ORDER BY c.position",
+        interpreter_ids, start, end, booking_id,
     )  # fmt: skip
     return [row["id"] for row in rows]
 
 
 async def hold_booths(
     connection: asyncpg.Connection,
-    booking_id: uuid.UUID,
+    key: PlanKey,
     booths: list[tuple[str, str]],
     start: datetime,
     end: datetime,
 ) -> None:
-    """Hold (booth, target language) pairs; ExclusionViolationError if a booth is taken meanwhile."""
+    """Hold (booth, target language) pairs; ExclusionViolationError if another booking took a booth meanwhile."""
     await connection.execute(
-        "INSERT INTO booth_holds (booking_id, booth_id, target_language, during)"
-        " SELECT $1, b, t, tstzrange($4, $5) FROM unnest($2::text[], $3::text[]) AS u(b, t)",
-        booking_id, [booth for booth, _ in booths], [target for _, target in booths], start, end,
+        "INSERT INTO booth_holds (booking_id, revision, booth_id, target_language, during)"
+        " SELECT $1, $2, b, t, tstzrange($5, $6) FROM unnest($3::text[], $4::text[]) AS u(b, t)",
+        key.booking_id, key.revision, [booth for booth, _ in booths], [target for _, target in booths], start, end,
     )  # fmt: skip
 
 
 async def assign(
-    connection: asyncpg.Connection, booking_id: uuid.UUID, booth_id: str, team: list[tuple[str, str]],
+    connection: asyncpg.Connection, key: PlanKey, booth_id: str, team: list[tuple[str, str]],
     start: datetime, end: datetime,
 ) -> None:  # fmt: skip
-    """Assign (interpreter, vendor) pairs to a booth; ExclusionViolationError if one is taken meanwhile."""
+    """Assign (interpreter, vendor) pairs to a booth; ExclusionViolationError if another booking took one."""
     await connection.execute(
-        "INSERT INTO assignments (booking_id, booth_id, interpreter_id, vendor_id, during)"
-        " SELECT $1, $2, i, v, tstzrange($5, $6) FROM unnest($3::text[], $4::text[]) AS u(i, v)",
-        booking_id, booth_id, [i for i, _ in team], [v for _, v in team], start, end,
+        "INSERT INTO assignments (booking_id, revision, booth_id, interpreter_id, vendor_id, during)"
+        " SELECT $1, $2, $3, i, v, tstzrange($6, $7) FROM unnest($4::text[], $5::text[]) AS u(i, v)",
+        key.booking_id, key.revision, booth_id, [i for i, _ in team], [v for _, v in team], start, end,
     )  # fmt: skip
 
 
-async def seats(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[Seat]:
+async def seats(connection: asyncpg.Connection, key: PlanKey) -> list[Seat]:
     rows = await connection.fetch(
         "SELECT a.booth_id, h.target_language, a.interpreter_id, a.vendor_id FROM assignments a"
-        " JOIN booth_holds h USING (booking_id, booth_id) WHERE a.booking_id = $1"
-        " ORDER BY array_position((SELECT target_languages FROM reservations WHERE booking_id = $1),"
-        " h.target_language), a.interpreter_id",
-        booking_id,
-    )
+        " JOIN booth_holds h USING (booking_id, revision, booth_id) WHERE a.booking_id = $1 AND a.revision = $2"
+        " ORDER BY array_position((SELECT target_languages FROM reservations WHERE booking_id = $1"
+        " AND revision = $2), h.target_language), a.interpreter_id",
+        key.booking_id, key.revision,
+    )  # fmt: skip
     return [
         Seat(row["booth_id"], row["target_language"], row["interpreter_id"], row["vendor_id"]) for row in rows
     ]
 
 
-async def release(connection: asyncpg.Connection, booking_id: uuid.UUID) -> None:
-    """Free the booths and the interpreters (assignments go with their booth hold)."""
-    await connection.execute("DELETE FROM booth_holds WHERE booking_id = $1", booking_id)
-    await set_status(connection, booking_id, "released")
-
-
-async def record_tasks(
-    connection: asyncpg.Connection, booking_id: uuid.UUID, tasks: list[tuple[str, str, uuid.UUID]]
-) -> set[str]:
-    """Record (task id, vendor, message id) rows; return the task ids that are new now."""
+async def seats_elsewhere(connection: asyncpg.Connection, key: PlanKey) -> list[Seat]:
+    """The seats the booking's other revisions hold: the firm one first, then the newest."""
     rows = await connection.fetch(
-        "INSERT INTO vendor_tasks (task_id, booking_id, vendor_id, message_id)"
-        " SELECT t, $1, v, m FROM unnest($2::text[], $3::text[], $4::uuid[]) AS u(t, v, m)"
-        " ON CONFLICT DO NOTHING RETURNING task_id",
-        booking_id, [t for t, _, _ in tasks], [v for _, v, _ in tasks], [m for _, _, m in tasks],
+        "SELECT a.booth_id, h.target_language, a.interpreter_id, a.vendor_id FROM assignments a"
+        " JOIN booth_holds h USING (booking_id, revision, booth_id) JOIN reservations r USING (booking_id, revision)"
+        " WHERE a.booking_id = $1 AND a.revision <> $2"
+        " ORDER BY r.status = 'confirmed' DESC, a.revision DESC, a.booth_id, a.interpreter_id",
+        key.booking_id, key.revision,
     )  # fmt: skip
-    return {row["task_id"] for row in rows}
+    return [
+        Seat(row["booth_id"], row["target_language"], row["interpreter_id"], row["vendor_id"]) for row in rows
+    ]
+
+
+async def release(connection: asyncpg.Connection, key: PlanKey, reason: str | None = None) -> None:
+    """Free the revision's booths and interpreters (assignments go with their booth hold)."""
+    await connection.execute(
+        "DELETE FROM booth_holds WHERE booking_id = $1 AND revision = $2", key.booking_id, key.revision
+    )
+    await set_status(connection, key, "released", reason)
 
 
 def plan_of(row: asyncpg.Record, load_minutes: int) -> Plan:

@@ -7,14 +7,23 @@ Pure: built from the fields of a ``ReserveInterpreting`` command; a request we c
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from services.interpreting.domain.roster import Pair
 from services.interpreting.domain.teams import SessionTooLong, booths_needed, team_size
 
 _ISO_639_1 = re.compile(r"^[a-z]{2}$")
+
+
+class PlanKey(NamedTuple):
+    """One plan of a booking: revision 0 first, then n+1 for a change reserved beside revision n."""
+
+    booking_id: uuid.UUID
+    revision: int
 
 
 class CannotServe(ValueError):

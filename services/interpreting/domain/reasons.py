@@ -11,6 +11,10 @@ from services.interpreting.domain.roster import BoothPool, Pair
 CANCELLED = "the booking was cancelled before interpretation was reserved; nothing is held"
 
 
+def superseded(revision: int, confirmed: int) -> str:
+    return f"plan revision {revision} is older than the confirmed revision {confirmed}; nothing is held"
+
+
 def when(starts_at: datetime, ends_at: datetime, zone: ZoneInfo) -> str:
     """``2027-03-02 14:00–18:00 (Asia/Shanghai)``; the end date is repeated only if it differs."""
     start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)

@@ -1,7 +1,8 @@
-"""Vendor tasks: what each agency must do for a confirmed booking. No guest personal data.
+"""Vendor tasks: what each agency must do for a confirmed plan revision. No guest personal data.
 
-One task per (booking, agency), with a deterministic id and message id, so handling a confirmation twice
-can never make two tasks (the database keeps the ids; JetStream drops a second copy of the message).
+One task per (booking, agency), with a deterministic id; each message about it has a deterministic id
+per (task, revision, event), so handling a confirmation twice can never tell an agency twice (the
+database keeps the tasks; JetStream drops a second copy of a message).
 """
 
 from __future__ import annotations
@@ -13,10 +14,18 @@ from zoneinfo import ZoneInfo
 
 from services.interpreting.domain.plan import Plan
 from services.interpreting.domain.reasons import when
+from services.interpreting.domain.task_revisions import message_id
 from shared.contracts import VendorTaskAssigned
 
 KIND = "interpreting"
-_TASK_NAMESPACE = uuid.UUID("6f1d3c2a-6d55-4a53-9a63-0c0f3f7a2b11")
+TASK_NAMESPACE = uuid.UUID("6f1d3c2a-6d55-4a53-9a63-0c0f3f7a2b11")
+
+# what a VendorTaskChanged names when a field or detail of the task differs from what the agency was told
+CHANGE_NAMES = {
+    "starts_at": "time", "ends_at": "time", "load_in_at": "time", "load_out_at": "time", "local_time": "time",
+    "space_id": "space", "booths": "booths", "interpreters": "team", "seats": "team", "team_per_booth": "team",
+    "language_pairs": "languages", "listeners": "listeners",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -31,14 +40,19 @@ def task_id(booking_id: uuid.UUID, vendor_id: str) -> str:
     return f"{KIND}-{booking_id}-{vendor_id}"
 
 
-def task_message_id(task: str) -> uuid.UUID:
-    return uuid.uuid5(_TASK_NAMESPACE, task)
+def task_message_id(task: str, revision: int = 0, event: str = "assigned") -> uuid.UUID:
+    return message_id(TASK_NAMESPACE, task, revision, event)
 
 
 def vendor_tasks(
-    booking_id: uuid.UUID, plan: Plan, seats: list[Seat], causation_id: uuid.UUID | None, zone: ZoneInfo
+    booking_id: uuid.UUID,
+    plan: Plan,
+    seats: list[Seat],
+    causation_id: uuid.UUID | None,
+    zone: ZoneInfo,
+    revision: int = 0,
 ) -> list[VendorTaskAssigned]:
-    """One task per agency with interpreters on the booking, listing only that agency's seats."""
+    """One task per agency with interpreters on the plan, listing only that agency's seats."""
     ordered = sorted(seats, key=lambda seat: (seat.vendor_id, seat.booth_id, seat.interpreter_id))
     period = when(plan.starts_at, plan.ends_at, zone)
     tasks = []
@@ -48,7 +62,7 @@ def vendor_tasks(
         pairs = list(dict.fromkeys(f"{plan.floor_language}→{seat.target_language}" for seat in own))
         task = task_id(booking_id, vendor_id)
         assigned = VendorTaskAssigned(
-            message_id=task_message_id(task),
+            message_id=task_message_id(task, revision),
             booking_id=booking_id,
             causation_id=causation_id,
             task_id=task,

@@ -18,15 +18,15 @@ def routes(roster: Roster) -> Mapping[Consumer, Mapping[type[Message], Handler]]
     """ReserveInterpreting, ConfirmInterpreting and ReleaseInterpreting, delivered by our durable consumer."""
 
     async def on_reserve(command: ReserveInterpreting, unit: UnitOfWork) -> None:
-        """Hold booths and interpreter teams, answering InterpretingReserved or InterpretingRejected."""
+        """Hold booths and interpreter teams for one plan revision (beside the booking's others), answering InterpretingReserved or InterpretingRejected with that revision."""
         await handlers.reserve(command, unit, roster)
 
     async def on_confirm(command: ConfirmInterpreting, unit: UnitOfWork) -> None:
-        """Make the reservation firm, answering InterpretingConfirmed, and assign each agency its task."""
+        """Make the revision firm and release the booking's older revisions, answering InterpretingConfirmed; each agency gets its task assigned, changed or cancelled."""
         await handlers.confirm(command, unit, roster)
 
     async def on_release(command: ReleaseInterpreting, unit: UnitOfWork) -> None:
-        """Free what is held (or refuse a later Reserve), answering InterpretingReleased."""
+        """Free what the revision holds (or refuse its later Reserve), answering InterpretingReleased; releasing the firm revision cancels the agencies' tasks."""
         await handlers.release(command, unit)
 
     consumer = next(consumer for consumer in CONSUMERS if consumer.durable == DURABLE)

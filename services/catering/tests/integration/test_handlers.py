@@ -158,7 +158,7 @@ async def test_confirm_twice_assigns_one_task_without_personal_data(database: Da
         "catering.evt.confirmed",
     ]
     task = messages[1][1]
-    assert task["task_id"] == f"catering-{command.booking_id}"
+    assert task["task_id"] == f"catering-{command.booking_id}-caterer-cuntan-kitchen"
     assert task["details"]["headcount"] == 120 and task["details"]["servers"] == 5
     assert task["load_in_at"] == "2027-03-02T02:00:00Z"
     assert await database.pool.fetchval("SELECT count(*) FROM vendor_tasks") == 1

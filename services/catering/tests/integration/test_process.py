@@ -84,7 +84,30 @@ async def test_the_service_answers_the_saga_over_jetstream(
         assert (await next_for(events, reserve.booking_id))[0] == "catering.evt.confirmed"
         subject, task = await next_for(tasks, reserve.booking_id)
         assert subject == "tasks.catering.caterer-cuntan-kitchen.assigned"
-        assert (task["task_id"], task["details"]["servers"]) == (f"catering-{reserve.booking_id}", 3)
+        assert (task["task_id"], task["details"]["servers"]) == (
+            f"catering-{reserve.booking_id}-caterer-cuntan-kitchen",
+            3,
+        )
+
+        change = msgspec.structs.replace(reserve, message_id=uuid.uuid4(), revision=1, headcount=90)
+        await send(js, change)
+        subject, body = await next_for(events, reserve.booking_id)
+        assert (subject, body["revision"], body["covers"]) == ("catering.evt.reserved", 1, 90)
+        await send(js, ConfirmCatering(booking_id=reserve.booking_id, revision=1))
+        assert (await next_for(events, reserve.booking_id))[1]["revision"] == 1
+        subject, changed = await next_for(tasks, reserve.booking_id)
+        assert (subject, changed["changes"]) == (
+            "tasks.catering.caterer-cuntan-kitchen.changed",
+            ["headcount", "staff"],
+        )
+        await send(js, ReleaseCatering(booking_id=reserve.booking_id, revision=1, reason="cancelled"))
+        subject, body = await next_for(events, reserve.booking_id)
+        assert (subject, body["revision"]) == ("catering.evt.released", 1)
+        subject, cancelled = await next_for(tasks, reserve.booking_id)
+        assert (subject, cancelled["reason"]) == (
+            "tasks.catering.caterer-cuntan-kitchen.cancelled",
+            "the booking was cancelled",
+        )
 
         early = ReleaseCatering(booking_id=uuid.uuid4(), reason="saga gave up")
         await send(js, early)

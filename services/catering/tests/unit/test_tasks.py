@@ -51,11 +51,19 @@ def test_other_styles_get_servers_but_no_captains() -> None:
     assert crew_for(menu("tea-break"), 50, BOOK.staffing) == Crew(2, 0)
 
 
-def test_task_id_and_message_id_depend_only_on_the_booking() -> None:
+def test_task_id_depends_on_booking_and_caterer_and_message_ids_on_task_revision_and_event() -> None:
     booking = uuid.uuid4()
-    assert task_id(booking) == task_id(uuid.UUID(str(booking)))
-    assert task_message_id(booking) == task_message_id(uuid.UUID(str(booking)))
-    assert task_message_id(booking) != task_message_id(uuid.uuid4())
+    task = task_id(booking, "caterer-cuntan-kitchen")
+    assert (
+        task
+        == task_id(uuid.UUID(str(booking)), "caterer-cuntan-kitchen")
+        == f"catering-{booking}-caterer-cuntan-kitchen"
+    )
+    assert task != task_id(booking, "caterer-other")
+    assert task_message_id(task, 1, "changed") == task_message_id(task, 1, "changed")
+    ids = {task_message_id(task, revision, event) for revision in (0, 1) for event in ("assigned", "changed")}
+    assert len(ids) == 4
+    assert task_message_id(task) == task_message_id(task, 0, "assigned")
 
 
 def test_vendor_task_tells_the_caterer_what_when_where_and_how_many() -> None:
@@ -68,7 +76,11 @@ def test_vendor_task_tells_the_caterer_what_when_where_and_how_many() -> None:
     cause = uuid.uuid4()
     task = vendor_task(order, BOOK, cause)
     assert task.vendor_subject() == "tasks.catering.caterer-cuntan-kitchen.assigned"
-    assert (task.task_id, task.message_id) == (task_id(order.booking_id), task_message_id(order.booking_id))
+    assert task.task_id == task_id(order.booking_id, "caterer-cuntan-kitchen")
+    assert task.message_id == task_message_id(task.task_id, 0, "assigned")
+    assert vendor_task(order, BOOK, cause, revision=2).message_id == task_message_id(
+        task.task_id, 2, "assigned"
+    )
     assert (task.causation_id, task.kind, task.space_id) == (cause, "catering", "multifunctional-hall")
     assert task.load_in_at == starts - timedelta(minutes=60)
     assert task.load_out_at == order.ends_at + timedelta(minutes=60)

@@ -93,8 +93,30 @@ async def test_the_service_answers_the_saga_over_jetstream(
             f"tasks.interpreting.{vendor}.assigned" for vendor in vendors
         }
 
-        await send(js, ReleaseInterpreting(booking_id=wanted.booking_id, reason="test over"))
-        assert (await next_for(events, wanted.booking_id))[0] == "interpreting.evt.released"
+        later = msgspec.structs.replace(  # a change: one hour later, beside the live revision 0
+            wanted, message_id=uuid.uuid4(), revision=1, starts_at=START + timedelta(hours=1),
+            ends_at=START + timedelta(hours=4),
+        )  # fmt: skip
+        await send(js, later)
+        subject, changed_plan = await next_for(events, wanted.booking_id)
+        assert (subject, changed_plan["revision"]) == ("interpreting.evt.reserved", 1)
+        assert changed_plan["seats"] == reserved["seats"]  # the same team keeps the work
+        await send(js, ConfirmInterpreting(booking_id=wanted.booking_id, revision=1))
+        subject, body = await next_for(events, wanted.booking_id)
+        assert (subject, body["revision"]) == ("interpreting.evt.confirmed", 1)
+        changed = [await next_for(tasks, wanted.booking_id) for _ in vendors]
+        assert {subject for subject, _ in changed} == {
+            f"tasks.interpreting.{vendor}.changed" for vendor in vendors
+        }
+        assert all(body["changes"] == ["time"] for _, body in changed)
+
+        await send(js, ReleaseInterpreting(booking_id=wanted.booking_id, revision=1, reason="test over"))
+        subject, body = await next_for(events, wanted.booking_id)
+        assert (subject, body["revision"]) == ("interpreting.evt.released", 1)
+        cancelled = [await next_for(tasks, wanted.booking_id) for _ in vendors]
+        assert {subject for subject, _ in cancelled} == {
+            f"tasks.interpreting.{vendor}.cancelled" for vendor in vendors
+        }
 
         arabic = reserve("ar", ["zh"])
         await send(js, arabic)

@@ -10,7 +10,7 @@ import pytest
 
 from services.interpreting import handlers
 from services.interpreting.adapters import allocation, repository
-from services.interpreting.domain.plan import plan_for
+from services.interpreting.domain.plan import PlanKey, plan_for
 from services.interpreting.domain.roster import Pair, Roster
 from services.interpreting.tests.integration.commands import published, run
 from shared.contracts import ReserveInterpreting
@@ -177,18 +177,15 @@ async def test_a_candidate_taken_meanwhile_is_skipped_for_the_next_one(database:
     others = [i.id for i in roster.candidates(Pair("en", "zh")) if i.id not in taken]
     second = reserve_command()
     plan = plan_for("room-b", START, START + timedelta(hours=4), "en", ["zh"], 10, roster.load_time)
+    key = PlanKey(second.booking_id, 0)
     async with database.transaction() as unit:
         connection = unit.connection
-        await repository.insert_held(connection, second.booking_id, plan)
-        await repository.hold_booths(
-            connection, second.booking_id, [("mobile-2", "zh")], plan.load_in_at, plan.load_out_at
-        )
+        await repository.insert_held(connection, key, plan)
+        await repository.hold_booths(connection, key, [("mobile-2", "zh")], plan.load_in_at, plan.load_out_at)
 
         async def insert(chosen):
             team = [(interpreter, roster.vendor_of(interpreter)) for _, interpreter in chosen]
-            await repository.assign(
-                connection, second.booking_id, "mobile-2", team, plan.load_in_at, plan.load_out_at
-            )
+            await repository.assign(connection, key, "mobile-2", team, plan.load_in_at, plan.load_out_at)
 
         # as if the free-list was read before the first reservation committed
         won = await allocation.claim(connection, [0, 1], [taken[0], others[0], taken[1], others[1]], insert)

@@ -1,0 +1,83 @@
+"""The caterer's side of a confirm or a cancellation: whether its task is assigned, changed or cancelled.
+
+What the caterer was told is recomputed from the order of the revision its task is live at (orders keep
+their menu, headcount and times after release, and that revision is the firm one until this confirm).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import asyncpg
+
+from services.catering.adapters import task_store
+from services.catering.adapters.revisions import Revisions
+from services.catering.domain import task_revisions
+from services.catering.domain.menus import MenuBook
+from services.catering.domain.orders import OrderKey
+from services.catering.domain.task_revisions import KnownTask, TaskStep
+from services.catering.domain.tasks import CHANGE_NAMES, KIND, TASK_NAMESPACE, ConfirmedOrder, vendor_task
+from shared.contracts import VendorTaskAssigned
+from shared.db.unit_of_work import UnitOfWork
+
+
+async def on_confirm(
+    connection: asyncpg.Connection,
+    key: OrderKey,
+    revisions: Revisions,
+    book: MenuBook,
+    causation_id: uuid.UUID,
+) -> list[TaskStep]:
+    """Record and return the task steps for the confirmed revision ``key``."""
+    order = revisions.get(key.revision)
+    assert order is not None
+    wanted = [vendor_task(confirmed_order(order), book, causation_id, key.revision)]
+    known = []
+    for row in await task_store.tasks(connection, key.booking_id):
+        told = None
+        if row["live"] and row["revision"] < key.revision:
+            told = _told(revisions.get(row["revision"]), row["vendor_id"], book)
+        known.append(KnownTask(row["task_id"], row["vendor_id"], row["revision"], row["live"], told))
+    steps = task_revisions.on_confirm(
+        wanted, known, booking_id=key.booking_id, revision=key.revision, causation_id=causation_id,
+        kind=KIND, namespace=TASK_NAMESPACE, names=CHANGE_NAMES,
+    )  # fmt: skip
+    await task_store.save(connection, key.booking_id, key.revision, steps)
+    return steps
+
+
+async def on_cancel(connection: asyncpg.Connection, key: OrderKey, causation_id: uuid.UUID) -> list[TaskStep]:
+    """Record and return the cancellation of every task live at the released, formerly firm, revision."""
+    known = [
+        KnownTask(row["task_id"], row["vendor_id"], row["revision"], row["live"])
+        for row in await task_store.tasks(connection, key.booking_id)
+    ]
+    steps = task_revisions.on_cancel(
+        known, booking_id=key.booking_id, revision=key.revision, causation_id=causation_id, kind=KIND,
+        namespace=TASK_NAMESPACE,
+    )  # fmt: skip
+    await task_store.save(connection, key.booking_id, key.revision, steps)
+    return steps
+
+
+def publish(unit: UnitOfWork, steps: list[TaskStep]) -> None:
+    """Stage each step's message on the vendor's own subject."""
+    for step in steps:
+        if step.message is not None:
+            unit.publish(step.message, subject=step.message.vendor_subject())
+
+
+def confirmed_order(order: asyncpg.Record) -> ConfirmedOrder:
+    return ConfirmedOrder(
+        booking_id=order["booking_id"], menu=order["menu"], headcount=order["headcount"],
+        meal_period=order["meal_period"], serve_at=order["serve_at"], space_id=order["space_id"],
+        starts_at=order["starts_at"], ends_at=order["ends_at"],
+    )  # fmt: skip
+
+
+def _told(order: asyncpg.Record | None, vendor_id: str, book: MenuBook) -> VendorTaskAssigned | None:
+    """The task as the caterer last heard it, if that order and its menu are still known."""
+    if order is None or order["meal_period"] is None or book.menu(order["menu"]) is None:
+        return None
+    task = vendor_task(confirmed_order(order), book, None, order["revision"])
+    return task if task.vendor_id == vendor_id else None
