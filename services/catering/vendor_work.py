@@ -10,15 +10,15 @@ import uuid
 
 import asyncpg
 
-from services.catering.adapters import task_store
 from services.catering.adapters.revisions import Revisions
-from services.catering.domain import task_revisions
 from services.catering.domain.menus import MenuBook
 from services.catering.domain.orders import OrderKey
-from services.catering.domain.task_revisions import KnownTask, TaskStep
 from services.catering.domain.tasks import CHANGE_NAMES, KIND, TASK_NAMESPACE, ConfirmedOrder, vendor_task
 from shared.contracts import VendorTaskAssigned
 from shared.db.unit_of_work import UnitOfWork
+from shared.vendor_tasks import revisions as task_revisions
+from shared.vendor_tasks import store as task_store
+from shared.vendor_tasks.revisions import KnownTask, TaskStep
 
 
 async def on_confirm(

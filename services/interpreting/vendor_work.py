@@ -10,15 +10,16 @@ import uuid
 
 import asyncpg
 
-from services.interpreting.adapters import repository, task_store
+from services.interpreting.adapters import repository
 from services.interpreting.adapters.revisions import HOLDING, Revisions
-from services.interpreting.domain import task_revisions
 from services.interpreting.domain.plan import PlanKey
 from services.interpreting.domain.roster import Roster
-from services.interpreting.domain.task_revisions import KnownTask, TaskStep
 from services.interpreting.domain.tasks import CHANGE_NAMES, KIND, TASK_NAMESPACE, vendor_tasks
 from shared.contracts import VendorTaskAssigned
 from shared.db.unit_of_work import UnitOfWork
+from shared.vendor_tasks import revisions as task_revisions
+from shared.vendor_tasks import store as task_store
+from shared.vendor_tasks.revisions import KnownTask, TaskStep
 
 
 async def on_confirm(

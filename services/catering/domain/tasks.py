@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from services.catering.domain.menus import Menu, MenuBook, Staffing
-from services.catering.domain.task_revisions import message_id
 from shared.contracts import VendorTaskAssigned
+from shared.vendor_tasks.revisions import message_id
 
 KIND = "catering"
 TASK_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wict.example/catering/vendor-tasks")

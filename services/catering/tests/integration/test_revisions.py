@@ -11,11 +11,11 @@ import pytest
 
 from services.catering import handlers
 from services.catering.domain.menus import MenuBook, load_menus
-from services.catering.domain.task_revisions import BOOKING_CANCELLED, BOOKING_CHANGED
 from services.catering.domain.tasks import task_id, task_message_id
 from services.catering.tests.integration.conftest import published
 from shared.contracts import ConfirmCatering, Message, ReleaseCatering, ReserveCatering
 from shared.db.unit_of_work import Database
+from shared.vendor_tasks.revisions import BOOKING_CANCELLED, BOOKING_CHANGED
 
 pytestmark = pytest.mark.integration
 

@@ -14,11 +14,11 @@ from services.interpreting.adapters import repository
 from services.interpreting.domain.plan import PlanKey
 from services.interpreting.domain.reasons import CANCELLED
 from services.interpreting.domain.roster import Roster
-from services.interpreting.domain.task_revisions import BOOKING_CANCELLED, BOOKING_CHANGED
 from services.interpreting.domain.tasks import task_id, task_message_id
 from services.interpreting.tests.integration.commands import published, run
 from shared.contracts import ConfirmInterpreting, ReleaseInterpreting, ReserveInterpreting
 from shared.db.unit_of_work import Database
+from shared.vendor_tasks.revisions import BOOKING_CANCELLED, BOOKING_CHANGED
 
 pytestmark = pytest.mark.integration
 

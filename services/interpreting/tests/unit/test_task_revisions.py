@@ -7,14 +7,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.interpreting.domain.plan import plan_for
-from services.interpreting.domain.task_revisions import (
-    BOOKING_CANCELLED,
-    BOOKING_CHANGED,
-    KnownTask,
-    changes,
-    on_cancel,
-    on_confirm,
-)
 from services.interpreting.domain.tasks import (
     CHANGE_NAMES,
     KIND,
@@ -25,6 +17,14 @@ from services.interpreting.domain.tasks import (
 )
 from services.interpreting.domain.tasks import vendor_tasks as build
 from shared.contracts import VendorTaskAssigned, VendorTaskCancelled, VendorTaskChanged
+from shared.vendor_tasks.revisions import (
+    BOOKING_CANCELLED,
+    BOOKING_CHANGED,
+    KnownTask,
+    changes,
+    on_cancel,
+    on_confirm,
+)
 
 pytestmark = pytest.mark.unit
 

@@ -1,4 +1,4 @@
-"""SQL for the caterers' tasks: one row per (booking, caterer), live at a revision or cancelled."""
+"""SQL for vendor tasks (each service its own vendor_tasks table): one row per (booking, vendor), live at a revision or cancelled."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import uuid
 
 import asyncpg
 
-from services.catering.domain.task_revisions import TaskStep
+from shared.vendor_tasks.revisions import TaskStep
 
 
 async def tasks(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[asyncpg.Record]:
@@ -34,7 +34,7 @@ async def save(
             booking_id, revision, [s.task_id for s in told], [s.vendor_id for s in told],
             [s.message.message_id for s in told if s.message], [s.live for s in told],
         )  # fmt: skip
-    if quiet:  # the caterer's part did not change: the task simply follows the new revision
+    if quiet:  # the vendor's part did not change: the task simply follows the new revision
         await connection.execute(
             "UPDATE vendor_tasks SET revision = $2, updated_at = now()"
             " WHERE booking_id = $1 AND vendor_id = ANY($3::text[])",
