@@ -96,7 +96,7 @@ class Runtime:
             return False
 
     @contextlib.asynccontextmanager
-    async def lifespan(self, _: Litestar) -> AsyncIterator[None]:
+    async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
         pool = await create_pool(self.config.database_url, self.config.db_pool_size)
         applied = await apply_migrations(pool, self.spec.name, self.spec.migrations)
         relay_connection = await nats.connect(
@@ -121,6 +121,7 @@ class Runtime:
         ]
         await self.broker.start()
         self.context = context
+        app.state.context = context  # for middleware that needs the database
         log.info(
             "service started",
             extra={"fields": {"migrations_applied": applied, "port": self.config.http_port}},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 
 from services.venue.adapters.accounts import ensure_bootstrap_account
@@ -27,6 +28,7 @@ from services.venue.entrypoints.messages import routes
 from services.venue.handlers import SagaSettings
 from services.venue.holds import HoldSettings
 from shared.config import ServiceConfig
+from shared.http.idempotency import IdempotencyMiddleware
 from shared.service import Context, ServiceSpec
 
 
@@ -98,7 +100,11 @@ def spec() -> ServiceSpec:
             AvailabilityController,
         ],
         app_options=lambda config: {
-            "middleware": [rate_limit(config.rate_limit_per_minute).middleware],
+            "middleware": [
+                rate_limit(config.rate_limit_per_minute).middleware,
+                # bookings and options keep their own first answer with the booking itself
+                DefineMiddleware(IdempotencyMiddleware, skip_paths={"/bookings", "/holds"}),
+            ],
             "request_max_body_size": config.max_body_bytes,
         },
         openapi=OpenAPIConfig(

@@ -128,3 +128,16 @@ def test_another_organizer_can_neither_change_nor_cancel_a_booking(stack: Stack,
     with client_for(stack, None) as anonymous:
         assert anonymous.patch(f"/bookings/{booking_id}", json={"attendees": 12}).status_code == 401
     assert venue.get(f"/bookings/{booking_id}").json()["attendees"] == 10
+
+
+def test_every_post_honours_the_idempotency_key_even_sent_concurrently(venue):
+    body = booking_body(next_day(), space_id="room-a", layout="theater", attendees=100)
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    responses = storm(venue, [("/quotes", body, key)] * 10)
+    assert {response.status_code for response in responses} == {201}
+    assert len({response.json()["quote_id"] for response in responses}) == 1
+    assert len({response.headers.get("location") for response in responses}) == 1
+    other = venue.post("/quotes", json={**body, "attendees": 120}, headers=key)
+    assert other.status_code == 422 and other.json()["errors"][0]["field"] == "Idempotency-Key"
+    fresh = venue.post("/quotes", json=body, headers={"Idempotency-Key": str(uuid.uuid4())})
+    assert fresh.json()["quote_id"] != responses[0].json()["quote_id"]
