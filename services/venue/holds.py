@@ -17,7 +17,7 @@ import asyncpg
 
 from services.venue import spaces
 from services.venue.adapters import accounts, repository
-from services.venue.domain.booking import BookingRequest, blocked_interval, check
+from services.venue.domain.booking import BookingRequest, Violation, blocked_interval, check
 from services.venue.domain.catalog import Catalog
 from services.venue.handlers import (
     InvalidBooking,
@@ -239,3 +239,26 @@ async def _try_option(
                          {"waitlist_id": str(entry["id"])}, trace_id_hex())  # fmt: skip
     unit.publish(await booking_event(unit, booking_id, catalog, WaitlistPromoted, expires_at=until))
     return booking_id
+
+
+async def set_option_expiry(
+    database: Database, booking_id: uuid.UUID, until: datetime, actor: str, now: datetime
+) -> datetime:
+    """Staff extend or shorten a live option (never past the event's start); the warning is sent anew."""
+    async with database.transaction() as unit:
+        row = await unit.connection.fetchrow(
+            "SELECT status, starts_at FROM bookings WHERE id = $1 FOR UPDATE", booking_id
+        )
+        if row is None or row["status"] != "option":
+            raise OptionNotConvertible("only a live option has an expiry")
+        if until <= now:
+            raise InvalidBooking([Violation("expires_at", "must be in the future")])
+        until = min(until, row["starts_at"])
+        await unit.connection.execute(
+            "UPDATE bookings SET hold_expires_at = $2, expiry_warned_at = NULL, updated_at = now() WHERE id = $1",
+            booking_id,
+            until,
+        )
+        await accounts.audit(unit.connection, booking_id, actor, "option expiry set",
+                             {"expires_at": until.isoformat()}, trace_id_hex())  # fmt: skip
+    return until

@@ -70,3 +70,24 @@ def test_cancelling_a_confirmed_booking_frees_the_hall_and_repeats_answer_the_sa
         )
     )
     assert venue.post("/bookings", json=room(day)).status_code == 201  # the hall is free again
+
+
+def test_an_option_that_expires_frees_the_slot_for_the_waitlist(stack: Stack, staff, venue):
+    from datetime import UTC, datetime, timedelta
+
+    day = next_day()
+    option_id = venue.post("/holds", json=room(day)).json()["booking_id"]
+    soon = (datetime.now(UTC) + timedelta(seconds=2)).isoformat()
+    assert venue.patch(f"/holds/{option_id}", json={"expires_at": soon}).status_code == 403  # staff only
+    assert staff.patch(f"/holds/{option_id}", json={"expires_at": soon}).status_code == 200
+    with new_organizer(stack, staff, "Queue Second") as waiting:
+        assert waiting.post("/waitlist", json=room(day)).status_code == 201
+        expired = wait_until(
+            lambda: venue.get(f"/bookings/{option_id}").json()["status"] == "expired", timeout=30
+        )
+        assert expired
+        promoted = wait_until(
+            lambda: [e for e in waiting.get("/waitlist").json() if e["status"] == "promoted"]
+        )
+        assert waiting.get(f"/bookings/{promoted[0]['booking_id']}").json()["status"] == "option"
+    assert venue.post(f"/bookings/{option_id}/convert", json={}).status_code == 409

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 import msgspec
-from litestar import Controller, Response, get, post
+from litestar import Controller, Response, get, patch, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import Parameter
 from msgspec import Meta
@@ -25,7 +25,14 @@ from services.venue.entrypoints.schemas import (
     InterpretingWanted,
 )
 from services.venue.handlers import InvalidBooking, NotCancellable, SlotTaken, cancel_booking, create_booking
-from services.venue.holds import OptionNotConvertible, SlotFree, convert_option, join_waitlist, option_until
+from services.venue.holds import (
+    OptionNotConvertible,
+    SlotFree,
+    convert_option,
+    join_waitlist,
+    option_until,
+    set_option_expiry,
+)
 from shared.http.problems import ApiError, FieldError
 from shared.service import Context
 
@@ -33,6 +40,10 @@ from shared.service import Context
 class Conversion(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     interpreting: InterpretingWanted | None = None
     catering: CateringWanted | None = None
+
+
+class OptionExpiry(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    expires_at: datetime
 
 
 class CancelRequest(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -137,6 +148,27 @@ class HoldsController(Controller):
         except OptionNotConvertible as error:
             raise ApiError(409, "Not a live option", str(error)) from None
         return BookingAccepted(booking_id=booking_id, status=status, trace_id=row["trace_id"])
+
+    @patch("/holds/{booking_id:uuid}", operation_id="SetOptionExpiry", status_code=200)
+    async def set_expiry(
+        self,
+        booking_id: uuid.UUID,
+        data: OptionExpiry,
+        context: NamedDependency[Context],
+        principal: NamedDependency[Principal],
+    ) -> OptionExpiry:
+        """Extend or shorten a live option (staff); it never outlasts the event's start."""
+        require(principal, Role.STAFF)
+        await _visible_booking(context, principal, booking_id)
+        if data.expires_at.tzinfo is None:
+            raise ApiError(422, "A time needs its offset", "", [FieldError("expires_at", "add a UTC offset")])
+        try:
+            with booking_errors():
+                until = await set_option_expiry(context.database, booking_id, data.expires_at, principal.actor,
+                                                datetime.now(UTC))  # fmt: skip
+        except OptionNotConvertible as error:
+            raise ApiError(409, "Not a live option", str(error)) from None
+        return OptionExpiry(expires_at=until)
 
     @post("/bookings/{booking_id:uuid}/cancel", operation_id="CancelBooking", status_code=200)
     async def cancel(
