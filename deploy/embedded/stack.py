@@ -141,17 +141,20 @@ class Stack:
 
     def service_env(self, name: str) -> dict[str, str]:
         """The environment of service `name`: ours plus where to find everything."""
-        secrets_for_venue = (
-            {
+        secrets = {
+            "venue": {
                 "WICT_BOOTSTRAP_STAFF_KEY": self.credentials["staff"],
                 "WICT_BOOTSTRAP_OPS_KEY": self.credentials["ops"],
-            }
-            if name == "venue"
-            else {}
-        )
+            },
+            "notify": {
+                "WICT_STAFF_API_KEYS": self.credentials["staff"],
+                "WICT_OPS_API_KEYS": self.credentials["ops"],
+                "WICT_VENUE_URL": f"http://127.0.0.1:{self.config.venue_port}",
+            },
+        }.get(name, {})
         return {
-            **secrets_for_venue,
             **os.environ,
+            **secrets,
             "WICT_DATABASE_URL": self.postgres.dsn(name),
             "WICT_NATS_URL": self.nats.url,
             "WICT_HTTP_HOST": "127.0.0.1",

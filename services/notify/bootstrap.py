@@ -53,6 +53,9 @@ class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
     webhook_retry_max_seconds: float = 3600.0
     webhook_disable_after_failures: int = 15
     webhook_require_https: bool = False
+    staff_api_keys: str = ""  # the venue staff's API key(s), comma-separated (the deployment sets them)
+    ops_api_keys: str = ""
+    venue_url: str = "http://127.0.0.1:8000"  # where organizer keys are checked (GET /me)
 
 
 def mailer_from(config: NotifyConfig) -> SmtpMailer:

@@ -55,7 +55,9 @@ def test_a_forum_with_interpretation_and_buffet_is_confirmed_and_the_organizer_t
     notify = stack.service("notify").base_url
 
     def feed() -> list[dict]:
-        entries = httpx.get(f"{notify}/notifications", params={"booking_id": accepted["booking_id"]}).json()
+        entries = httpx.get(
+            f"{notify}/notifications", params={"booking_id": accepted["booking_id"]}, headers=venue.headers
+        ).json()
         return entries if any(entry["event"] == "booking_confirmed" for entry in entries) else []
 
     events = sorted(entry["event"] for entry in wait_until(feed))
@@ -203,3 +205,21 @@ def test_the_vip_hall_needs_staff_approval(venue, staff):
     assert wait_for_outcome(venue, accepted["booking_id"])["status"] == "confirmed"
     again = staff.post(f"/bookings/{accepted['booking_id']}/approval", json={"decision": "approve"})
     assert again.status_code == 409
+
+
+def test_notify_answers_organizers_only_about_themselves_and_guards_staff_routes(venue, staff, stack: Stack):
+    notify = stack.service("notify").base_url
+    assert httpx.get(f"{notify}/notifications", params={"email": "x@example.org"}).status_code == 401
+    mine = httpx.get(
+        f"{notify}/notifications", params={"email": venue.account["email"]}, headers=venue.headers
+    )
+    assert mine.status_code == 200
+    other = httpx.get(
+        f"{notify}/notifications", params={"email": "someone@example.org"}, headers=venue.headers
+    )
+    assert other.status_code == 403
+    assert httpx.get(f"{notify}/ops/deliveries", headers=venue.headers).status_code == 403
+    assert httpx.get(f"{notify}/ops/deliveries", headers=staff.headers).status_code == 200
+    broadcast = {"starts_at": "2030-01-01T08:00:00+08:00", "ends_at": "2030-01-01T20:00:00+08:00",
+                 "notices": {"en": {"headline": "Closed", "message": "Typhoon"}}}  # fmt: skip
+    assert httpx.post(f"{notify}/staff/broadcasts", json=broadcast, headers=venue.headers).status_code == 403

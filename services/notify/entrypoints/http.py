@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 from asyncpg import Record
-from litestar import Controller, get
+from litestar import Controller, Request, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from services.notify.adapters import repository
 from services.notify.entrypoints import checks
+from services.notify.entrypoints.access import caller
 from services.notify.entrypoints.schemas import ChannelState, Notification
 from shared.http.problems import ApiError, FieldError
 from shared.service import Context
@@ -33,6 +34,7 @@ class NotificationsController(Controller):
     async def list_notifications(
         self,
         context: NamedDependency[Context],
+        request: Request[Any, Any, Any],
         booking_id: Annotated[
             str | None,
             QueryParameter(description="a booking's id (UUID): what its organizer was told", required=False),
@@ -50,10 +52,18 @@ class NotificationsController(Controller):
             int, QueryParameter(ge=1, le=200, description="at most this many, newest first")
         ] = 50,
     ) -> list[Notification]:
-        """The in-app feed of a booking or of a recipient, newest first, with each channel's delivery state."""
+        """The in-app feed of a booking or of a recipient, newest first, with each channel's delivery state.
+
+        Organizers see only what they were told; staff and ops see everyone's."""
         wanted_booking = checks.uuid_or_none("booking_id", booking_id)
         wanted_email = checks.email_or_none("email", email)
         wanted_key = checks.recipient_key(recipient, "recipient") if recipient is not None else None
+        who = await caller(request)
+        if who.role == "organizer":
+            own = f"organizer:{who.email}"
+            if (wanted_email and wanted_email.lower() != who.email) or (wanted_key and wanted_key != own):
+                raise ApiError(403, "Not your feed", "organizers read only what they were told")
+            wanted_email = who.email
         if wanted_booking is None and wanted_email is None and wanted_key is None:
             raise ApiError(
                 400, "Invalid query parameter", "give booking_id, email or recipient",

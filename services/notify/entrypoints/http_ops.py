@@ -1,7 +1,4 @@
-"""Ops: every delivery with each attempt and outcome; what the dev SMS provider recorded.
-
-Under /ops/: not authenticated yet (ops credentials come with the venue's accounts change).
-"""
+"""Ops: every delivery with each attempt and outcome; what the dev SMS provider recorded (ops or staff key)."""
 
 from __future__ import annotations
 
@@ -14,12 +11,14 @@ from litestar.params import QueryParameter
 
 from services.notify.adapters import ops
 from services.notify.entrypoints import checks
+from services.notify.entrypoints.access import ops_guard
 from services.notify.entrypoints.schemas import Attempt, DeliveryRecord, DevSms
 from shared.service import Context
 
 
 class OpsController(Controller):
     path = "/ops"
+    guards = [ops_guard]
     tags = ["ops"]
 
     @get("/deliveries", operation_id="ListDeliveries")

@@ -1,7 +1,6 @@
-"""A recipient's own settings: webhook endpoints (the secret is shown once) and channel preferences.
+"""A recipient's settings: webhook endpoints (the secret is shown once) and channel preferences.
 
-Not authenticated yet (the venue's accounts come in another change): these belong behind the
-recipient's own credentials.
+Staff only for now (guarded); recipients managing their own settings needs their own credentials here.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from services.notify.adapters import recipients, webhooks
 from services.notify.domain.channels import OPTIONAL_CHANNELS
 from services.notify.domain.notices import ESSENTIAL
 from services.notify.entrypoints import checks
+from services.notify.entrypoints.access import staff_guard
 from services.notify.entrypoints.schemas import (
     Preference,
     Preferences,
@@ -51,6 +51,7 @@ async def _known(connection: Connection, key: str) -> None:
 
 class RecipientsController(Controller):
     path = "/recipients/{recipient_key:str}"
+    guards = [staff_guard]
     tags = ["recipients"]
 
     @post("/webhooks", operation_id="CreateWebhook", status_code=HTTP_201_CREATED)

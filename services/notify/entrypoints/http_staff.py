@@ -1,8 +1,4 @@
-"""Staff: urgent broadcasts and their delivery report.
-
-Under /staff/: not authenticated yet (the venue's staff accounts come in another change); a gateway
-or that change must restrict these paths to venue staff.
-"""
+"""Staff: urgent broadcasts and their delivery report (guarded: the venue staff's key)."""
 
 from __future__ import annotations
 
@@ -15,6 +11,7 @@ from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED
 
 from services.notify.entrypoints import checks
+from services.notify.entrypoints.access import staff_guard
 from services.notify.entrypoints.schemas import (
     BroadcastAccepted,
     BroadcastCreate,
@@ -48,6 +45,7 @@ def _check(data: JSONBody[BroadcastCreate]) -> None:
 
 class BroadcastsController(Controller):
     path = "/staff/broadcasts"
+    guards = [staff_guard]
     tags = ["staff"]
 
     @post("/", operation_id="CreateBroadcast", status_code=HTTP_202_ACCEPTED)

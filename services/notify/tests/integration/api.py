@@ -20,17 +20,22 @@ from shared.db.unit_of_work import Database
 from shared.http.problems import EXCEPTION_HANDLERS
 from shared.service import Context
 
+STAFF_KEY, OPS_KEY = "wict_test-staff-key", "wict_test-ops-key"
+
 
 @asynccontextmanager
 async def api_client(database: Database, notifier: Notifier) -> AsyncIterator[httpx.AsyncClient]:
-    context = Context("notify", NotifyConfig(), database, trace.get_tracer("notify-tests"))
+    config = NotifyConfig(staff_api_keys=STAFF_KEY, ops_api_keys=OPS_KEY)
+    context = Context("notify", config, database, trace.get_tracer("notify-tests"))
     context.state["notifier"] = notifier
     app = Litestar(
         route_handlers=[NotificationsController, RecipientsController, BroadcastsController, OpsController],
         dependencies={"context": Provide(lambda: context, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
     )
+    app.state.context = context
     # litestar's own test client runs the app in another loop, where the pool cannot go
     transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
-    async with httpx.AsyncClient(transport=transport, base_url="http://notify.test") as client:
+    staff = {"Authorization": f"Bearer {STAFF_KEY}"}
+    async with httpx.AsyncClient(transport=transport, base_url="http://notify.test", headers=staff) as client:
         yield client

@@ -3,33 +3,19 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from litestar import Litestar
-from litestar.di import Provide
-from opentelemetry import trace
 
-from services.notify.bootstrap import NotifyConfig
-from services.notify.entrypoints.http import NotificationsController
 from services.notify.handlers import Notifier, notify_organizer
 from shared.db.unit_of_work import Database
-from shared.http.problems import EXCEPTION_HANDLERS
-from shared.service import Context
 
+from .api import api_client
 from .conftest import confirmed, rejected, unique_address
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-async def client(database: Database) -> AsyncIterator[httpx.AsyncClient]:
-    context = Context("notify", NotifyConfig(), database, trace.get_tracer("notify-tests"))
-    app = Litestar(
-        route_handlers=[NotificationsController],
-        dependencies={"context": Provide(lambda: context, sync_to_thread=False)},
-        exception_handlers=EXCEPTION_HANDLERS,
-    )
-    # in this event loop (litestar's test client runs the app in another, where the pool cannot go)
-    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
-    async with httpx.AsyncClient(transport=transport, base_url="http://notify.test") as client:
+async def client(database: Database, notifier: Notifier) -> AsyncIterator[httpx.AsyncClient]:
+    async with api_client(database, notifier) as client:
         yield client
 
 

@@ -77,7 +77,8 @@ async def test_a_confirmed_booking_arrives_by_email_and_in_the_feed(
 
         await eventually(lambda: acked(again.seq), "ack of both copies", process)
 
-        async with httpx.AsyncClient(base_url=process.base_url, timeout=5) as client:
+        staff = {"Authorization": f"Bearer {infra.credentials['staff']}"}
+        async with httpx.AsyncClient(base_url=process.base_url, timeout=5, headers=staff) as client:
 
             async def feed_shows_sent() -> list | None:
                 entries = (
