@@ -19,6 +19,7 @@ import nats
 
 from deploy.embedded.client import Endpoints, forum_request, organizer_key, venue_day
 
+OUTCOMES = ("venue.evt.booking_confirmed", "venue.evt.booking_rejected")
 SPACES = (
     "room-a",
     "room-c",
@@ -56,6 +57,8 @@ async def _listen(endpoints: Endpoints, run: Run, done: asyncio.Event) -> None:
             try:
                 message = await subscription.next_msg(timeout=0.2)
             except TimeoutError:
+                continue
+            if message.subject not in OUTCOMES:  # received, changed, ...: not an outcome
                 continue
             booking_id = json.loads(message.data)["booking_id"]
             # recorded even before its POST is answered: a fast saga may finish first

@@ -7,20 +7,21 @@ import time
 
 import httpx
 
-from deploy.embedded.client import Endpoints, forum_request, venue_day
+from deploy.embedded.client import Endpoints, forum_request, organizer_key, venue_day
 
 
 def run_demo(endpoints: Endpoints | None = None, timeout: float = 60.0) -> int:
     endpoints = endpoints or Endpoints.from_env()
-    with httpx.Client(base_url=endpoints.venue, timeout=10) as venue:
-        try:
-            venue.get("/health/ready").raise_for_status()
-        except httpx.HTTPError:
-            print(
-                f"the venue service does not answer at {endpoints.venue}: start it with `make run`",
-                file=sys.stderr,
-            )
-            return 2
+    try:
+        httpx.get(f"{endpoints.venue}/health/ready", timeout=5).raise_for_status()
+        key = organizer_key(endpoints)
+    except (httpx.HTTPError, OSError, KeyError) as error:
+        print(f"the venue service does not answer at {endpoints.venue} ({error}): start it with `make run`",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    with httpx.Client(
+        base_url=endpoints.venue, timeout=10, headers={"Authorization": f"Bearer {key}"}
+    ) as venue:
         for days_ahead in range(30, 400):  # the first free afternoon a month or more ahead
             response = venue.post("/bookings", json=forum_request(venue_day(days_ahead)))
             if response.status_code != 409:
