@@ -35,6 +35,30 @@ def redelivery_delay(delivered: int) -> float:
     return float(min(0.25 * 2 ** max(delivered - 1, 0), 30.0))
 
 
+def subject_matches(template: str, subject: str) -> bool:
+    """``tasks.{kind}.{vendor_id}.assigned`` matches ``tasks.catering.caterer-1.assigned``."""
+    parts, tokens = template.split("."), subject.split(".")
+    return len(parts) == len(tokens) and all(
+        part == token or (part.startswith("{") and part.endswith("}"))
+        for part, token in zip(parts, tokens, strict=True)
+    )
+
+
+def route_for(subject: str, routes: Mapping[str, Route]) -> Route | None:
+    """The route of a subject: exact first, else the contract whose subject template it fits."""
+    exact = routes.get(subject)
+    if exact is not None:
+        return exact
+    return next(
+        (
+            route
+            for template, route in routes.items()
+            if "{" in template and subject_matches(template, subject)
+        ),
+        None,
+    )
+
+
 class Route:
     def __init__(self, message_type: type[Message], handler: Handler) -> None:
         self.decoder = msgspec.json.Decoder(message_type)
@@ -70,7 +94,7 @@ async def handle(
     message: NatsMessage, consumer: str, routes: Mapping[str, Route], database: Database
 ) -> None:
     raw = message.raw_message
-    route = routes.get(raw.subject)
+    route = route_for(raw.subject, routes)
     if route is None:  # a newer sender's message type: not ours to handle
         await message.ack()
         return

@@ -35,3 +35,16 @@ def test_the_waterfall_nests_children_under_parents_in_time_order():
     assert lines[0].startswith(f"trace {'ab' * 16}  3 spans  10.0 ms")
     assert lines[1].startswith("venue: POST /bookings")
     assert lines[2].startswith("  interpreting: work") and lines[3].startswith("  catering: work")
+
+
+def test_parameterised_subjects_route_to_their_contract():
+    from shared.messaging.consumer import route_for, subject_matches
+
+    assert subject_matches("tasks.{kind}.{vendor_id}.assigned", "tasks.catering.caterer-1.assigned")
+    assert not subject_matches("tasks.{kind}.{vendor_id}.assigned", "tasks.catering.caterer-1.cancelled")
+    assert not subject_matches("tasks.{kind}.{vendor_id}.assigned", "tasks.catering.assigned")
+    exact, template = object(), object()
+    routes = {"venue.evt.booking_confirmed": exact, "tasks.{kind}.{vendor_id}.assigned": template}
+    assert route_for("venue.evt.booking_confirmed", routes) is exact  # type: ignore[arg-type]
+    assert route_for("tasks.interpreting.agency-a.assigned", routes) is template  # type: ignore[arg-type]
+    assert route_for("tasks.interpreting.agency-a.done", routes) is None  # type: ignore[arg-type]
