@@ -17,6 +17,7 @@ import asyncpg
 from services.catering import vendor_work
 from services.catering.adapters import repository
 from services.catering.adapters.revisions import HOLDING, revisions
+from services.catering.domain.guarantee import DEFAULT_POLICY, GuaranteePolicy, after_guarantee
 from services.catering.domain.menus import MenuBook
 from services.catering.domain.orders import (
     OrderKey,
@@ -44,7 +45,13 @@ log = logging.getLogger(__name__)
 ALREADY_RELEASED = "catering for this booking was already released; nothing is held"
 
 
-async def reserve(command: ReserveCatering, unit: UnitOfWork, book: MenuBook, now: datetime) -> None:
+async def reserve(
+    command: ReserveCatering,
+    unit: UnitOfWork,
+    book: MenuBook,
+    now: datetime,
+    guarantee: GuaranteePolicy = DEFAULT_POLICY,
+) -> None:
     """Hold kitchen covers for the revision's menu and headcount (beside the booking's others), or say why not."""
     connection, key = unit.connection, OrderKey(command.booking_id, command.revision)
     await repository.lock_booking(connection, key.booking_id)
@@ -54,12 +61,15 @@ async def reserve(command: ReserveCatering, unit: UnitOfWork, book: MenuBook, no
         unit.publish(_answer_again(command, existing))
         return
     request = OrderRequest(
-        command.menu, command.headcount, command.starts_at, command.ends_at, command.serve_at
-    )
+        command.menu, command.headcount, command.starts_at, command.ends_at, command.serve_at,
+        dict(command.dietary), command.allergy_notes, command.layout,
+    )  # fmt: skip
     if known.confirmed is not None and known.confirmed > key.revision:
         plan: Plan | Refusal = Refusal(superseded_reason(key.revision, known.confirmed))
     else:
         plan = plan_order(request, book, now)
+    if not isinstance(plan, Refusal) and key.revision > 0:
+        plan = after_guarantee(plan, known.guaranteed(key.revision), command.starts_at, now, guarantee)
     if not isinstance(plan, Refusal) and not await repository.take_covers(
         connection, plan.day, plan.meal_period, plan.covers, plan.capacity
     ):

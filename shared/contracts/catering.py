@@ -18,6 +18,10 @@ class ReserveCatering(PlanMessage, frozen=True, kw_only=True):
     menu: str
     headcount: int
     serve_at: datetime | None = None
+    # guests per need (keys vegetarian, vegan, halal, gluten_free), counted within the headcount
+    dietary: dict[str, int] = {}
+    allergy_notes: str = ""  # free text for the kitchen, no guest names
+    layout: str = ""  # the space's layout, if known, for the caterer's banquet event order
 
 
 class ConfirmCatering(PlanMessage, frozen=True, kw_only=True):

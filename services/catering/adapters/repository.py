@@ -16,8 +16,9 @@ RETURNING covers_reserved
 """
 _INSERT_ORDER = """
 INSERT INTO catering_orders (booking_id, revision, status, menu, headcount, space_id, starts_at, ends_at,
-                             serve_at, day, meal_period, price_minor, currency, reason)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                             serve_at, day, meal_period, price_minor, currency, reason, dietary,
+                             allergy_notes, layout)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 """
 
 
@@ -73,7 +74,7 @@ async def insert_held(
     await connection.execute(
         _INSERT_ORDER, key.booking_id, key.revision, "held", plan.menu.id, plan.covers, space_id,
         request.starts_at, request.ends_at, plan.serve_at, plan.day, plan.meal_period, plan.price_minor,
-        plan.menu.currency, None,
+        plan.menu.currency, None, request.dietary, request.allergy_notes, request.layout,
     )  # fmt: skip
 
 
@@ -83,7 +84,8 @@ async def insert_rejected(
     headcount = request.headcount if request.headcount > 0 else None
     await connection.execute(
         _INSERT_ORDER, key.booking_id, key.revision, "rejected", request.menu[:64], headcount, space_id,
-        request.starts_at, request.ends_at, request.serve_at, None, None, None, None, reason,
+        request.starts_at, request.ends_at, request.serve_at, None, None, None, None, reason, request.dietary,
+        request.allergy_notes[:2000], request.layout[:200],
     )  # fmt: skip
 
 

@@ -26,6 +26,15 @@ class Revisions:
         """The firm revision, if any (at most one: confirming a revision releases the older ones)."""
         return max((row["revision"] for row in self.rows if row["status"] == "confirmed"), default=None)
 
+    def guaranteed(self, revision: int) -> int | None:
+        """The headcount a change to ``revision`` departs from: the firm one, else the newest older held one."""
+        if self.confirmed is not None:
+            confirmed = self.get(self.confirmed)
+            assert confirmed is not None
+            return confirmed["headcount"]
+        older = self.older_holding(revision)
+        return older[-1]["headcount"] if older else None
+
     def older_holding(self, revision: int) -> list[asyncpg.Record]:
         """Orders of revisions before ``revision`` that still hold covers: the plans its confirm supersedes."""
         return [row for row in self.rows if row["revision"] < revision and row["status"] in HOLDING]

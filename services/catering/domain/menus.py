@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
+from services.catering.domain.allergens import mislabelled
+
 MENUS_PATH = Path(__file__).resolve().parent.parent / "menus.json"
 
 
@@ -51,12 +53,24 @@ class Kitchen(msgspec.Struct, frozen=True, kw_only=True):
         return f"{self.meal_periods[0].starts:%H:%M}–{self.meal_periods[-1].ends:%H:%M}"
 
 
+class StyleRatio(msgspec.Struct, frozen=True, kw_only=True):
+    """How many guests one server and one captain look after, for one service style."""
+
+    guests_per_server: int
+    guests_per_captain: int
+
+
 class Staffing(msgspec.Struct, frozen=True, kw_only=True):
-    guests_per_server: int = 25
-    guests_per_captain: int = 100
-    captain_styles: list[str] = msgspec.field(default_factory=lambda: ["buffet"])
+    styles: dict[str, StyleRatio]
     load_in_minutes: int = 60
     load_out_minutes: int = 60
+
+
+class Dish(msgspec.Struct, frozen=True, kw_only=True):
+    """A dish of a menu and the EU allergens it contains (names as in ``allergens.EU_ALLERGENS``)."""
+
+    name: str
+    allergens: list[str] = []
 
 
 class Menu(msgspec.Struct, frozen=True, kw_only=True):
@@ -70,6 +84,7 @@ class Menu(msgspec.Struct, frozen=True, kw_only=True):
     lead_time_hours: int = 72
     meal_periods: list[str]
     vendor_id: str
+    dishes: list[Dish] = []
 
     def label(self, locale: str = "en") -> str:
         return self.name.get(locale) or self.name["en"]
@@ -87,4 +102,14 @@ class MenuBook(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def load_menus(path: Path = MENUS_PATH) -> MenuBook:
-    return msgspec.json.decode(path.read_bytes(), type=MenuBook)
+    """The menu book in ``path``; a dish labelled with an unknown allergen or a style without ratios stops start-up."""
+    book = msgspec.json.decode(path.read_bytes(), type=MenuBook)
+    problems = [*mislabelled(book.menus)]
+    problems += [
+        f"{m.id}: no staffing for style {m.service_style!r}"
+        for m in book.menus
+        if m.service_style not in book.staffing.styles
+    ]
+    if problems:
+        raise ValueError(f"{path}: " + "; ".join(problems))
+    return book

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from services.catering.domain.dietary import dietary_reasons
 from services.catering.domain.menus import Kitchen, Menu, MenuBook
 
 SLOT = timedelta(minutes=30)  # the venue books in 30-minute steps
@@ -30,6 +31,9 @@ class OrderRequest:
     starts_at: datetime
     ends_at: datetime
     serve_at: datetime | None = None
+    dietary: dict[str, int] = field(default_factory=dict)
+    allergy_notes: str = ""
+    layout: str = ""
 
     @property
     def serving_time(self) -> datetime:
@@ -68,7 +72,11 @@ def plan_order(request: OrderRequest, book: MenuBook, now: datetime) -> Plan | R
     if naive:
         return Refusal(f"{', '.join(naive)} needs a UTC offset, e.g. 2027-03-02T12:00:00+08:00")
     kitchen = book.kitchen
-    reasons = [*_headcount_rules(request, menu), *_serving_rules(request, menu, kitchen)]
+    reasons = [
+        *_headcount_rules(request, menu),
+        *dietary_reasons(request.dietary, request.headcount, request.allergy_notes),
+        *_serving_rules(request, menu, kitchen),
+    ]
     lead = lead_time_reason(request, menu, kitchen, now)
     if lead:
         reasons.append(lead)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from services.catering.domain.allergens import dish_lines, menu_allergens
+from services.catering.domain.dietary import DIETARY_KEYS
 from services.catering.domain.menus import Menu, MenuBook, Staffing
 from shared.contracts import VendorTaskAssigned
 from shared.vendor_tasks.revisions import message_id
@@ -23,7 +25,8 @@ CHANGE_NAMES = {
     "starts_at": "time", "ends_at": "time", "load_in_at": "time", "load_out_at": "time", "space_id": "space",
     "menu": "menu", "menu_name_en": "menu", "menu_name_zh": "menu", "service_style": "menu",
     "headcount": "headcount", "meal_period": "meal_period", "serve_at": "serving_time",
-    "serve_at_local": "serving_time", "servers": "staff", "captains": "staff",
+    "serve_at_local": "serving_time", "servers": "staff", "captains": "staff", "dishes": "menu",
+    "allergens": "menu", "layout": "layout", "allergy_notes": "dietary", **{f"dietary_{key}": "dietary" for key in DIETARY_KEYS},
 }  # fmt: skip
 
 
@@ -43,17 +46,17 @@ class ConfirmedOrder:
     space_id: str
     starts_at: datetime
     ends_at: datetime
+    dietary: dict[str, int] = field(default_factory=dict)
+    allergy_notes: str = ""
+    layout: str = ""
 
 
 def crew_for(menu: Menu, headcount: int, staffing: Staffing) -> Crew:
-    """One server per ``guests_per_server`` guests; at buffets also one captain per ``guests_per_captain``."""
-    servers = math.ceil(headcount / staffing.guests_per_server)
-    captains = (
-        math.ceil(headcount / staffing.guests_per_captain)
-        if menu.service_style in staffing.captain_styles
-        else 0
+    """Servers and captains for ``headcount`` guests at the ratios of the menu's service style."""
+    ratio = staffing.styles[menu.service_style]
+    return Crew(
+        math.ceil(headcount / ratio.guests_per_server), math.ceil(headcount / ratio.guests_per_captain)
     )
-    return Crew(servers, captains)
 
 
 def task_id(booking_id: uuid.UUID, vendor_id: str) -> str:
@@ -102,5 +105,10 @@ def vendor_task(
             "serve_at_local": local_serve.isoformat(),
             "servers": crew.servers,
             "captains": crew.captains,
+            "dishes": dish_lines(menu),
+            "allergens": menu_allergens(menu),
+            "layout": order.layout,
+            "allergy_notes": order.allergy_notes,
+            **{f"dietary_{key}": order.dietary.get(key, 0) for key in DIETARY_KEYS},
         },
     )

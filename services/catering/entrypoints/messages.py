@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from services.catering import handlers
+from services.catering.domain.guarantee import DEFAULT_POLICY, GuaranteePolicy
 from services.catering.domain.menus import MenuBook
 from shared.contracts import ConfirmCatering, Message, ReleaseCatering, ReserveCatering
 from shared.db.unit_of_work import UnitOfWork
@@ -19,12 +20,14 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def routes(book: MenuBook, clock: Clock = _utc_now) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
+def routes(
+    book: MenuBook, clock: Clock = _utc_now, guarantee: GuaranteePolicy = DEFAULT_POLICY
+) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
     """Handlers for the saga's catering commands, keyed by the durable consumer that delivers them."""
 
     async def on_reserve(command: ReserveCatering, unit: UnitOfWork) -> None:
         """Hold kitchen covers for one plan revision (beside the booking's others), or reject it with a reason the organizer can act on."""
-        await handlers.reserve(command, unit, book, clock())
+        await handlers.reserve(command, unit, book, clock(), guarantee)
 
     async def on_confirm(command: ConfirmCatering, unit: UnitOfWork) -> None:
         """Make the revision firm, give back the older revisions' covers, and assign, change or cancel the caterer's task."""

@@ -1,4 +1,4 @@
-"""Migration 002 on a database with live orders: they become revision 0 and keep working."""
+"""Migrations 002 and 003 on a database with live orders: they become revision 0, with no guest needs, and keep working."""
 
 from __future__ import annotations
 
@@ -44,7 +44,12 @@ async def test_existing_orders_become_revision_0_and_a_cancellation_still_gives_
             booking,
         )
 
-        assert await apply_migrations(pool, "catering", MIGRATIONS) == ["catering/002_plan_revisions.sql"]
+        assert await apply_migrations(pool, "catering", MIGRATIONS) == [
+            "catering/002_plan_revisions.sql",
+            "catering/003_guest_needs.sql",
+        ]
+        needs = await pool.fetchrow("SELECT dietary, allergy_notes, layout FROM catering_orders")
+        assert dict(needs) == {"dietary": {}, "allergy_notes": "", "layout": ""}
 
         for table in ("catering_orders", "vendor_tasks"):
             assert await pool.fetchval(f"SELECT array_agg(revision) FROM {table}") == [0], table

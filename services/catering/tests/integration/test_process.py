@@ -55,6 +55,7 @@ async def test_the_service_answers_the_saga_over_jetstream(
         **infra.service_env("catering"),
         "WICT_DATABASE_URL": fresh_database("catering"),
         "WICT_HTTP_PORT": str(port),
+        "WICT_STAFF_API_KEYS": "wict_test-staff-a,wict_test-staff-b",
     }
     service = ServiceProcess("catering", "services.catering", env, port, tmp_path / "catering.log")
     connection = await nats.connect(infra.nats.url)
@@ -100,6 +101,11 @@ async def test_the_service_answers_the_saga_over_jetstream(
             "tasks.catering.caterer-cuntan-kitchen.changed",
             ["headcount", "staff"],
         )
+        async with httpx.AsyncClient(base_url=service.base_url) as client:
+            beo_path = f"/orders/{reserve.booking_id}/beo"
+            assert (await client.get(beo_path)).status_code == 401
+            beo = await client.get(beo_path, headers={"Authorization": "Bearer wict_test-staff-b"})
+        assert beo.status_code == 200 and "  Guests (guaranteed)  90" in beo.text.splitlines()
         await send(js, ReleaseCatering(booking_id=reserve.booking_id, revision=1, reason="cancelled"))
         subject, body = await next_for(events, reserve.booking_id)
         assert (subject, body["revision"]) == ("catering.evt.released", 1)
@@ -108,6 +114,13 @@ async def test_the_service_answers_the_saga_over_jetstream(
             "tasks.catering.caterer-cuntan-kitchen.cancelled",
             "the booking was cancelled",
         )
+
+        too_many = msgspec.structs.replace(
+            reserve, booking_id=uuid.uuid4(), message_id=uuid.uuid4(), dietary={"vegan": 61}
+        )
+        await send(js, too_many)
+        subject, body = await next_for(events, too_many.booking_id)
+        assert subject == "catering.evt.rejected" and "more than the headcount 60" in body["reason"]
 
         early = ReleaseCatering(booking_id=uuid.uuid4(), reason="saga gave up")
         await send(js, early)

@@ -46,9 +46,21 @@ def test_buffets_get_a_server_per_25_and_a_captain_per_100(headcount: int, crew:
     assert crew_for(menu("western-buffet"), headcount, BOOK.staffing) == crew
 
 
-def test_other_styles_get_servers_but_no_captains() -> None:
-    assert crew_for(menu("chinese-banquet"), 230, BOOK.staffing) == Crew(10, 0)
-    assert crew_for(menu("tea-break"), 50, BOOK.staffing) == Crew(2, 0)
+@pytest.mark.parametrize(
+    ("menu_id", "headcount", "crew"),
+    [
+        ("chinese-banquet", 10, Crew(1, 1)),
+        ("chinese-banquet", 51, Crew(6, 2)),
+        ("chinese-banquet", 230, Crew(23, 5)),
+        ("tea-break", 40, Crew(1, 1)),
+        ("tea-break", 151, Crew(4, 2)),
+        ("welcome-reception", 300, Crew(8, 2)),
+    ],
+)
+def test_banquets_get_a_server_per_10_and_a_captain_per_50_tea_and_receptions_per_40_and_150(
+    menu_id: str, headcount: int, crew: Crew
+) -> None:
+    assert crew_for(menu(menu_id), headcount, BOOK.staffing) == crew
 
 
 def test_task_id_depends_on_booking_and_caterer_and_message_ids_on_task_revision_and_event() -> None:
