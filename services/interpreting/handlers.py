@@ -55,7 +55,7 @@ async def reserve(command: ReserveInterpreting, unit: UnitOfWork, roster: Roster
             raise CannotServe(superseded(key.revision, known.confirmed))
         plan = plan_for(
             command.space_id, command.starts_at, command.ends_at, command.floor_language,
-            command.target_languages, command.attendees, roster.load_time,
+            command.target_languages, command.attendees, roster.load_time, roster,
         )  # fmt: skip
         async with connection.transaction():
             await repository.insert_held(connection, key, plan)
@@ -92,12 +92,15 @@ def _reserved(command: ReserveInterpreting, plan: Plan, seats: list[Seat]) -> In
         booking_id=command.booking_id,
         revision=command.revision,
         causation_id=command.message_id,
-        booths=list(dict.fromkeys(seat.booth_id for seat in seats)),
+        booths=list(dict.fromkeys(seat.booth_id for seat in seats if seat.booth_id)),
         team_per_booth=plan.team_per_booth,
         seats=[
             InterpreterSeat(booth=s.booth_id, interpreter_id=s.interpreter_id, vendor_id=s.vendor_id)
             for s in seats
         ],
+        mode=plan.mode,
+        relays=[f"{plan.floor_language}→{pivot}→{target}" for target, pivot in plan.relays],
+        receivers=plan.receivers,
     )
 
 

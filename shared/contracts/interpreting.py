@@ -48,6 +48,9 @@ class InterpretingReserved(PlanMessage, frozen=True, kw_only=True):
     booths: list[str]
     team_per_booth: int
     seats: list[InterpreterSeat] = []
+    mode: str = "simultaneous"  # or "consecutive" (small meetings: no booth, no receivers)
+    relays: list[str] = []  # e.g. "th→en→lo": served through a pivot booth, only when no direct cover exists
+    receivers: int = 0  # headsets held for the audience
 
 
 class InterpretingRejected(PlanMessage, frozen=True, kw_only=True):

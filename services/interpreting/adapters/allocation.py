@@ -15,12 +15,17 @@ from typing import TypeVar
 
 import asyncpg
 
-from services.interpreting.adapters import repository
+from services.interpreting.adapters import receivers, repository
 from services.interpreting.domain.contention import contention_keys
 from services.interpreting.domain.continuity import booths_in_order, team_first
 from services.interpreting.domain.plan import Plan, PlanKey
-from services.interpreting.domain.reasons import BoothShortage, InterpreterShortage, Shortage
-from services.interpreting.domain.roster import Roster
+from services.interpreting.domain.reasons import (
+    BoothShortage,
+    InterpreterShortage,
+    ReceiverShortage,
+    Shortage,
+)
+from services.interpreting.domain.roster import Pair, Roster
 from services.interpreting.domain.tasks import Seat
 
 SlotT = TypeVar("SlotT")
@@ -62,37 +67,60 @@ async def claim(
 
 
 async def hold(connection: asyncpg.Connection, key: PlanKey, plan: Plan, roster: Roster) -> Holding:
-    """Hold one booth per target language and a full team per booth; list what could not be held.
+    """Hold one booth per target language, a full team per booth and the receivers; list what is missing.
 
-    The booking's other revisions do not compete with this one: what they hold is offered first.
+    The booking's other revisions do not compete with this one: what they hold is offered first. A
+    consecutive plan holds no booth and no receivers: its team sits in the room.
     """
     await repository.lock_resources(connection, contention_keys(plan, roster))
     elsewhere = await repository.seats_elsewhere(connection, key)
-    previous_booths = {seat.target_language: seat.booth_id for seat in reversed(elsewhere)}
-    holding = Holding(booths=await _hold_booths(connection, key, plan, roster, previous_booths))
+    holding = Holding()
+    if plan.booths:
+        previous_booths = {
+            seat.target_language: seat.booth_id for seat in reversed(elsewhere) if seat.booth_id
+        }
+        holding.booths = await _hold_booths(connection, key, plan, roster, previous_booths)
     if len(holding.booths) < plan.booths:
         pool = roster.booth_pool(plan.space_id)
         holding.shortages.append(BoothShortage(plan.space_id, pool, plan.booths, len(holding.booths)))
     taken: set[str] = set()
-    for pair in roster.scarcest_first(plan.pairs):
-        on_roster = [interpreter.id for interpreter in roster.candidates(pair)]
+    for pair in roster.scarcest_first(plan.pairs, plan.mode):
+        on_roster = [interpreter.id for interpreter in roster.candidates(pair, plan.mode)]
         free = await repository.free_interpreters(
             connection, key.booking_id, on_roster, plan.load_in_at, plan.load_out_at
         )
         previous = [seat.interpreter_id for seat in elsewhere if seat.target_language == pair.target]
         free = [interpreter for interpreter in team_first(previous, free) if interpreter not in taken]
         booth = holding.booths.get(pair.target)
-        if booth is None:  # no booth to seat them in: only count who would be free, for the reason
+        if booth is None and plan.booths:  # no booth to seat them in: only count who would be free
             team = free[: plan.team_per_booth]
         else:
-            team = await _staff(connection, key, plan, roster, booth, free)
-            holding.seats += [Seat(booth, pair.target, i, roster.vendor_of(i)) for i in team]
+            team = await _staff(connection, key, plan, roster, booth, pair.target, free)
+            holding.seats += [Seat(booth or "", pair.target, i, roster.vendor_of(i)) for i in team]
         taken.update(team)
         if len(team) < plan.team_per_booth:
+            relay_of = Pair(plan.floor_language, pair.target) if pair.source != plan.floor_language else None
             holding.shortages.append(
-                InterpreterShortage(pair, plan.team_per_booth, len(team), len(on_roster))
+                InterpreterShortage(pair, plan.team_per_booth, len(team), len(on_roster), relay_of)
             )
+    await _hold_receivers(connection, key, plan, roster, holding)
     return holding
+
+
+async def _hold_receivers(
+    connection: asyncpg.Connection, key: PlanKey, plan: Plan, roster: Roster, holding: Holding
+) -> None:
+    """Hold the headsets if all else is held; otherwise only check them, so the reason names every gap."""
+    need, start, end = plan.receivers, plan.load_in_at, plan.load_out_at
+    if not need:
+        return
+    if holding.shortages:
+        free = await receivers.free(connection, roster.receivers, start, end)
+        shortage = ReceiverShortage(need, free, roster.receivers) if free < need else None
+    else:
+        shortage = await receivers.hold(connection, key, need, roster.receivers, start, end)
+    if shortage is not None:
+        holding.shortages.append(shortage)
 
 
 async def _hold_booths(
@@ -117,14 +145,15 @@ async def _staff(
     key: PlanKey,
     plan: Plan,
     roster: Roster,
-    booth: str,
+    booth: str | None,
+    target: str,
     free: list[str],
 ) -> list[str]:
-    """Assign up to a full team from ``free`` (in order) to ``booth``; the interpreters assigned."""
+    """Assign up to a full team from ``free`` (in order) to ``booth`` (None: consecutive); those assigned."""
 
     async def insert(chosen: list[tuple[int, str]]) -> None:
         team = [(interpreter, roster.vendor_of(interpreter)) for _, interpreter in chosen]
-        await repository.assign(connection, key, booth, team, plan.load_in_at, plan.load_out_at)
+        await repository.assign(connection, key, booth, team, plan.load_in_at, plan.load_out_at, target)
 
     seats = list(range(plan.team_per_booth))
     return [interpreter for _, interpreter in await claim(connection, seats, free, insert)]

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 import asyncpg
 
+from services.interpreting.adapters import receivers
 from services.interpreting.domain.plan import Plan, PlanKey
 from services.interpreting.domain.roster import Roster
 from services.interpreting.domain.tasks import Seat
@@ -23,7 +24,7 @@ async def seed_roster(connection: asyncpg.Connection, roster: Roster) -> None:
     await connection.executemany(
         "INSERT INTO interpreters (id, vendor_id, languages, active) VALUES ($1, $2, $3, true)"
         " ON CONFLICT (id) DO UPDATE SET vendor_id = $2, languages = $3, active = true",
-        [(i.id, i.vendor_id, i.languages) for i in roster.interpreters],
+        [(i.id, i.vendor_id, list(i.languages)) for i in roster.interpreters],
     )
     await connection.executemany(
         "INSERT INTO booths (id, kind, space_id, active) VALUES ($1, $2, $3, true)"
@@ -55,9 +56,10 @@ async def lock_resources(connection: asyncpg.Connection, keys: list[str]) -> Non
 async def insert_held(connection: asyncpg.Connection, key: PlanKey, plan: Plan) -> None:
     await connection.execute(
         "INSERT INTO reservations (booking_id, revision, status, space_id, starts_at, ends_at, floor_language,"
-        " target_languages, team_per_booth, attendees) VALUES ($1, $2, 'held', $3, $4, $5, $6, $7, $8, $9)",
+        " target_languages, team_per_booth, attendees, mode, relays)"
+        " VALUES ($1, $2, 'held', $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         key.booking_id, key.revision, plan.space_id, plan.starts_at, plan.ends_at, plan.floor_language,
-        list(plan.target_languages), plan.team_per_booth, plan.attendees,
+        list(plan.target_languages), plan.team_per_booth, plan.attendees, plan.mode, [list(r) for r in plan.relays],
     )  # fmt: skip
 
 
@@ -127,49 +129,57 @@ async def hold_booths(
 
 
 async def assign(
-    connection: asyncpg.Connection, key: PlanKey, booth_id: str, team: list[tuple[str, str]],
-    start: datetime, end: datetime,
+    connection: asyncpg.Connection, key: PlanKey, booth_id: str | None, team: list[tuple[str, str]],
+    start: datetime, end: datetime, target_language: str | None = None,
 ) -> None:  # fmt: skip
-    """Assign (interpreter, vendor) pairs to a booth; ExclusionViolationError if another booking took one."""
+    """Assign (interpreter, vendor) pairs to a booth (None: consecutive); ExclusionViolationError if taken."""
     await connection.execute(
-        "INSERT INTO assignments (booking_id, revision, booth_id, interpreter_id, vendor_id, during)"
-        " SELECT $1, $2, $3, i, v, tstzrange($6, $7) FROM unnest($4::text[], $5::text[]) AS u(i, v)",
+        "INSERT INTO assignments (booking_id, revision, booth_id, interpreter_id, vendor_id, during, target_language)"
+        " SELECT $1, $2, $3, i, v, tstzrange($6, $7), $8 FROM unnest($4::text[], $5::text[]) AS u(i, v)",
         key.booking_id, key.revision, booth_id, [i for i, _ in team], [v for _, v in team], start, end,
+        target_language,
     )  # fmt: skip
+
+
+_SEAT = (
+    "SELECT coalesce(a.booth_id, '') AS booth_id, coalesce(h.target_language, a.target_language) AS target,"
+    " a.interpreter_id, a.vendor_id FROM assignments a"
+    " LEFT JOIN booth_holds h USING (booking_id, revision, booth_id)"
+)
+
+
+def _seat(row: asyncpg.Record) -> Seat:
+    """A seat; a consecutive interpreter's booth is ''."""
+    return Seat(row["booth_id"], row["target"], row["interpreter_id"], row["vendor_id"])
 
 
 async def seats(connection: asyncpg.Connection, key: PlanKey) -> list[Seat]:
     rows = await connection.fetch(
-        "SELECT a.booth_id, h.target_language, a.interpreter_id, a.vendor_id FROM assignments a"
-        " JOIN booth_holds h USING (booking_id, revision, booth_id) WHERE a.booking_id = $1 AND a.revision = $2"
+        f"{_SEAT} WHERE a.booking_id = $1 AND a.revision = $2"
         " ORDER BY array_position((SELECT target_languages FROM reservations WHERE booking_id = $1"
-        " AND revision = $2), h.target_language), a.interpreter_id",
+        " AND revision = $2), coalesce(h.target_language, a.target_language)), a.interpreter_id",
         key.booking_id, key.revision,
     )  # fmt: skip
-    return [
-        Seat(row["booth_id"], row["target_language"], row["interpreter_id"], row["vendor_id"]) for row in rows
-    ]
+    return [_seat(row) for row in rows]
 
 
 async def seats_elsewhere(connection: asyncpg.Connection, key: PlanKey) -> list[Seat]:
     """The seats the booking's other revisions hold: the firm one first, then the newest."""
     rows = await connection.fetch(
-        "SELECT a.booth_id, h.target_language, a.interpreter_id, a.vendor_id FROM assignments a"
-        " JOIN booth_holds h USING (booking_id, revision, booth_id) JOIN reservations r USING (booking_id, revision)"
-        " WHERE a.booking_id = $1 AND a.revision <> $2"
+        f"{_SEAT} JOIN reservations r USING (booking_id, revision) WHERE a.booking_id = $1 AND a.revision <> $2"
         " ORDER BY r.status = 'confirmed' DESC, a.revision DESC, a.booth_id, a.interpreter_id",
         key.booking_id, key.revision,
     )  # fmt: skip
-    return [
-        Seat(row["booth_id"], row["target_language"], row["interpreter_id"], row["vendor_id"]) for row in rows
-    ]
+    return [_seat(row) for row in rows]
 
 
 async def release(connection: asyncpg.Connection, key: PlanKey, reason: str | None = None) -> None:
-    """Free the revision's booths and interpreters (assignments go with their booth hold)."""
-    await connection.execute(
-        "DELETE FROM booth_holds WHERE booking_id = $1 AND revision = $2", key.booking_id, key.revision
-    )
+    """Free the revision's booths, interpreters (in a booth or consecutive) and receivers."""
+    for table in ("assignments", "booth_holds"):
+        await connection.execute(
+            f"DELETE FROM {table} WHERE booking_id = $1 AND revision = $2", key.booking_id, key.revision
+        )
+    await receivers.release(connection, key)
     await set_status(connection, key, "released", reason)
 
 
@@ -177,5 +187,6 @@ def plan_of(row: asyncpg.Record, load_minutes: int) -> Plan:
     """The plan a held or confirmed reservation was made for."""
     return Plan(
         row["space_id"], row["starts_at"], row["ends_at"], row["floor_language"], tuple(row["target_languages"]),
-        row["team_per_booth"], row["attendees"], timedelta(minutes=load_minutes),
+        row["team_per_booth"], row["attendees"], timedelta(minutes=load_minutes), row["mode"],
+        tuple((target, pivot) for target, pivot in row["relays"]),
     )  # fmt: skip

@@ -25,7 +25,8 @@ def days_touched(start: datetime, end: datetime, zone: ZoneInfo) -> list[date]:
 
 def contention_keys(plan: Plan, roster: Roster) -> list[str]:
     """Sorted lock keys for every booth and interpreter ``plan`` could be given."""
-    resources = {f"booth:{booth}" for booth in roster.booth_pool(plan.space_id).booth_ids}
-    resources |= {f"interpreter:{i.id}" for pair in plan.pairs for i in roster.candidates(pair)}
+    booths = roster.booth_pool(plan.space_id).booth_ids if plan.booths else []
+    resources = {f"booth:{booth}" for booth in booths}
+    resources |= {f"interpreter:{i.id}" for pair in plan.pairs for i in roster.candidates(pair, plan.mode)}
     days = days_touched(plan.load_in_at, plan.load_out_at, roster.zone)
     return sorted(f"{resource}@{day.isoformat()}" for resource in resources for day in days)

@@ -28,9 +28,11 @@ class InterpreterShortage:
     need: int
     free: int
     on_roster: int
+    relay_of: Pair | None = None  # the floor→target pair this pair serves by relay
 
     def text(self, period: str) -> str:
-        base = f"no interpreter for {self.pair} on {period}: need {self.need}, {self.free} free"
+        relay = f" (relay of {self.relay_of} via the {self.pair.source} booth)" if self.relay_of else ""
+        base = f"no interpreter for {self.pair}{relay} on {period}: need {self.need}, {self.free} free"
         if self.on_roster == 0:
             return f"{base} (none of our agencies works in {self.pair})"
         if self.free == 0:
@@ -58,11 +60,25 @@ class BoothShortage:
         )
 
 
-Shortage = InterpreterShortage | BoothShortage
+@dataclass(frozen=True)
+class ReceiverShortage:
+    need: int
+    free: int
+    pool: int
+
+    def text(self, period: str) -> str:
+        return (
+            f"not enough receivers on {period}: need {self.need} receivers, {self.free} free"
+            f" (pool of {self.pool}, attendees plus 5 % spare)"
+        )
+
+
+Shortage = InterpreterShortage | BoothShortage | ReceiverShortage
 
 
 def rejection(shortages: list[Shortage], starts_at: datetime, ends_at: datetime, zone: ZoneInfo) -> str:
-    """Every shortage, booths first, joined into one reason."""
+    """Every shortage, booths first, then interpreters, then receivers, joined into one reason."""
     period = when(starts_at, ends_at, zone)
-    ordered = sorted(shortages, key=lambda shortage: isinstance(shortage, InterpreterShortage))
+    rank = {BoothShortage: 0, InterpreterShortage: 1, ReceiverShortage: 2}
+    ordered = sorted(shortages, key=lambda shortage: rank[type(shortage)])
     return "; ".join(shortage.text(period) for shortage in ordered)

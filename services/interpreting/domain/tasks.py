@@ -24,7 +24,8 @@ TASK_NAMESPACE = uuid.UUID("6f1d3c2a-6d55-4a53-9a63-0c0f3f7a2b11")
 CHANGE_NAMES = {
     "starts_at": "time", "ends_at": "time", "load_in_at": "time", "load_out_at": "time", "local_time": "time",
     "space_id": "space", "booths": "booths", "interpreters": "team", "seats": "team", "team_per_booth": "team",
-    "language_pairs": "languages", "listeners": "listeners",
+    "language_pairs": "languages", "relay": "languages", "mode": "mode", "listeners": "listeners",
+    "receivers": "listeners",
 }  # fmt: skip
 
 
@@ -58,8 +59,15 @@ def vendor_tasks(
     tasks = []
     for vendor_id, group in groupby(ordered, key=lambda seat: seat.vendor_id):
         own = list(group)
-        booths = list(dict.fromkeys(seat.booth_id for seat in own))
-        pairs = list(dict.fromkeys(f"{plan.floor_language}→{seat.target_language}" for seat in own))
+        booths = list(dict.fromkeys(seat.booth_id for seat in own if seat.booth_id))
+        pairs = list(
+            dict.fromkeys(f"{plan.source_of(seat.target_language)}→{seat.target_language}" for seat in own)
+        )
+        relays = [
+            relay_text(plan, seat.target_language)
+            for seat in own
+            if plan.source_of(seat.target_language) != plan.floor_language
+        ]
         task = task_id(booking_id, vendor_id)
         assigned = VendorTaskAssigned(
             message_id=task_message_id(task, revision),
@@ -73,21 +81,47 @@ def vendor_tasks(
             ends_at=plan.ends_at,
             load_in_at=plan.load_in_at,
             load_out_at=plan.load_out_at,
-            summary=(
-                f"Simultaneous interpretation {', '.join(pairs)} in {plan.space_id}, {period}: "
-                f"{len(own)} interpreter(s) in booth(s) {', '.join(booths)}"
-            ),
-            details={
-                "booths": booths,
-                "interpreters": [seat.interpreter_id for seat in own],
-                "language_pairs": pairs,
-                "seats": [
-                    f"{s.booth_id} {plan.floor_language}→{s.target_language}: {s.interpreter_id}" for s in own
-                ],
-                "team_per_booth": plan.team_per_booth,
-                "listeners": plan.attendees,
-                "local_time": period,
-            },
+            summary=_summary(plan, pairs, period, len(own), booths, list(dict.fromkeys(relays))),
+            details=_details(plan, own, booths, pairs, period, list(dict.fromkeys(relays))),
         )
         tasks.append(assigned)
     return tasks
+
+
+def relay_text(plan: Plan, target: str) -> str:
+    """``th→en→lo``: the floor, the pivot booth and the target of a relayed booth."""
+    return f"{plan.floor_language}→{plan.source_of(target)}→{target}"
+
+
+def _summary(
+    plan: Plan, pairs: list[str], period: str, team: int, booths: list[str], relays: list[str]
+) -> str:
+    if plan.mode == "consecutive":
+        return f"Consecutive interpretation {', '.join(pairs)} in {plan.space_id}, {period}: {team} interpreter(s), no booth"
+    relay = f" (relay: {', '.join(relays)})" if relays else ""
+    return (
+        f"Simultaneous interpretation {', '.join(pairs)}{relay} in {plan.space_id}, {period}: "
+        f"{team} interpreter(s) in booth(s) {', '.join(booths)}"
+    )
+
+
+def _details(
+    plan: Plan, own: list[Seat], booths: list[str], pairs: list[str], period: str, relays: list[str]
+) -> dict[str, str | int | list[str]]:
+    details: dict[str, str | int | list[str]] = {
+        "mode": plan.mode,
+        "booths": booths,
+        "interpreters": [seat.interpreter_id for seat in own],
+        "language_pairs": pairs,
+        "seats": [
+            f"{s.booth_id or plan.mode} {plan.source_of(s.target_language)}→{s.target_language}: {s.interpreter_id}"
+            for s in own
+        ],
+        "team_per_booth": plan.team_per_booth,
+        "listeners": plan.attendees,
+        "receivers": plan.receivers,
+        "local_time": period,
+    }
+    if relays:
+        details["relay"] = relays
+    return details

@@ -36,6 +36,13 @@ def team_size(working_time: timedelta) -> int:
     raise SessionTooLong(working_time)
 
 
+def consecutive_team(working_time: timedelta) -> int:
+    """Consecutive interpreters for ``working_time``: one up to 4 h, two up to 8 h (then split)."""
+    if working_time > LONGEST_SESSION:
+        raise SessionTooLong(working_time)
+    return 1 if working_time <= timedelta(hours=4) else 2
+
+
 def booths_needed(target_languages: Sequence[str]) -> int:
     """One booth per target language; the floor language needs none."""
     return len(set(target_languages))

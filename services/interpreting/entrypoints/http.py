@@ -16,6 +16,8 @@ class InterpreterEntry(msgspec.Struct, frozen=True, kw_only=True):
     interpreter_id: str
     vendor_id: str
     languages: list[str]
+    classes: dict[str, str]  # ISO 639-1 code -> AIIC class A, B or C
+    retour: list[str]
 
 
 class InterpretersController(Controller):
@@ -38,6 +40,12 @@ class InterpretersController(Controller):
             language = (source or target or "").lower()
             interpreters = [i for i in interpreters if language in i.languages]
         return [
-            InterpreterEntry(interpreter_id=i.id, vendor_id=i.vendor_id, languages=i.languages)
+            InterpreterEntry(
+                interpreter_id=i.id,
+                vendor_id=i.vendor_id,
+                languages=list(i.languages),
+                classes=dict(i.languages),
+                retour=i.retour,
+            )
             for i in interpreters
         ]

@@ -1,4 +1,4 @@
-"""Migration 002 on a database with live bookings: they become revision 0 and keep working."""
+"""Migrations 002 and 003 on a database with live bookings: they become revision 0 and keep working."""
 
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ async def test_existing_bookings_become_revision_0_and_a_cancellation_still_free
             )  # fmt: skip
 
         assert await apply_migrations(pool, "interpreting", MIGRATIONS) == [
-            "interpreting/002_plan_revisions.sql"
+            "interpreting/002_plan_revisions.sql",
+            "interpreting/003_modes_relay_receivers.sql",
         ]
 
         async with pool.acquire() as connection:
