@@ -146,6 +146,7 @@ class Stack:
                 "WICT_BOOTSTRAP_STAFF_KEY": self.credentials["staff"],
                 "WICT_BOOTSTRAP_OPS_KEY": self.credentials["ops"],
             },
+            "catering": {"WICT_STAFF_API_KEYS": self.credentials["staff"]},
             "notify": {
                 "WICT_STAFF_API_KEYS": self.credentials["staff"],
                 "WICT_OPS_API_KEYS": self.credentials["ops"],

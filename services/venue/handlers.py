@@ -259,6 +259,8 @@ def reserve_command(step: str, booking_id: uuid.UUID, command: NewBooking, revis
         booking_id=booking_id, revision=revision, space_id=request.space_id, starts_at=request.starts_at, ends_at=request.ends_at,
         menu=command.catering["menu"], headcount=command.catering["headcount"],
         serve_at=command.catering.get("serve_at") and datetime.fromisoformat(command.catering["serve_at"]),
+        dietary=command.catering.get("dietary") or {}, allergy_notes=command.catering.get("allergy_notes", ""),
+        layout=request.layout,
     )  # fmt: skip
 
 

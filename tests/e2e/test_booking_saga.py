@@ -223,3 +223,19 @@ def test_notify_answers_organizers_only_about_themselves_and_guards_staff_routes
     broadcast = {"starts_at": "2030-01-01T08:00:00+08:00", "ends_at": "2030-01-01T20:00:00+08:00",
                  "notices": {"en": {"headline": "Closed", "message": "Typhoon"}}}  # fmt: skip
     assert httpx.post(f"{notify}/staff/broadcasts", json=broadcast, headers=venue.headers).status_code == 403
+
+
+def test_dietary_counts_reach_the_caterer_and_a_wrong_sum_is_refused(venue, staff, stack: Stack):
+    too_many = {"menu": "western-buffet", "headcount": 40, "dietary": {"vegetarian": 30, "halal": 20}}
+    body = booking_body(next_day(), space_id="room-c", layout="classroom", attendees=40, catering=too_many)
+    booking = wait_for_outcome(venue, book(venue, body)["booking_id"])
+    assert booking["status"] == "rejected" and "40" in booking["reason"]
+    fine = {"menu": "western-buffet", "headcount": 40, "dietary": {"vegetarian": 6, "halal": 4},
+            "allergy_notes": "two guests allergic to peanuts"}  # fmt: skip
+    body = booking_body(next_day(), space_id="room-c", layout="classroom", attendees=40, catering=fine)
+    booking_id = book(venue, body)["booking_id"]
+    assert wait_for_outcome(venue, booking_id)["status"] == "confirmed"
+    catering = stack.service("catering").base_url
+    assert httpx.get(f"{catering}/orders/{booking_id}/beo").status_code == 401
+    beo = httpx.get(f"{catering}/orders/{booking_id}/beo", headers=staff.headers)
+    assert beo.status_code == 200 and "peanuts" in beo.text.lower() and "vegetarian" in beo.text.lower()

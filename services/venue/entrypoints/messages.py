@@ -30,7 +30,10 @@ from shared.messaging.streams import CONSUMERS, Consumer
 
 def _summary(event: Message) -> str:
     if isinstance(event, InterpretingReserved):
-        return f"{len(event.booths)} booth(s), {event.team_per_booth} interpreter(s) per booth"
+        if event.mode == "consecutive":
+            return f"consecutive, {event.team_per_booth} interpreter(s)"
+        relay = f", relay {', '.join(event.relays)}" if event.relays else ""
+        return f"{len(event.booths)} booth(s), {event.team_per_booth} interpreter(s) per booth{relay}"
     if isinstance(event, CateringReserved):
         return f"{event.covers} covers, {event.meal_period}"
     return ""

@@ -37,6 +37,11 @@ class CateringWanted(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_f
     menu: Annotated[str, Meta(min_length=1, max_length=64, description="e.g. western-buffet, tea-break")]
     headcount: Annotated[int, Meta(ge=1, le=5000)]
     serve_at: datetime | None = None
+    dietary: dict[
+        Annotated[str, Meta(pattern="^(vegetarian|vegan|halal|gluten_free)$")],
+        Annotated[int, Meta(ge=0, le=5000)],
+    ] = {}  # counts among the headcount
+    allergy_notes: Annotated[str, Meta(max_length=500, description="allergies to cater for; no names")] = ""
 
 
 STARTS_AT = (
