@@ -15,8 +15,7 @@ from services.catering.domain.menus import MenuBook
 from services.catering.domain.orders import OrderKey
 from services.catering.domain.tasks import CHANGE_NAMES, KIND, TASK_NAMESPACE, ConfirmedOrder, vendor_task
 from shared.contracts import VendorTaskAssigned
-from shared.db.unit_of_work import UnitOfWork
-from shared.vendor_tasks import revisions as task_revisions
+from shared.vendor_tasks import flow
 from shared.vendor_tasks import store as task_store
 from shared.vendor_tasks.revisions import KnownTask, TaskStep
 
@@ -38,33 +37,27 @@ async def on_confirm(
         if row["live"] and row["revision"] < key.revision:
             told = _told(revisions.get(row["revision"]), row["vendor_id"], book)
         known.append(KnownTask(row["task_id"], row["vendor_id"], row["revision"], row["live"], told))
-    steps = task_revisions.on_confirm(
-        wanted, known, booking_id=key.booking_id, revision=key.revision, causation_id=causation_id,
-        kind=KIND, namespace=TASK_NAMESPACE, names=CHANGE_NAMES,
-    )  # fmt: skip
-    await task_store.save(connection, key.booking_id, key.revision, steps)
-    return steps
+    return await flow.record_confirm(
+        connection,
+        key.booking_id,
+        key.revision,
+        wanted,
+        known,
+        causation_id,
+        KIND,
+        TASK_NAMESPACE,
+        CHANGE_NAMES,
+    )
 
 
 async def on_cancel(connection: asyncpg.Connection, key: OrderKey, causation_id: uuid.UUID) -> list[TaskStep]:
     """Record and return the cancellation of every task live at the released, formerly firm, revision."""
-    known = [
-        KnownTask(row["task_id"], row["vendor_id"], row["revision"], row["live"])
-        for row in await task_store.tasks(connection, key.booking_id)
-    ]
-    steps = task_revisions.on_cancel(
-        known, booking_id=key.booking_id, revision=key.revision, causation_id=causation_id, kind=KIND,
-        namespace=TASK_NAMESPACE,
-    )  # fmt: skip
-    await task_store.save(connection, key.booking_id, key.revision, steps)
-    return steps
+    return await flow.record_cancel(
+        connection, key.booking_id, key.revision, causation_id, KIND, TASK_NAMESPACE
+    )
 
 
-def publish(unit: UnitOfWork, steps: list[TaskStep]) -> None:
-    """Stage each step's message on the vendor's own subject."""
-    for step in steps:
-        if step.message is not None:
-            unit.publish(step.message, subject=step.message.vendor_subject())
+publish = flow.publish
 
 
 def confirmed_order(order: asyncpg.Record) -> ConfirmedOrder:

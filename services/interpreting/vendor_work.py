@@ -16,8 +16,7 @@ from services.interpreting.domain.plan import PlanKey
 from services.interpreting.domain.roster import Roster
 from services.interpreting.domain.tasks import CHANGE_NAMES, KIND, TASK_NAMESPACE, vendor_tasks
 from shared.contracts import VendorTaskAssigned
-from shared.db.unit_of_work import UnitOfWork
-from shared.vendor_tasks import revisions as task_revisions
+from shared.vendor_tasks import flow
 from shared.vendor_tasks import store as task_store
 from shared.vendor_tasks.revisions import KnownTask, TaskStep
 
@@ -42,33 +41,27 @@ async def on_confirm(
                 told_at[row["revision"]] = {task.vendor_id: task for task in tasks}
             told = told_at[row["revision"]].get(row["vendor_id"])
         known.append(KnownTask(row["task_id"], row["vendor_id"], row["revision"], row["live"], told))
-    steps = task_revisions.on_confirm(
-        wanted, known, booking_id=key.booking_id, revision=key.revision, causation_id=causation_id,
-        kind=KIND, namespace=TASK_NAMESPACE, names=CHANGE_NAMES,
-    )  # fmt: skip
-    await task_store.save(connection, key.booking_id, key.revision, steps)
-    return steps
+    return await flow.record_confirm(
+        connection,
+        key.booking_id,
+        key.revision,
+        wanted,
+        known,
+        causation_id,
+        KIND,
+        TASK_NAMESPACE,
+        CHANGE_NAMES,
+    )
 
 
 async def on_cancel(connection: asyncpg.Connection, key: PlanKey, causation_id: uuid.UUID) -> list[TaskStep]:
     """Record and return the cancellation of every task live at the released, formerly firm, revision."""
-    known = [
-        KnownTask(row["task_id"], row["vendor_id"], row["revision"], row["live"])
-        for row in await task_store.tasks(connection, key.booking_id)
-    ]
-    steps = task_revisions.on_cancel(
-        known, booking_id=key.booking_id, revision=key.revision, causation_id=causation_id, kind=KIND,
-        namespace=TASK_NAMESPACE,
-    )  # fmt: skip
-    await task_store.save(connection, key.booking_id, key.revision, steps)
-    return steps
+    return await flow.record_cancel(
+        connection, key.booking_id, key.revision, causation_id, KIND, TASK_NAMESPACE
+    )
 
 
-def publish(unit: UnitOfWork, steps: list[TaskStep]) -> None:
-    """Stage each step's message on the vendor's own subject."""
-    for step in steps:
-        if step.message is not None:
-            unit.publish(step.message, subject=step.message.vendor_subject())
+publish = flow.publish
 
 
 async def _tasks_at(
