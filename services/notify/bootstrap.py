@@ -84,7 +84,6 @@ async def _on_start(context: Context) -> None:
     async with context.database.transaction() as unit:
         seeded = await recipients.seed(unit.connection, directory)
     log.info("recipients seeded", extra={"fields": {"vendors_and_staff": seeded}})
-    context.state["directory"] = directory
     context.state["notifier"] = Notifier(
         load_templates(), ZoneInfo(config.venue_time_zone), parse_leads(config.reminder_leads)
     )
@@ -120,7 +119,7 @@ def spec() -> ServiceSpec:
         migrations=Path(__file__).parent / "migrations",
         config_type=NotifyConfig,
         on_start=_on_start,
-        consumers=lambda context: routes(context.state["notifier"], context.state["directory"]),
+        consumers=lambda context: routes(context.state["notifier"]),
         loops=_loops,
         controllers=[NotificationsController, RecipientsController, BroadcastsController, OpsController],
         openapi=OpenAPIConfig(

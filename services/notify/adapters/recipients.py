@@ -37,9 +37,6 @@ class Directory(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     vendors: list[VendorEntry]
     staff: list[StaffEntry]
 
-    def vendor_kinds(self) -> dict[str, str]:
-        return {vendor.vendor_id: vendor.kind for vendor in self.vendors}
-
 
 def load_directory(path: Path = RECIPIENTS_PATH) -> Directory:
     return msgspec.json.decode(path.read_bytes(), type=Directory)
