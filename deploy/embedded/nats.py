@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from deploy.embedded.ports import http_ok
-from deploy.embedded.process import ChildProcess
+from deploy.embedded.process import ChildProcess, ManagedServer
 
 
 def nats_server_binary() -> str:
@@ -19,7 +19,7 @@ def nats_server_binary() -> str:
     return found
 
 
-class NatsServer:
+class NatsServer(ManagedServer):
     """A nats-server keeping its streams in `<data_dir>/jetstream`, logging to `<data_dir>/nats.log`."""
 
     def __init__(self, data_dir: Path, port: int, monitor_port: int) -> None:
@@ -45,32 +45,12 @@ class NatsServer:
     def health_url(self) -> str:
         return f"{self.monitor_url}/healthz?js-enabled-only=true"
 
-    @property
-    def pid(self) -> int | None:
-        return self._process.pid
-
-    @property
-    def process(self) -> ChildProcess:
-        return self._process
-
     def start(self, timeout: float = 30.0) -> None:
         """Write the config, start nats-server and wait until JetStream reports healthy."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.config_path.write_text(self._config())
         self._process.start()
         self._process.wait_until(self._healthy, timeout, "healthy JetStream")
-
-    def stop(self, timeout: float = 15.0) -> None:
-        """Graceful shutdown (SIGTERM), SIGKILL after `timeout` s."""
-        self._process.stop(timeout)
-
-    def kill(self) -> None:
-        """SIGKILL nats-server like a crash."""
-        self._process.kill()
-
-    def restart(self) -> None:
-        self.stop()
-        self.start()
 
     def _healthy(self) -> bool:
         return self._process.listens_on(self.port) and http_ok(self.health_url)

@@ -20,7 +20,7 @@ from pathlib import Path
 import psutil
 
 from deploy.embedded.liveness import wait_gone
-from deploy.embedded.process import ChildProcess, StartupError
+from deploy.embedded.process import ChildProcess, ManagedServer, StartupError
 
 with warnings.catch_warnings():  # the package computes an unused runtime dir when imported
     warnings.simplefilter("ignore")
@@ -40,7 +40,7 @@ _ATTEMPTS = 3
 _PLAIN_ENV = {"PATH": os.environ.get("PATH", ""), "LC_ALL": "C"}  # no PG* variables of ours
 
 
-class PostgresServer:
+class PostgresServer(ManagedServer):
     """A PostgreSQL cluster in `<data_dir>/pgdata`, logging to `<data_dir>/postgres.log`."""
 
     def __init__(self, data_dir: Path, port: int) -> None:
@@ -63,15 +63,6 @@ class PostgresServer:
             stop_timeout=30.0,
         )
 
-    @property
-    def pid(self) -> int | None:
-        """The postmaster's process id while it runs."""
-        return self._process.pid
-
-    @property
-    def process(self) -> ChildProcess:
-        return self._process
-
     def dsn(self, database: str) -> str:
         """The connection URL of `database` as the superuser."""
         return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
@@ -83,18 +74,6 @@ class PostgresServer:
             self._retrying_if_locked_out(self._initdb)
         _clear_stale_lock(self.pgdata)
         self._retrying_if_locked_out(lambda: self._start_postmaster(timeout))
-
-    def stop(self, timeout: float = 30.0) -> None:
-        """Fast shutdown (SIGINT: roll back open transactions), SIGKILL after `timeout` s."""
-        self._process.stop(timeout)
-
-    def kill(self) -> None:
-        """SIGKILL the postmaster like a crash; the next start() runs crash recovery."""
-        self._process.kill()
-
-    def restart(self) -> None:
-        self.stop()
-        self.start()
 
     def psql(self, sql: str, database: str = "postgres") -> str:
         """Run `sql` with the bundled psql and return its unaligned output."""

@@ -224,6 +224,38 @@ class ChildProcess:
         return f"<{type(self).__name__} {self.name} pid={self.pid} returncode={self.returncode}>"
 
 
+class ManagedServer:
+    """A server run as one child process: pid, stop, kill and restart work the same for each.
+
+    Subclasses set ``_process`` (with its stop signal and timeout) and implement ``start``.
+    """
+
+    _process: ChildProcess
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    @property
+    def process(self) -> ChildProcess:
+        return self._process
+
+    def start(self, timeout: float = 30.0) -> None:
+        raise NotImplementedError
+
+    def stop(self, timeout: float | None = None) -> None:
+        """The server's own graceful stop, SIGKILL after ``timeout`` s (default: the process's own)."""
+        self._process.stop(timeout)
+
+    def kill(self) -> None:
+        """SIGKILL, like a crash (for fault tests)."""
+        self._process.kill()
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
 class ServiceProcess(ChildProcess):
     """One of our services, `python -m <module>` from the repository root, with an HTTP readiness probe."""
 

@@ -10,10 +10,10 @@ import sys
 from email.message import EmailMessage
 from pathlib import Path
 
-from deploy.embedded.process import ChildProcess
+from deploy.embedded.process import ChildProcess, ManagedServer
 
 
-class SmtpSink:
+class SmtpSink(ManagedServer):
     """Accepts mail on 127.0.0.1:<port> and keeps it in `<data_dir>/mail`; logs to `<data_dir>/smtp.log`."""
 
     def __init__(self, data_dir: Path, port: int) -> None:
@@ -32,30 +32,12 @@ class SmtpSink:
     def url(self) -> str:
         return f"smtp://127.0.0.1:{self.port}"
 
-    @property
-    def pid(self) -> int | None:
-        return self._process.pid
-
-    @property
-    def process(self) -> ChildProcess:
-        return self._process
-
     def start(self, timeout: float = 30.0) -> None:
         """Start the sink and wait until it accepts connections."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         mailbox.Maildir(self.maildir, create=True)
         self._process.start()
         self._process.wait_until(lambda: self._process.listens_on(self.port), timeout, "listening socket")
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._process.stop(timeout)
-
-    def kill(self) -> None:
-        self._process.kill()
-
-    def restart(self) -> None:
-        self.stop()
-        self.start()
 
     def messages(self) -> list[EmailMessage]:
         """Every message received so far, oldest first."""
