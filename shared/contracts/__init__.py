@@ -25,6 +25,8 @@ from shared.contracts.interpreting import (
     ReserveInterpreting,
 )
 from shared.contracts.tasks import (
+    CateringTaskStateChanged,
+    InterpretingTaskStateChanged,
     VendorTaskAccepted,
     VendorTaskAssigned,
     VendorTaskCancelled,
@@ -32,6 +34,7 @@ from shared.contracts.tasks import (
     VendorTaskDeclined,
     VendorTaskDone,
     VendorTaskEscalated,
+    VendorTaskStateChanged,
 )
 from shared.contracts.venue import (
     ApprovalNeeded,
@@ -80,6 +83,8 @@ ALL_MESSAGES: tuple[type[Message], ...] = (
     VendorTaskDeclined,
     VendorTaskDone,
     VendorTaskEscalated,
+    InterpretingTaskStateChanged,
+    CateringTaskStateChanged,
 )
 
 __all__ = [
@@ -88,5 +93,6 @@ __all__ = [
     "Message",
     "Organizer",
     "PlanMessage",
+    "VendorTaskStateChanged",
     "new_message_id",
 ]

@@ -6,8 +6,11 @@ The platform publishes on ``tasks.<kind>.<vendor_id>.<assigned|changed|cancelled
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
-from typing import ClassVar
+from typing import ClassVar, Literal
+
+import msgspec
 
 from shared.contracts.base import Message
 
@@ -58,20 +61,31 @@ class VendorTaskCancelled(VendorTaskMessage, frozen=True, kw_only=True):
     reason: str = ""
 
 
-class VendorTaskAccepted(VendorTaskMessage, frozen=True, kw_only=True):
+class VendorTaskAnswer(VendorTaskMessage, frozen=True, kw_only=True):
+    """A vendor's answer to the latest version of its task (published by the vendor).
+
+    ``in_reply_to`` is the message id of the assigned/changed message answered: an answer to a version
+    the task has since left (it changed again) is stale and ignored. Without it, the answer applies to
+    the task as it is now.
+    """
+
+    in_reply_to: uuid.UUID | None = None
+
+
+class VendorTaskAccepted(VendorTaskAnswer, frozen=True, kw_only=True):
     """The vendor takes the task (published by the vendor)."""
 
     subject: ClassVar[str] = "tasks.{kind}.{vendor_id}.accepted"
 
 
-class VendorTaskDeclined(VendorTaskMessage, frozen=True, kw_only=True):
+class VendorTaskDeclined(VendorTaskAnswer, frozen=True, kw_only=True):
     """The vendor cannot do the task (published by the vendor); it is reassigned or escalated."""
 
     subject: ClassVar[str] = "tasks.{kind}.{vendor_id}.declined"
     reason: str
 
 
-class VendorTaskDone(VendorTaskMessage, frozen=True, kw_only=True):
+class VendorTaskDone(VendorTaskAnswer, frozen=True, kw_only=True):
     """The vendor reports the work done (published by the vendor)."""
 
     subject: ClassVar[str] = "tasks.{kind}.{vendor_id}.done"
@@ -84,3 +98,63 @@ class VendorTaskEscalated(VendorTaskMessage, frozen=True, kw_only=True):
     reason: str
     title: str = ""
     starts_at: datetime | None = None
+
+
+TaskState = Literal["awaiting_answer", "accepted", "done", "declined", "expired", "cancelled", "escalated"]
+
+
+class VendorTaskStateChanged(Message, frozen=True, kw_only=True):
+    """Where one vendor task stands now, told by the service that owns it to the venue (one row per task).
+
+    awaiting_answer: assigned or changed, the vendor must answer by ``answer_due``; accepted; done;
+    declined / expired (no answer in time): this vendor is out, the work was reassigned or escalated;
+    cancelled: withdrawn (booking cancelled or changed away); escalated: no vendor could take the work,
+    staff must act. ``version`` grows with every change of the task, so a reader keeps the newest.
+    """
+
+    task_id: str
+    kind: str
+    vendor_id: str
+    state: TaskState
+    version: int
+    reason: str = ""
+    answer_due: datetime | None = None
+
+
+class InterpretingTaskStateChanged(VendorTaskStateChanged, frozen=True, kw_only=True):
+    subject: ClassVar[str] = "interpreting.evt.task_state"
+
+
+class CateringTaskStateChanged(VendorTaskStateChanged, frozen=True, kw_only=True):
+    subject: ClassVar[str] = "catering.evt.task_state"
+
+
+# A vendor asks the service that owns its tasks for their current list (core NATS request/reply, no
+# stream): the subject carries the vendor id, and NATS permissions let only that vendor publish on it.
+VENDOR_TASKS_QUERY = "vendors.{kind}.{vendor_id}.tasks"
+
+
+class VendorTaskQuery(msgspec.Struct, frozen=True, kw_only=True):
+    """The request body of a task listing; empty means: the tasks still open."""
+
+    include_closed: bool = False
+
+
+class VendorTaskView(msgspec.Struct, frozen=True, kw_only=True):
+    """One task as its vendor sees it: its state, what to answer, and the latest version of the work."""
+
+    task_id: str
+    booking_id: uuid.UUID
+    kind: str
+    vendor_id: str
+    state: TaskState
+    answer_due: datetime | None = None
+    in_reply_to: uuid.UUID | None = None  # the message id an answer should name
+    work: VendorTaskAssigned | None = None  # None once cancelled
+
+
+class VendorTaskList(msgspec.Struct, frozen=True, kw_only=True):
+    """The reply to a ``VendorTaskQuery``; ``error`` is set instead when the query could not be answered."""
+
+    tasks: list[VendorTaskView] = []
+    error: str = ""

@@ -49,6 +49,10 @@ CONSUMERS = (
     Consumer("venue-catering-events", "CATERING", "catering.evt.>", "venue"),
     Consumer("notify-booking-events", "VENUE", "venue.evt.>", "notify"),
     Consumer("notify-task-events", "TASKS", "tasks.>", "notify"),
+    # vendors' answers (accepted/declined/done) to the tasks each service hands out; the service's own
+    # assigned/changed/cancelled/escalated messages share the subject tree and are acked unread
+    Consumer("interpreting-task-answers", "TASKS", "tasks.interpreting.>", "interpreting"),
+    Consumer("catering-task-answers", "TASKS", "tasks.catering.>", "catering"),
 )
 
 
