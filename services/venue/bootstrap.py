@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from services.venue.domain.access import Role
 from services.venue.domain.cancellation import parse_tiers
 from services.venue.domain.catalog import load_catalog
 from services.venue.domain.rates import load_rate_card
+from services.venue.domain.tokens import TokenSettings
 from services.venue.entrypoints.accounts_http import AccountsController
 from services.venue.entrypoints.addons import ADDON_CONTROLLERS
 from services.venue.entrypoints.approvals_http import ApprovalsController
@@ -25,11 +28,14 @@ from services.venue.entrypoints.deadlines import sweep_deadlines, sweep_holds
 from services.venue.entrypoints.holds_http import HoldsController
 from services.venue.entrypoints.http import BookingsController, SpacesController
 from services.venue.entrypoints.messages import routes
+from services.venue.entrypoints.tokens_http import TokensController
 from services.venue.handlers import SagaSettings
 from services.venue.holds import HoldSettings
 from shared.config import ServiceConfig
 from shared.http.idempotency import IdempotencyMiddleware
 from shared.service import Context, ServiceSpec
+
+log = logging.getLogger(__name__)
 
 
 class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
@@ -43,10 +49,27 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     option_days: int = 7
     cancellation_tiers: str = "14:0,3:50,0:100"  # <days before the start>:<fee percent>, ...
     hold_sweep_seconds: float = 5.0
+    # access tokens (POST /tokens): HS256 with this secret (>= 32 bytes), shared by every venue instance;
+    # empty means a random one per process, so tokens die with the process (fine for one instance)
+    jwt_secret: str = ""
+    jwt_audience: str = "wict-venue-api"
+    jwt_issuer: str = "wict-venue"
+    jwt_ttl_seconds: int = 900
+
+
+def _token_settings(config: VenueConfig) -> TokenSettings:
+    secret = config.jwt_secret
+    if not secret:
+        secret = secrets.token_urlsafe(48)
+        log.warning("WICT_JWT_SECRET is not set: access tokens are valid only in this process")
+    return TokenSettings(
+        secret, config.jwt_audience, config.jwt_issuer, timedelta(seconds=config.jwt_ttl_seconds)
+    )
 
 
 async def _on_start(context: Context) -> None:
     context.state["catalog"] = load_catalog()
+    context.state["token_settings"] = _token_settings(context.config)
     async with context.database.transaction() as unit:
         for role, key in (
             (Role.STAFF, context.config.bootstrap_staff_key),
@@ -92,6 +115,7 @@ def spec() -> ServiceSpec:
             SpacesController,
             BookingsController,
             AccountsController,
+            TokensController,
             ApprovalsController,
             HoldsController,
             ChangesController,

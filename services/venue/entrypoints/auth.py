@@ -1,13 +1,15 @@
-"""Authentication (Bearer API keys), role checks, and the API's rate limit.
+"""Authentication (Bearer API keys or access tokens), role checks, and the API's rate limit.
 
-A key is looked up once and cached for ``CACHE_SECONDS``; revoking a key takes effect within that
-time in every instance.
+A key, or a token's account, is looked up once and cached for ``CACHE_SECONDS``; revoking a key or
+disabling an account takes effect within that time in every instance.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
+import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from litestar import Request
@@ -15,14 +17,16 @@ from litestar.middleware.rate_limit import RateLimitConfig
 
 from services.venue.adapters import accounts
 from services.venue.domain.access import Principal, Role
+from services.venue.domain.tokens import TokenRefused, TokenSettings, looks_like_token, verify
 from shared.http.problems import ApiError
 from shared.service import Context
 
 CACHE_SECONDS = 30.0
 _cache: dict[str, tuple[float, Principal | None]] = {}
+_accounts: dict[uuid.UUID, tuple[float, Principal | None]] = {}
 
 
-def _bearer(request: Request[Any, Any, Any]) -> str | None:
+def bearer(request: Request[Any, Any, Any]) -> str | None:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
@@ -34,10 +38,16 @@ def _unauthorized(detail: str) -> ApiError:
 
 
 async def authenticate(request: Request[Any, Any, Any], context: Context) -> Principal:
-    """The caller behind ``Authorization: Bearer <api key>``; 401 without a valid key."""
-    api_key = _bearer(request)
-    if api_key is None:
-        raise _unauthorized("send your API key as `Authorization: Bearer <key>`")
+    """The caller behind ``Authorization: Bearer <api key or access token>``; 401 without a valid one."""
+    credential = bearer(request)
+    if credential is None:
+        raise _unauthorized("send your API key or access token as `Authorization: Bearer <credential>`")
+    if looks_like_token(credential):
+        return await _token_principal(credential, context)
+    return await _key_principal(credential, context)
+
+
+async def _key_principal(api_key: str, context: Context) -> Principal:
     now = time.monotonic()
     cached = _cache.get(api_key)
     if cached is None or cached[0] < now:
@@ -48,6 +58,25 @@ async def authenticate(request: Request[Any, Any, Any], context: Context) -> Pri
         cached = _cache[api_key] = (now + CACHE_SECONDS, principal)
     if cached[1] is None:
         raise _unauthorized("the API key is unknown or revoked")
+    return cached[1]
+
+
+async def _token_principal(token: str, context: Context) -> Principal:
+    settings: TokenSettings = context.state["token_settings"]
+    try:
+        account_id = verify(token, settings, datetime.now(UTC))
+    except TokenRefused as refused:
+        raise _unauthorized(str(refused)) from None
+    now = time.monotonic()
+    cached = _accounts.get(account_id)
+    if cached is None or cached[0] < now:
+        async with context.database.pool.acquire() as connection:
+            principal = await accounts.account(connection, account_id)
+        if len(_accounts) > 10_000:
+            _accounts.clear()
+        cached = _accounts[account_id] = (now + CACHE_SECONDS, principal)
+    if cached[1] is None:
+        raise _unauthorized("the access token's account is disabled")
     return cached[1]
 
 
@@ -62,7 +91,7 @@ def require(principal: Principal, *roles: Role) -> None:
 
 def _client_identity(request: Request[Any, Any, Any]) -> str:
     """Rate limits count per credential (hashed), else per address."""
-    token = _bearer(request)
+    token = bearer(request)
     if token:
         return "key:" + hashlib.sha256(token.encode()).hexdigest()[:32]
     return "ip:" + (request.client.host if request.client else "unknown")
