@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 WICT_DATA_DIR ?= $(CURDIR)/.data
 export WICT_DATA_DIR
 
-.PHONY: install run test unit lint demo bench asyncapi clean
+.PHONY: install run test unit soak lint demo bench asyncapi clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -23,6 +23,9 @@ test: install  ## the whole suite: unit, integration and end-to-end
 
 unit: install
 	$(PY) -m pytest -m unit
+
+soak: install  ## the fault, concurrency and abuse suite at full size (make test runs it reduced)
+	WICT_SOAK=1 $(PY) -m pytest tests/faults
 
 lint: install
 	$(PY) -m ruff format --check .
