@@ -28,6 +28,7 @@ from shared.db.migrate import apply_migrations
 from shared.db.pool import create_pool
 from shared.db.unit_of_work import Database
 from shared.http.health import HealthController
+from shared.http.openapi_problems import document_problems
 from shared.http.problems import EXCEPTION_HANDLERS
 from shared.logs import setup_logging
 from shared.messaging.broker import check_topology, create_broker
@@ -159,6 +160,7 @@ class Runtime:
                 "context": Provide(context, sync_to_thread=False),
             },
             exception_handlers=EXCEPTION_HANDLERS,
+            on_startup=[lambda app: document_problems(app.openapi_schema)],
             plugins=[
                 OpenTelemetryPlugin(
                     OpenTelemetryConfig(tracer_provider=self.tracer_provider, exclude=["/health"])
