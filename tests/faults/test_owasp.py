@@ -52,8 +52,7 @@ STAFF_ROUTES: list[tuple[str, str, dict[str, Any] | None]] = [
             "ends_at": "2030-01-02T00:00:00Z",
             "reason": "works",
         },
-    ),  # fmt: skip
-    ("GET", "/stats", None),
+    ),
 ]
 
 
