@@ -16,6 +16,7 @@ from nats.js import JetStreamContext
 from opentelemetry import trace
 from opentelemetry.trace import SpanKind
 
+from shared import faults
 from shared.telemetry import context_from, current_traceparent
 
 log = logging.getLogger(__name__)
@@ -80,9 +81,13 @@ class OutboxRelay:
             rows = await connection.fetch(_CLAIM, self._batch_size)
             if not rows:
                 return 0
+            for row in rows:
+                faults.reached("relay.before_publish", row["subject"])
             await asyncio.gather(
                 *(self._publish(row["subject"], row["payload"], row["headers"]) for row in rows)
             )
+            for row in rows:
+                faults.reached("relay.after_publish", row["subject"])
             await connection.execute(
                 "DELETE FROM outbox WHERE seq = ANY($1::bigint[])", [row["seq"] for row in rows]
             )
@@ -101,3 +106,6 @@ class OutboxRelay:
             },
         ):
             await self._js.publish(subject, payload, headers={**headers, **current_traceparent()})
+            if faults.reached("relay.publish", subject) == "twice":  # a copy the dedup window cannot drop
+                copy = {**headers, "Nats-Msg-Id": headers.get("Nats-Msg-Id", "") + ":copy"}
+                await self._js.publish(subject, payload, headers={**copy, **current_traceparent()})
