@@ -34,6 +34,7 @@ from shared.logs import setup_logging
 from shared.messaging.broker import check_topology, create_broker
 from shared.messaging.consumer import Handler, bind_consumer
 from shared.messaging.relay import OutboxRelay
+from shared.messaging.responders import Responder, serve
 from shared.messaging.streams import Consumer
 from shared.telemetry import setup_tracing
 
@@ -61,6 +62,8 @@ class ServiceSpec:
     config_type: type[ServiceConfig] = ServiceConfig
     consumers: Callable[[Context], Mapping[Consumer, Routes]] = lambda _: {}
     loops: Callable[[Context], Sequence[Callable[[], Coroutine[Any, Any, None]]]] = lambda _: ()
+    # core NATS request/reply (no stream), answered on the relay's connection in a queue group
+    responders: Callable[[Context], Sequence[Responder]] = lambda _: ()
     controllers: Sequence[Any] = ()
     on_start: Callable[[Context], Awaitable[None]] | None = None
     openapi: OpenAPIConfig | None = None
@@ -120,6 +123,7 @@ class Runtime:
             asyncio.create_task(loop(), name=getattr(loop, "__name__", "loop"))
             for loop in self.spec.loops(context)
         ]
+        await serve(relay_connection, self.spec.responders(context))
         await self.broker.start()
         self.context = context
         app.state.context = context  # for middleware that needs the database

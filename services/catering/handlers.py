@@ -28,6 +28,7 @@ from services.catering.domain.orders import (
     plan_order,
     superseded_reason,
 )
+from services.catering.domain.tasks import TASKS
 from shared.contracts import (
     CateringConfirmed,
     CateringRejected,
@@ -38,7 +39,11 @@ from shared.contracts import (
     ReleaseCatering,
     ReserveCatering,
 )
+from shared.contracts.tasks import VendorTaskAnswer
 from shared.db.unit_of_work import UnitOfWork
+from shared.vendor_tasks import answers
+from shared.vendor_tasks.flow import News
+from shared.vendor_tasks.kind import TaskKind
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +120,9 @@ def _answer_again(command: ReserveCatering, order: asyncpg.Record) -> Message:
     return _rejected(command, order["reason"] if order["status"] == "rejected" else ALREADY_RELEASED)
 
 
-async def confirm(command: ConfirmCatering, unit: UnitOfWork, book: MenuBook) -> None:
+async def confirm(
+    command: ConfirmCatering, unit: UnitOfWork, book: MenuBook, tasks: TaskKind = TASKS
+) -> None:
     """Make the revision firm, give back the covers of the booking's older revisions, tell the caterer what is new."""
     connection, key = unit.connection, OrderKey(command.booking_id, command.revision)
     await repository.lock_booking(connection, key.booking_id)
@@ -136,32 +143,36 @@ async def confirm(command: ConfirmCatering, unit: UnitOfWork, book: MenuBook) ->
         return
     if order["status"] == "held":
         await repository.set_status(connection, key, "confirmed")
-    steps = await vendor_work.on_confirm(connection, key, known, book, command.message_id)
+    news = await vendor_work.on_confirm(connection, key, known, book, command.message_id, tasks)
     for older in known.older_holding(key.revision):
         await repository.release(connection, older, f"superseded by revision {key.revision}")
-    vendor_work.publish(unit, steps)
+    vendor_work.publish(unit, news)
     unit.publish(
         CateringConfirmed(booking_id=key.booking_id, revision=key.revision, causation_id=command.message_id)
     )
-    told = sum(step.message is not None for step in steps)
-    log.info("catering confirmed", extra={"fields": {**_fields(key), "task_messages": told}})
+    log.info("catering confirmed", extra={"fields": {**_fields(key), "task_messages": news.told}})
 
 
-async def release(command: ReleaseCatering, unit: UnitOfWork) -> None:
+async def release(command: ReleaseCatering, unit: UnitOfWork, tasks: TaskKind = TASKS) -> None:
     """Give the revision's covers back (cancelling the caterer's task if it was firm); tombstone if early."""
     connection, key = unit.connection, OrderKey(command.booking_id, command.revision)
     await repository.lock_booking(connection, key.booking_id)
     order = (await revisions(connection, key.booking_id)).get(key.revision)
-    steps = []
+    news = News()
     if order is None:
         await repository.insert_tombstone(connection, key, command.reason or "released before reserved")
         log.info("catering released before reserved: tombstone", extra={"fields": _fields(key)})
     elif order["status"] in HOLDING:
         if order["status"] == "confirmed":
-            steps = await vendor_work.on_cancel(connection, key, command.message_id)
+            news = await vendor_work.on_cancel(connection, key, command.message_id, tasks)
         await repository.release(connection, order, command.reason or None)
         log.info("catering released", extra={"fields": {**_fields(key), "covers": order["headcount"]}})
     unit.publish(
         CateringReleased(booking_id=key.booking_id, revision=key.revision, causation_id=command.message_id)
     )
-    vendor_work.publish(unit, steps)
+    vendor_work.publish(unit, news)
+
+
+async def answer(answer: VendorTaskAnswer, unit: UnitOfWork, book: MenuBook, tasks: TaskKind = TASKS) -> None:
+    """A caterer accepts, declines or reports done; a decline hands the order to the next caterer of the menu."""
+    await answers.on_answer(unit, answer, tasks, vendor_work.reassigner(book))

@@ -17,7 +17,7 @@ from services.interpreting.adapters.revisions import HOLDING, revisions
 from services.interpreting.domain.plan import CannotServe, Plan, PlanKey, plan_for
 from services.interpreting.domain.reasons import CANCELLED, rejection, superseded
 from services.interpreting.domain.roster import Roster
-from services.interpreting.domain.tasks import Seat
+from services.interpreting.domain.tasks import TASKS, Seat
 from shared.contracts import (
     ConfirmInterpreting,
     InterpretingConfirmed,
@@ -28,7 +28,12 @@ from shared.contracts import (
     ReserveInterpreting,
 )
 from shared.contracts.interpreting import InterpreterSeat
+from shared.contracts.tasks import VendorTaskAnswer
 from shared.db.unit_of_work import UnitOfWork
+from shared.vendor_tasks import answers
+from shared.vendor_tasks import store as task_store
+from shared.vendor_tasks.flow import News
+from shared.vendor_tasks.kind import TaskKind
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +64,8 @@ async def reserve(command: ReserveInterpreting, unit: UnitOfWork, roster: Roster
         )  # fmt: skip
         async with connection.transaction():
             await repository.insert_held(connection, key, plan)
-            holding = await allocation.hold(connection, key, plan, roster)
+            never_again = frozenset(await task_store.let_go(connection, key.booking_id))
+            holding = await allocation.hold(connection, key, plan, roster, never_again)
             if holding.shortages:
                 raise Shortfall(rejection(holding.shortages, plan.starts_at, plan.ends_at, roster.zone))
     except (CannotServe, Shortfall) as refusal:
@@ -117,7 +123,9 @@ async def _answer_again(
     log.info("late or repeated reserve answered", extra={"fields": {**_fields(key), "status": status}})
 
 
-async def confirm(command: ConfirmInterpreting, unit: UnitOfWork, roster: Roster) -> None:
+async def confirm(
+    command: ConfirmInterpreting, unit: UnitOfWork, roster: Roster, tasks: TaskKind = TASKS
+) -> None:
     """Make the revision firm, release the booking's older revisions and tell each agency what is new to it."""
     connection, key = unit.connection, PlanKey(command.booking_id, command.revision)
     await repository.lock_booking(connection, key.booking_id)
@@ -132,7 +140,7 @@ async def confirm(command: ConfirmInterpreting, unit: UnitOfWork, roster: Roster
         return
     if existing["status"] == "held":
         await repository.set_status(connection, key, "confirmed")
-    steps = await vendor_work.on_confirm(connection, key, known, command.message_id, roster)
+    news = await vendor_work.on_confirm(connection, key, known, command.message_id, roster, tasks)
     for older in known.older_holding(key.revision):
         await repository.release(
             connection, PlanKey(key.booking_id, older), f"superseded by revision {key.revision}"
@@ -142,32 +150,36 @@ async def confirm(command: ConfirmInterpreting, unit: UnitOfWork, roster: Roster
             booking_id=key.booking_id, revision=key.revision, causation_id=command.message_id
         )
     )
-    vendor_work.publish(unit, steps)
-    told = sum(step.message is not None for step in steps)
-    log.info("interpreting confirmed", extra={"fields": {**_fields(key), "task_messages": told}})
+    vendor_work.publish(unit, news)
+    log.info("interpreting confirmed", extra={"fields": {**_fields(key), "task_messages": news.told}})
 
 
-async def release(command: ReleaseInterpreting, unit: UnitOfWork) -> None:
+async def release(command: ReleaseInterpreting, unit: UnitOfWork, tasks: TaskKind = TASKS) -> None:
     """Free the revision's booths and interpreters (cancelling agency tasks if it was firm); tombstone if early."""
     connection, key = unit.connection, PlanKey(command.booking_id, command.revision)
     await repository.lock_booking(connection, key.booking_id)
     existing = (await revisions(connection, key.booking_id)).get(key.revision)
-    steps = []
+    news = News()
     if existing is None:
         await repository.record_outcome(
             connection, key, "released", command.reason or "released before reserve"
         )
     elif existing["status"] in HOLDING:
         if existing["status"] == "confirmed":
-            steps = await vendor_work.on_cancel(connection, key, command.message_id)
+            news = await vendor_work.on_cancel(connection, key, command.message_id, tasks)
         await repository.release(connection, key, command.reason or None)
     unit.publish(
         InterpretingReleased(
             booking_id=key.booking_id, revision=key.revision, causation_id=command.message_id
         )
     )
-    vendor_work.publish(unit, steps)
+    vendor_work.publish(unit, news)
     log.info(
         "interpreting released",
-        extra={"fields": {**_fields(key), "tombstone": existing is None, "tasks_cancelled": len(steps)}},
+        extra={"fields": {**_fields(key), "tombstone": existing is None, "tasks_cancelled": news.told}},
     )
+
+
+async def answer(answer: VendorTaskAnswer, unit: UnitOfWork, roster: Roster, tasks: TaskKind = TASKS) -> None:
+    """An agency accepts, declines or reports done; a decline hands its seats to other agencies, or to staff."""
+    await answers.on_answer(unit, answer, tasks, vendor_work.reassigner(roster))

@@ -4,12 +4,17 @@ Ack policy: a message is acked only after its transaction commits. Transient fai
 network) are retried in place a few times, then NAKed with a growing delay so JetStream redelivers,
 up to the consumer's ``max_deliver``. A payload that cannot be decoded is terminated at once, since
 redelivering it cannot help. faststream's default (terminate on any error) is not used.
+
+Identity: on a templated subject (``tasks.{kind}.{vendor_id}.declined``) the subject is what NATS
+permissions vouch for, the body only what the sender claims. A body that renders to another subject
+(vendor A publishing an answer in vendor B's name) is terminated unread.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import string
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
@@ -59,8 +64,22 @@ def route_for(subject: str, routes: Mapping[str, Route]) -> Route | None:
     )
 
 
+def claimed_subject(template: str, body: object) -> str | None:
+    """The subject ``body`` says it belongs on, rendered from ``template`` with the body's own fields.
+
+    None for a fixed subject (nothing to claim); '' when the body lacks a field the template names.
+    """
+    names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+    if not names:
+        return None
+    if not all(hasattr(body, name) for name in names):
+        return ""
+    return template.format(**{name: getattr(body, name) for name in names})
+
+
 class Route:
     def __init__(self, message_type: type[Message], handler: Handler) -> None:
+        self.template = message_type.subject
         self.decoder = msgspec.json.Decoder(message_type)
         self.handler = handler
 
@@ -103,6 +122,16 @@ async def handle(
     except (msgspec.DecodeError, msgspec.ValidationError) as error:
         log.error(
             "undecodable message terminated", extra={"fields": {"subject": raw.subject, "error": str(error)}}
+        )
+        await message.reject()
+        return
+    claimed = claimed_subject(route.template, body)
+    if claimed is not None and claimed != raw.subject:
+        log.error(
+            "message claims another subject than it came on: terminated",
+            extra={
+                "fields": {"subject": raw.subject, "claimed": claimed, "message_id": str(body.message_id)}
+            },
         )
         await message.reject()
         return

@@ -1,20 +1,100 @@
 """The vendor-task steps every participant service takes: decide, record, publish.
 
 The service says what each vendor should now be doing (``wanted``) and what each was last told
-(``known``); the decisions are the pure ones of ``revisions``, recorded with ``store``.
+(``known``); the decisions are the pure ones of ``revisions``, recorded with ``store``. Every message to
+a vendor that changes its task's state also tells the venue the task's new state (``News.states``).
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import asyncpg
 
-from shared.contracts.tasks import VendorTaskAssigned
+from shared.contracts.tasks import (
+    VendorTaskAssigned,
+    VendorTaskCancelled,
+    VendorTaskChanged,
+    VendorTaskMessage,
+    VendorTaskStateChanged,
+)
 from shared.db.unit_of_work import UnitOfWork
+from shared.telemetry import current_traceparent
 from shared.vendor_tasks import revisions, store
-from shared.vendor_tasks.revisions import KnownTask, TaskStep
+from shared.vendor_tasks.kind import TaskKind
+from shared.vendor_tasks.revisions import BOOKING_CANCELLED, KnownTask, TaskStep
+from shared.vendor_tasks.store import Told
+
+
+@dataclass
+class News:
+    """What a change of tasks tells: the vendors (each on its own subjects) and the venue (task states)."""
+
+    to_vendors: list[VendorTaskMessage] = field(default_factory=list)
+    states: list[VendorTaskStateChanged] = field(default_factory=list)
+
+    def __iadd__(self, other: News) -> News:
+        self.to_vendors += other.to_vendors
+        self.states += other.states
+        return self
+
+    @property
+    def told(self) -> int:
+        return len(self.to_vendors)
+
+
+def state_events(
+    kind: TaskKind, rows: Sequence[asyncpg.Record], causation_id: uuid.UUID | None
+) -> list[VendorTaskStateChanged]:
+    """The venue's view of each changed task; the id is per (task, version), so a repeat is one event."""
+    return [
+        kind.state_event(
+            message_id=uuid.uuid5(kind.namespace, f"{row['task_id']}/state/{row['version']}"),
+            booking_id=row["booking_id"],
+            causation_id=causation_id,
+            task_id=row["task_id"],
+            kind=kind.kind,
+            vendor_id=row["vendor_id"],
+            state=row["state"],
+            version=row["version"],
+            reason=row["state_reason"],
+            answer_due=row["answer_due"],
+        )
+        for row in rows
+    ]
+
+
+def state_after(message: VendorTaskMessage, kind: TaskKind, now: datetime) -> Told:
+    """The state a message puts its task in: assigned/changed await an answer, cancelled is closed."""
+    if isinstance(message, VendorTaskAssigned | VendorTaskChanged):
+        due = kind.window.due(now, message.load_in_at)
+        return Told(
+            message.task_id, message.vendor_id, message.message_id, "awaiting_answer", due, work=message
+        )
+    assert isinstance(message, VendorTaskCancelled), f"not a task message: {message!r}"
+    return Told(message.task_id, message.vendor_id, message.message_id, "cancelled", reason=message.reason)
+
+
+async def record_steps(
+    connection: asyncpg.Connection,
+    booking_id: uuid.UUID,
+    revision: int,
+    steps: Sequence[TaskStep],
+    kind: TaskKind,
+    causation_id: uuid.UUID | None,
+    now: datetime | None = None,
+) -> News:
+    """Record where each task stands at ``revision``; the messages and state events that say so."""
+    now = now or datetime.now(UTC)
+    messages = [step.message for step in steps if step.message is not None]
+    await store.follow(connection, booking_id, revision, [s.vendor_id for s in steps if s.message is None])
+    rows = await store.record(
+        connection, booking_id, revision, [state_after(m, kind, now) for m in messages], current_traceparent()
+    )
+    return News(messages, state_events(kind, rows, causation_id))
 
 
 async def record_confirm(
@@ -24,17 +104,14 @@ async def record_confirm(
     wanted: Sequence[VendorTaskAssigned],
     known: list[KnownTask],
     causation_id: uuid.UUID,
-    kind: str,
-    namespace: uuid.UUID,
-    names: dict[str, str],
-) -> list[TaskStep]:
+    kind: TaskKind,
+) -> News:
     """Assigned, changed or cancelled per vendor for the confirmed ``revision``, recorded."""
     steps = revisions.on_confirm(
         list(wanted), known, booking_id=booking_id, revision=revision, causation_id=causation_id,
-        kind=kind, namespace=namespace, names=names,
+        kind=kind.kind, namespace=kind.namespace, names=kind.change_names,
     )  # fmt: skip
-    await store.save(connection, booking_id, revision, steps)
-    return steps
+    return await record_steps(connection, booking_id, revision, steps, kind, causation_id)
 
 
 async def record_cancel(
@@ -42,28 +119,27 @@ async def record_cancel(
     booking_id: uuid.UUID,
     revision: int,
     causation_id: uuid.UUID,
-    kind: str,
-    namespace: uuid.UUID,
-) -> list[TaskStep]:
-    """The cancellation of every task live at the released, formerly firm, revision, recorded."""
+    kind: TaskKind,
+) -> News:
+    """The cancellation of every task live at the released, formerly firm, revision, recorded; escalations
+    of the booking become moot (cancelled, without a message to a vendor that is out already)."""
     known = [
         KnownTask(row["task_id"], row["vendor_id"], row["revision"], row["live"])
         for row in await store.tasks(connection, booking_id)
     ]
     steps = revisions.on_cancel(
-        known,
-        booking_id=booking_id,
-        revision=revision,
-        causation_id=causation_id,
-        kind=kind,
-        namespace=namespace,
-    )
-    await store.save(connection, booking_id, revision, steps)
-    return steps
+        known, booking_id=booking_id, revision=revision, causation_id=causation_id, kind=kind.kind,
+        namespace=kind.namespace,
+    )  # fmt: skip
+    news = await record_steps(connection, booking_id, revision, steps, kind, causation_id)
+    moot = await store.close_escalated(connection, booking_id, BOOKING_CANCELLED)
+    news.states += state_events(kind, moot, causation_id)
+    return news
 
 
-def publish(unit: UnitOfWork, steps: list[TaskStep]) -> None:
-    """Stage each step's message on the vendor's own subject."""
-    for step in steps:
-        if step.message is not None:
-            unit.publish(step.message, subject=step.message.vendor_subject())
+def publish(unit: UnitOfWork, news: News) -> None:
+    """Stage each message to a vendor on the vendor's own subject, and each task state for the venue."""
+    for message in news.to_vendors:
+        unit.publish(message, subject=message.vendor_subject())
+    for state in news.states:
+        unit.publish(state)

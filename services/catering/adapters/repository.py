@@ -8,6 +8,7 @@ from datetime import date
 import asyncpg
 
 from services.catering.domain.orders import OrderKey, OrderRequest, Plan
+from shared.vendor_tasks.store import lock_booking as lock_booking  # one lock for commands and answers
 
 _TAKE_COVERS = """
 UPDATE kitchen_load SET covers_reserved = covers_reserved + $3, updated_at = now()
@@ -20,11 +21,6 @@ INSERT INTO catering_orders (booking_id, revision, status, menu, headcount, spac
                              allergy_notes, layout)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 """
-
-
-async def lock_booking(connection: asyncpg.Connection, booking_id: uuid.UUID) -> None:
-    """Serialize every command of one booking until the transaction ends."""
-    await connection.execute("SELECT pg_advisory_xact_lock(hashtext($1::text))", str(booking_id))
 
 
 async def orders(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[asyncpg.Record]:

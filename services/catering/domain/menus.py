@@ -90,15 +90,29 @@ class Menu(msgspec.Struct, frozen=True, kw_only=True):
         return self.name.get(locale) or self.name["en"]
 
 
+class Caterer(msgspec.Struct, frozen=True, kw_only=True):
+    """A caterer we can hand a menu's work to (a menu's own ``vendor_id`` is its first choice)."""
+
+    vendor_id: str
+    name: dict[str, str]
+    menus: list[str]
+
+
 class MenuBook(msgspec.Struct, frozen=True, kw_only=True):
-    """Everything the catering rules read: the kitchen, the staffing ratios and the menus."""
+    """Everything the catering rules read: the kitchen, the staffing ratios, the menus and the caterers."""
 
     kitchen: Kitchen
     staffing: Staffing
     menus: list[Menu]
+    caterers: list[Caterer] = []
 
     def menu(self, menu_id: str) -> Menu | None:
         return next((menu for menu in self.menus if menu.id == menu_id), None)
+
+    def caterers_for(self, menu: Menu) -> list[str]:
+        """Who can serve ``menu``: its first choice, then the other caterers serving it, in listed order."""
+        others = [caterer.vendor_id for caterer in self.caterers if menu.id in caterer.menus]
+        return list(dict.fromkeys([menu.vendor_id, *others]))
 
 
 def load_menus(path: Path = MENUS_PATH) -> MenuBook:
@@ -109,6 +123,12 @@ def load_menus(path: Path = MENUS_PATH) -> MenuBook:
         f"{m.id}: no staffing for style {m.service_style!r}"
         for m in book.menus
         if m.service_style not in book.staffing.styles
+    ]
+    problems += [
+        f"caterer {c.vendor_id}: no menu {menu!r}"
+        for c in book.caterers
+        for menu in c.menus
+        if book.menu(menu) is None
     ]
     if problems:
         raise ValueError(f"{path}: " + "; ".join(problems))

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import math
 import uuid
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from services.catering.domain.allergens import dish_lines, menu_allergens
 from services.catering.domain.dietary import DIETARY_KEYS
 from services.catering.domain.menus import Menu, MenuBook, Staffing
-from shared.contracts import VendorTaskAssigned
+from shared.contracts import CateringTaskStateChanged, VendorTaskAssigned
+from shared.vendor_tasks.kind import TaskKind
 from shared.vendor_tasks.revisions import message_id
 
 KIND = "catering"
@@ -28,6 +30,9 @@ CHANGE_NAMES = {
     "serve_at_local": "serving_time", "servers": "staff", "captains": "staff", "dishes": "menu",
     "allergens": "menu", "layout": "layout", "allergy_notes": "dietary", **{f"dietary_{key}": "dietary" for key in DIETARY_KEYS},
 }  # fmt: skip
+
+
+TASKS = TaskKind(KIND, TASK_NAMESPACE, CHANGE_NAMES, CateringTaskStateChanged)
 
 
 @dataclass(frozen=True)
@@ -69,25 +74,52 @@ def task_message_id(task: str, revision: int = 0, event: str = "assigned") -> uu
     return message_id(TASK_NAMESPACE, task, revision, event)
 
 
+def choose_caterer(
+    candidates: Sequence[str], current: Sequence[str], never_again: Collection[str]
+) -> str | None:
+    """Who caters: the menu's first choice (``candidates[0]``) unless it declined or let a deadline pass
+    on this booking; then the caterer already on the booking if it serves the menu; then the next one."""
+    allowed = [vendor for vendor in candidates if vendor not in never_again]
+    if not allowed:
+        return None
+    if allowed[0] == candidates[0]:
+        return allowed[0]
+    return next((vendor for vendor in current if vendor in allowed), allowed[0])
+
+
+def no_caterer_left(order: ConfirmedOrder, book: MenuBook) -> str:
+    """What is missing when every caterer of the menu is out: said like a rejection reason."""
+    menu = book.menu(order.menu)
+    label = menu.label() if menu else order.menu
+    local = f"{book.kitchen.local(order.serve_at):%Y-%m-%d %H:%M} ({book.kitchen.time_zone})"
+    return f"no caterer for the {label} for {order.headcount} guests on {local}: every caterer serving it has declined"
+
+
 def vendor_task(
-    order: ConfirmedOrder, book: MenuBook, causation_id: uuid.UUID | None, revision: int = 0
+    order: ConfirmedOrder,
+    book: MenuBook,
+    causation_id: uuid.UUID | None,
+    revision: int = 0,
+    vendor_id: str | None = None,
 ) -> VendorTaskAssigned:
+    """The caterer's task for a confirmed order: the menu's first choice unless ``vendor_id`` says who."""
     menu = book.menu(order.menu)
     assert menu is not None, f"order for a menu no longer offered: {order.menu}"
+    vendor_id = vendor_id or menu.vendor_id
     crew = crew_for(menu, order.headcount, book.staffing)
     local_serve = book.kitchen.local(order.serve_at)
     summary = (
         f"{menu.label()} for {order.headcount} guests, {order.meal_period} "
         f"{local_serve:%Y-%m-%d %H:%M} ({book.kitchen.time_zone}), {order.space_id}"
     )
-    task = task_id(order.booking_id, menu.vendor_id)
+    task = task_id(order.booking_id, vendor_id)
     return VendorTaskAssigned(
         message_id=task_message_id(task, revision),
         booking_id=order.booking_id,
         causation_id=causation_id,
         task_id=task,
         kind=KIND,
-        vendor_id=menu.vendor_id,
+        vendor_id=vendor_id,
         space_id=order.space_id,
         starts_at=order.starts_at,
         ends_at=order.ends_at,

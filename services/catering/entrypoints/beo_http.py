@@ -17,6 +17,7 @@ from services.catering.entrypoints.access import require_staff
 from services.catering.vendor_work import confirmed_order
 from shared.http.problems import ApiError
 from shared.service import Context
+from shared.vendor_tasks import store as task_store
 
 
 class BeoController(Controller):
@@ -35,10 +36,14 @@ class BeoController(Controller):
         book: MenuBook = context.state["menus"]
         async with context.database.pool.acquire() as connection:
             known = await revisions(connection, booking_id)
+            tasks = await task_store.tasks(connection, booking_id)
         firm = known.get(known.confirmed) if known.confirmed is not None else None
         if firm is None or book.menu(firm["menu"]) is None:
             raise ApiError(
                 404, "No confirmed catering order", f"booking {booking_id} has no firm catering plan"
             )
-        task = vendor_task(confirmed_order(firm), book, None, firm["revision"])
+        caterer = next(
+            (row["vendor_id"] for row in tasks if row["live"]), None
+        )  # who took the order, if anyone
+        task = vendor_task(confirmed_order(firm), book, None, firm["revision"], caterer)
         return render_beo(task, book.kitchen.zone, firm["revision"])

@@ -66,11 +66,18 @@ async def claim(
     return won
 
 
-async def hold(connection: asyncpg.Connection, key: PlanKey, plan: Plan, roster: Roster) -> Holding:
+async def hold(
+    connection: asyncpg.Connection,
+    key: PlanKey,
+    plan: Plan,
+    roster: Roster,
+    never_again: frozenset[str] = frozenset(),
+) -> Holding:
     """Hold one booth per target language, a full team per booth and the receivers; list what is missing.
 
     The booking's other revisions do not compete with this one: what they hold is offered first. A
-    consecutive plan holds no booth and no receivers: its team sits in the room.
+    consecutive plan holds no booth and no receivers: its team sits in the room. Agencies in
+    ``never_again`` (they declined this booking's work, or let its answer deadline pass) are not asked.
     """
     await repository.lock_resources(connection, contention_keys(plan, roster))
     elsewhere = await repository.seats_elsewhere(connection, key)
@@ -86,8 +93,9 @@ async def hold(connection: asyncpg.Connection, key: PlanKey, plan: Plan, roster:
     taken: set[str] = set()
     for pair in roster.scarcest_first(plan.pairs, plan.mode):
         on_roster = [interpreter.id for interpreter in roster.candidates(pair, plan.mode)]
+        asked = [interpreter for interpreter in on_roster if roster.vendor_of(interpreter) not in never_again]
         free = await repository.free_interpreters(
-            connection, key.booking_id, on_roster, plan.load_in_at, plan.load_out_at
+            connection, key.booking_id, asked, plan.load_in_at, plan.load_out_at
         )
         previous = [seat.interpreter_id for seat in elsewhere if seat.target_language == pair.target]
         free = [interpreter for interpreter in team_first(previous, free) if interpreter not in taken]

@@ -11,6 +11,7 @@ from services.interpreting.adapters import receivers
 from services.interpreting.domain.plan import Plan, PlanKey
 from services.interpreting.domain.roster import Roster
 from services.interpreting.domain.tasks import Seat
+from shared.vendor_tasks.store import lock_booking as lock_booking  # one lock for commands and answers
 
 RESOURCE_LOCK_CLASS = 0x1B7E  # namespace of the (resource, day) advisory locks
 
@@ -36,11 +37,6 @@ async def seed_roster(connection: asyncpg.Connection, roster: Roster) -> None:
         ("booths", [b.id for b in roster.booths]),
     ):
         await connection.execute(f"UPDATE {table} SET active = false WHERE NOT id = ANY($1::text[])", ids)
-
-
-async def lock_booking(connection: asyncpg.Connection, booking_id: uuid.UUID) -> None:
-    """Serialize every command of one booking until the transaction ends."""
-    await connection.execute("SELECT pg_advisory_xact_lock(hashtext($1::text))", str(booking_id))
 
 
 async def lock_resources(connection: asyncpg.Connection, keys: list[str]) -> None:
@@ -138,6 +134,14 @@ async def assign(
         " SELECT $1, $2, $3, i, v, tstzrange($6, $7), $8 FROM unnest($4::text[], $5::text[]) AS u(i, v)",
         key.booking_id, key.revision, booth_id, [i for i, _ in team], [v for _, v in team], start, end,
         target_language,
+    )  # fmt: skip
+
+
+async def unassign(connection: asyncpg.Connection, key: PlanKey, vendor_id: str) -> None:
+    """Free one agency's interpreters at the revision (its booths stay held for whoever takes over)."""
+    await connection.execute(
+        "DELETE FROM assignments WHERE booking_id = $1 AND revision = $2 AND vendor_id = $3",
+        key.booking_id, key.revision, vendor_id,
     )  # fmt: skip
 
 

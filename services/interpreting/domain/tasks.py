@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 
 from services.interpreting.domain.plan import Plan
 from services.interpreting.domain.reasons import when
-from shared.contracts import VendorTaskAssigned
+from shared.contracts import InterpretingTaskStateChanged, VendorTaskAssigned
+from shared.vendor_tasks.kind import TaskKind
 from shared.vendor_tasks.revisions import message_id
 
 KIND = "interpreting"
@@ -27,6 +28,8 @@ CHANGE_NAMES = {
     "language_pairs": "languages", "relay": "languages", "mode": "mode", "listeners": "listeners",
     "receivers": "listeners",
 }  # fmt: skip
+
+TASKS = TaskKind(KIND, TASK_NAMESPACE, CHANGE_NAMES, InterpretingTaskStateChanged)
 
 
 @dataclass(frozen=True)

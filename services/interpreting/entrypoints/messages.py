@@ -1,4 +1,5 @@
-"""The interpreting service's NATS consumer: the booking saga's commands, on ``interpreting-commands``."""
+"""The interpreting service's NATS consumers: the booking saga's commands (``interpreting-commands``) and
+the agencies' answers to their tasks (``interpreting-task-answers``)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,27 @@ from collections.abc import Mapping
 
 from services.interpreting import handlers
 from services.interpreting.domain.roster import Roster
-from shared.contracts import ConfirmInterpreting, Message, ReleaseInterpreting, ReserveInterpreting
+from services.interpreting.domain.tasks import TASKS
+from shared.contracts import (
+    ConfirmInterpreting,
+    Message,
+    ReleaseInterpreting,
+    ReserveInterpreting,
+    VendorTaskAccepted,
+    VendorTaskDeclined,
+    VendorTaskDone,
+)
+from shared.contracts.tasks import VendorTaskAnswer
 from shared.db.unit_of_work import UnitOfWork
 from shared.messaging.consumer import Handler
 from shared.messaging.streams import CONSUMERS, Consumer
+from shared.vendor_tasks.kind import TaskKind
 
 DURABLE = "interpreting-commands"
 
 
-def routes(roster: Roster) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
-    """ReserveInterpreting, ConfirmInterpreting and ReleaseInterpreting, delivered by our durable consumer."""
+def routes(roster: Roster, tasks: TaskKind = TASKS) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
+    """The saga's commands and the agencies' answers, each from its durable consumer."""
 
     async def on_reserve(command: ReserveInterpreting, unit: UnitOfWork) -> None:
         """Hold booths and interpreter teams for one plan revision (beside the booking's others), answering InterpretingReserved or InterpretingRejected with that revision."""
@@ -23,17 +35,26 @@ def routes(roster: Roster) -> Mapping[Consumer, Mapping[type[Message], Handler]]
 
     async def on_confirm(command: ConfirmInterpreting, unit: UnitOfWork) -> None:
         """Make the revision firm and release the booking's older revisions, answering InterpretingConfirmed; each agency gets its task assigned, changed or cancelled."""
-        await handlers.confirm(command, unit, roster)
+        await handlers.confirm(command, unit, roster, tasks)
 
     async def on_release(command: ReleaseInterpreting, unit: UnitOfWork) -> None:
         """Free what the revision holds (or refuse its later Reserve), answering InterpretingReleased; releasing the firm revision cancels the agencies' tasks."""
-        await handlers.release(command, unit)
+        await handlers.release(command, unit, tasks)
 
-    consumer = next(consumer for consumer in CONSUMERS if consumer.durable == DURABLE)
+    async def on_answer(answer: VendorTaskAnswer, unit: UnitOfWork) -> None:
+        """An agency accepts, declines (with a reason) or reports done its task; a decline or a missed answer deadline hands its seats to interpreters of other agencies, else escalates to staff."""
+        await handlers.answer(answer, unit, roster, tasks)
+
+    by_name = {consumer.durable: consumer for consumer in CONSUMERS}
     return {
-        consumer: {
+        by_name[DURABLE]: {
             ReserveInterpreting: on_reserve,
             ConfirmInterpreting: on_confirm,
             ReleaseInterpreting: on_release,
-        }
+        },
+        by_name["interpreting-task-answers"]: {
+            VendorTaskAccepted: on_answer,
+            VendorTaskDeclined: on_answer,
+            VendorTaskDone: on_answer,
+        },
     }

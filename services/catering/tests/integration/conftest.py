@@ -27,8 +27,18 @@ async def database(fresh_database: Callable[[str], str]) -> AsyncIterator[Databa
         await pool.close()
 
 
-async def published(database: Database, booking_id: uuid.UUID) -> list[tuple[str, dict[str, Any]]]:
-    """(subject, body) of every message staged in the outbox for ``booking_id``, in order."""
+STATE_SUBJECT = "catering.evt.task_state"
+
+
+async def published(
+    database: Database, booking_id: uuid.UUID, with_states: bool = False
+) -> list[tuple[str, dict[str, Any]]]:
+    """(subject, body) of every message staged in the outbox for ``booking_id``, in order; the venue's
+    task state events only ``with_states``."""
     rows = await database.pool.fetch("SELECT subject, payload FROM outbox ORDER BY seq")
     messages = [(row["subject"], msgspec.json.decode(row["payload"])) for row in rows]
-    return [(subject, body) for subject, body in messages if body["booking_id"] == str(booking_id)]
+    return [
+        (subject, body)
+        for subject, body in messages
+        if body["booking_id"] == str(booking_id) and (with_states or subject != STATE_SUBJECT)
+    ]

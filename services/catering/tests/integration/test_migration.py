@@ -1,4 +1,4 @@
-"""Migrations 002 and 003 on a database with live orders: they become revision 0, with no guest needs, and keep working."""
+"""Migrations 002 to 004 on a database with live orders: they become revision 0, with no guest needs, and keep working."""
 
 from __future__ import annotations
 
@@ -47,7 +47,10 @@ async def test_existing_orders_become_revision_0_and_a_cancellation_still_gives_
         assert await apply_migrations(pool, "catering", MIGRATIONS) == [
             "catering/002_plan_revisions.sql",
             "catering/003_guest_needs.sql",
+            "catering/004_vendor_task_states.sql",
         ]
+        task = await pool.fetchrow("SELECT state, version, answer_due > now() AS due_later FROM vendor_tasks")
+        assert dict(task) == {"state": "awaiting_answer", "version": 1, "due_later": True}
         needs = await pool.fetchrow("SELECT dietary, allergy_notes, layout FROM catering_orders")
         assert dict(needs) == {"dietary": {}, "allergy_notes": "", "layout": ""}
 
@@ -57,8 +60,9 @@ async def test_existing_orders_become_revision_0_and_a_cancellation_still_gives_
         async with database.transaction() as unit:
             await handlers.release(ReleaseCatering(booking_id=booking, reason="cancelled"), unit)
 
-        (_, released), (subject, cancelled) = await published(database, booking)
+        (_, released), (subject, cancelled), (_, state) = await published(database, booking, with_states=True)
         assert (released["revision"], subject) == (0, "tasks.catering.caterer-cuntan-kitchen.cancelled")
+        assert (state["state"], state["version"]) == ("cancelled", 2)
         assert cancelled["task_id"] == f"catering-{booking}"  # the task keeps the id it was assigned under
         assert await pool.fetchval("SELECT covers_reserved FROM kitchen_load") == 0
     finally:

@@ -32,9 +32,20 @@ async def run(database: Database, handler: Callable[..., Any], command: Message,
     raise AssertionError("still failing after 20 attempts")
 
 
-async def published(database: Database, booking_id: Any = None) -> list[tuple[str, dict[str, Any]]]:
-    """(subject, decoded body) of every staged outgoing message, oldest first, for one booking if given."""
+STATE_SUBJECT = "interpreting.evt.task_state"
+
+
+async def published(
+    database: Database, booking_id: Any = None, with_states: bool = False
+) -> list[tuple[str, dict[str, Any]]]:
+    """(subject, decoded body) of every staged outgoing message, oldest first, for one booking if given;
+    the venue's task state events only ``with_states``."""
     async with database.pool.acquire() as connection:
         rows = await connection.fetch("SELECT subject, payload FROM outbox ORDER BY seq")
     found = [(row["subject"], msgspec.json.decode(row["payload"])) for row in rows]
-    return [item for item in found if booking_id is None or item[1]["booking_id"] == str(booking_id)]
+    return [
+        (subject, body)
+        for subject, body in found
+        if (booking_id is None or body["booking_id"] == str(booking_id))
+        and (with_states or subject != STATE_SUBJECT)
+    ]

@@ -1,4 +1,4 @@
-"""Migrations 002 and 003 on a database with live bookings: they become revision 0 and keep working."""
+"""Migrations 002 to 004 on a database with live bookings: they become revision 0 and keep working."""
 
 from __future__ import annotations
 
@@ -56,11 +56,16 @@ async def test_existing_bookings_become_revision_0_and_a_cancellation_still_free
         assert await apply_migrations(pool, "interpreting", MIGRATIONS) == [
             "interpreting/002_plan_revisions.sql",
             "interpreting/003_modes_relay_receivers.sql",
+            "interpreting/004_vendor_task_states.sql",
         ]
 
         async with pool.acquire() as connection:
             for table in ("reservations", "booth_holds", "assignments", "vendor_tasks"):
                 assert await connection.fetchval(f"SELECT array_agg(revision) FROM {table}") == [0], table
+            task = await connection.fetchrow(
+                "SELECT state, version, answer_due > now() AS due_later FROM vendor_tasks"
+            )
+            assert dict(task) == {"state": "awaiting_answer", "version": 1, "due_later": True}
         database = Database(pool)
         rival = ReserveInterpreting(
             booking_id=uuid.uuid4(), space_id="room-b", starts_at=START, ends_at=START + timedelta(minutes=30),
@@ -71,8 +76,12 @@ async def test_existing_bookings_become_revision_0_and_a_cancellation_still_free
 
         await run(database, handlers.release, ReleaseInterpreting(booking_id=booking, reason="cancelled"))
 
-        subjects = [subject for subject, _ in await published(database, booking)]
-        assert subjects == ["interpreting.evt.released", "tasks.interpreting.agency-yangtze.cancelled"]
+        subjects = [subject for subject, _ in await published(database, booking, with_states=True)]
+        assert subjects == [
+            "interpreting.evt.released",
+            "tasks.interpreting.agency-yangtze.cancelled",
+            "interpreting.evt.task_state",
+        ]
         async with pool.acquire() as connection:
             assert await connection.fetchval("SELECT count(*) FROM assignments") == 0
     finally:

@@ -37,7 +37,7 @@ async def next_for(subscription: Any, booking_id: uuid.UUID) -> tuple[str, dict[
     while True:
         message = await subscription.next_msg(timeout=WAIT_SECONDS)
         body = msgspec.json.decode(message.data)
-        if body.get("booking_id") == str(booking_id):
+        if body.get("booking_id") == str(booking_id) and not message.subject.endswith(".evt.task_state"):
             return message.subject, body
 
 
