@@ -1,7 +1,8 @@
 """What the service can tell people: one template per notice, the variables it gets, whether it is essential.
 
-Essential notices (a rejection, a cancellation, an urgent broadcast, a disabled webhook) go on every
-channel whatever the recipient's preferences; the others respect a per-channel opt-out.
+Essential notices (a rejection, a cancellation, a service of the booking no vendor could take, an urgent
+broadcast, a disabled webhook) go on every channel whatever the recipient's preferences; the others
+respect a per-channel opt-out.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ NOTICE_VARIABLES: dict[str, frozenset[str]] = {
     "hold_expired": ORGANIZER,
     "waitlist_promoted": ORGANIZER | {"deadline_note"},
     "reminder": ORGANIZER | {"lead"},
+    "service_escalated": ORGANIZER | {"service"},
     # to staff
     "approval_needed": STAFF_BOOKING | {"decide_by"},
     "vendor_task_declined": TASK_FOR_STAFF,
@@ -53,7 +55,14 @@ NOTICE_VARIABLES: dict[str, frozenset[str]] = {
 }
 
 ESSENTIAL = frozenset(
-    {"booking_rejected", "booking_cancelled", "vendor_task_cancelled", "urgent_broadcast", "webhook_disabled"}
+    {
+        "booking_rejected",
+        "booking_cancelled",
+        "service_escalated",
+        "vendor_task_cancelled",
+        "urgent_broadcast",
+        "webhook_disabled",
+    }
 )
 
 # the notices whose e-mail carries the booking as an iCalendar attachment

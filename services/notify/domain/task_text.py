@@ -1,4 +1,4 @@
-"""What a vendor task event tells its reader (the vendor, or staff): the template variables."""
+"""What a vendor task event tells its reader (the vendor, staff, or the organizer): the template variables."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ _TOLD = {
     VendorTaskEscalated: "vendor_task_escalated",
 }
 FOR_STAFF = frozenset({"vendor_task_declined", "vendor_task_escalated"})
+# an escalation also reaches the booking's organizer, told only which service the venue team now arranges
+FOR_ORGANIZER = {"vendor_task_escalated": "service_escalated"}
 
 
 def task_notice(message: VendorTaskMessage) -> str | None:
@@ -95,4 +97,19 @@ def task_variables(
         "title": reader.or_none(title),
         "when": when,
         "reason": reader.or_none(message.reason),
+    }
+
+
+def organizer_variables(
+    message: VendorTaskMessage, booking: BookingView, reader: Reader, organizer_name: str
+) -> dict[str, str]:
+    """The organizer's side of an escalation: their booking and the service kind, no vendor internals."""
+    return {
+        "organizer_name": organizer_name,
+        "title": booking.title,
+        "space_name": reader.space(booking.space_id, booking.space_name),
+        "when": reader.window(booking.starts_at, booking.ends_at),
+        "booking_id": str(booking.booking_id),
+        "venue_name": reader.style.venue_name,
+        "service": reader.services([message.kind]),
     }

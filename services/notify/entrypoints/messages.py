@@ -2,7 +2,7 @@
 
 Task subjects carry the vendor (``tasks.<kind>.<vendor_id>.<event>``); the shared consumer routes them
 to their contract by the subject template. A task of a vendor not in ``recipients.json`` reaches no
-vendor (logged), while staff still hear of declines and escalations.
+vendor (logged), while staff still hear of declines and escalations, and organizers of escalations.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def routes(notifier: Notifier) -> Mapping[Consumer, Mapping[type[Message], Handl
         await on_booking_event(event, unit, notifier)
 
     async def on_task(message: VendorTaskMessage, unit: UnitOfWork) -> None:
-        """Tell the vendor about its task, or staff about a decline or an escalation."""
+        """Tell the vendor about its task, staff about a decline, staff and the organizer about an escalation."""
         await on_task_event(message, unit, notifier)
 
     return {

@@ -1,4 +1,8 @@
-"""Vendor task events: keep the task picture, tell the vendor (assigned, changed, cancelled) or staff."""
+"""Vendor task events: keep the task picture, tell the vendor (assigned, changed, cancelled) or staff.
+
+An escalation also tells the booking's organizer that the venue team arranges the service now; a
+decline does not (the task is being reassigned, nothing for the organizer to worry about yet).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,14 @@ from datetime import UTC, datetime
 import msgspec
 
 from services.notify.adapters import bookings, recipients
-from services.notify.domain.projection import TaskView, task_state_after
-from services.notify.domain.task_text import FOR_STAFF, task_notice, task_variables
+from services.notify.domain.projection import ACTIVE_BOOKING, BookingView, TaskView, task_state_after
+from services.notify.domain.task_text import (
+    FOR_ORGANIZER,
+    FOR_STAFF,
+    organizer_variables,
+    task_notice,
+    task_variables,
+)
 from services.notify.use_cases.reminders import follow_task
 from services.notify.use_cases.telling import Notifier, Telling, tell
 from shared.contracts import VendorTaskAssigned, VendorTaskChanged
@@ -37,7 +47,8 @@ async def on_task_event(
     notifier: Notifier,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> bool:
-    """Project the task event, keep the vendor's reminders in step, tell the vendor or staff once."""
+    """Project the task event, keep the vendor's reminders in step, tell the vendor or staff (and for an
+    escalation the organizer) once."""
     connection = unit.connection
     state, notice = task_state_after(message), task_notice(message)
     fields = {"booking_id": str(message.booking_id), "message_id": str(message.message_id),
@@ -56,13 +67,37 @@ async def on_task_event(
     await follow_task(connection, notifier, _view(message, state), booking, clock())
     vendor = await recipients.contact(connection, f"vendor:{message.vendor_id}")
     audience = await recipients.staff(connection) if notice in FOR_STAFF else [vendor] if vendor else []
+    told = 0
+    if notice in FOR_ORGANIZER:
+        told += await _tell_organizer(unit, notifier, message, booking, FOR_ORGANIZER[notice])
     if not audience:
         log.warning("task of a vendor not in recipients.json: nobody told", extra={"fields": fields})
-        return False
+        return told > 0
     vendor_name = vendor.name if vendor else message.vendor_id
     data = msgspec.to_builtins(message) | {"event": notice}
     telling = Telling(
         message_id=message.message_id, notice=notice, booking_id=message.booking_id, data=data,
         variables=lambda reader, contact: task_variables(message, before, booking, reader, contact.name, vendor_name),
     )  # fmt: skip
-    return await tell(connection, notifier, telling, audience) > 0
+    return await tell(connection, notifier, telling, audience) + told > 0
+
+
+async def _tell_organizer(
+    unit: UnitOfWork, notifier: Notifier, message: VendorTaskMessage, booking: BookingView | None, notice: str
+) -> int:
+    """Tell the booking's organizer, in their language and zone, that the venue team takes the service over."""
+    fields = {"booking_id": str(message.booking_id), "message_id": str(message.message_id), "notice": notice}
+    if booking is None or booking.status not in ACTIVE_BOOKING:
+        log.warning("escalation of a booking not known as live: organizer not told", extra={"fields": fields})
+        return 0
+    organizer = await recipients.contact(unit.connection, booking.organizer_key)
+    if organizer is None:
+        log.warning("organizer of the booking unknown: not told", extra={"fields": fields})
+        return 0
+    # the service kind only: which vendor failed, and why, stays with staff
+    data = {"event": notice, "booking_id": str(message.booking_id), "service": message.kind}
+    telling = Telling(
+        message_id=message.message_id, notice=notice, booking_id=message.booking_id, data=data,
+        variables=lambda reader, contact: organizer_variables(message, booking, reader, contact.name),
+    )  # fmt: skip
+    return await tell(unit.connection, notifier, telling, [organizer])

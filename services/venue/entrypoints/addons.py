@@ -1,4 +1,4 @@
-"""The controllers of quotes, network lines, planning, calendars and activity records, for bootstrap."""
+"""The controllers of quotes, network lines, planning, calendars, activity records and the vendor-task desk."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from services.venue.entrypoints.network_lines_http import NetworkLinesController
 from services.venue.entrypoints.planning_http import PlanningRequestsController, PlanningTasksController
 from services.venue.entrypoints.quotes_http import QuotesController
 from services.venue.entrypoints.records_http import ActivityRecordsController, StatsController
+from services.venue.entrypoints.vendor_tasks_http import VendorTaskDeskController
 
 ADDON_CONTROLLERS = [
     QuotesController,
@@ -17,4 +18,5 @@ ADDON_CONTROLLERS = [
     SpaceCalendarController,
     ActivityRecordsController,
     StatsController,
+    VendorTaskDeskController,
 ]

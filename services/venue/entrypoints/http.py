@@ -32,6 +32,7 @@ from services.venue.entrypoints.schemas import (
     SpaceOut,
     Window,
 )
+from services.venue.entrypoints.vendor_tasks_http import vendor_task
 from services.venue.handlers import (
     IdempotencyKeyReused,
     InvalidBooking,
@@ -39,6 +40,7 @@ from services.venue.handlers import (
     SlotTaken,
     create_booking,
 )
+from services.venue.usecases.vendor_tasks import booking_tasks
 from shared.contracts import Organizer
 from shared.http.problems import ApiError, FieldError
 from shared.service import Context
@@ -200,10 +202,11 @@ class BookingsController(Controller):
     async def get_booking(
         self, booking_id: uuid.UUID, context: NamedDependency[Context], principal: NamedDependency[Principal]
     ) -> Booking:
-        """A booking with its status, the reason if rejected, and every saga step."""
+        """A booking with its status, the reason if rejected, every saga step and each vendor task's state."""
         row = await _visible_booking(context, principal, booking_id)
         async with context.database.pool.acquire() as connection:
             steps = await repository.steps(connection, booking_id)
+            tasks = await booking_tasks(connection, booking_id)
         organizer_zone = ZoneInfo(row["organizer"]["time_zone"])
         venue_zone = context.state["catalog"].venue.zone
         return Booking(
@@ -224,6 +227,7 @@ class BookingsController(Controller):
                          deadline=s["deadline"], detail=s["detail"])
                 for s in steps
             ],
+            vendor_tasks=[vendor_task(t, venue_zone, organizer_zone) for t in tasks],
             hold_expires_at=row["hold_expires_at"],
             cancelled_at=row["cancelled_at"],
             fee_minor=row["fee_minor"],

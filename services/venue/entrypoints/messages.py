@@ -1,4 +1,4 @@
-"""The venue's NATS consumers: participant events advance the booking saga."""
+"""The venue's NATS consumers: participant events advance the booking saga and show its vendor tasks."""
 
 from __future__ import annotations
 
@@ -11,17 +11,21 @@ from services.venue.domain import change as change_rules
 from services.venue.domain import saga as rules
 from services.venue.domain.catalog import Catalog
 from services.venue.handlers import SagaSettings, advance
+from services.venue.usecases.vendor_tasks import record_task_state
 from shared.contracts import (
     CateringConfirmed,
     CateringRejected,
     CateringReleased,
     CateringReserved,
+    CateringTaskStateChanged,
     InterpretingConfirmed,
     InterpretingRejected,
     InterpretingReleased,
     InterpretingReserved,
+    InterpretingTaskStateChanged,
     Message,
     PlanMessage,
+    VendorTaskStateChanged,
 )
 from shared.db.unit_of_work import UnitOfWork
 from shared.messaging.consumer import Handler
@@ -84,16 +88,26 @@ def routes(catalog: Catalog, settings: SagaSettings) -> Mapping[Consumer, Mappin
 
         return {reserved: on_reserved, rejected: on_rejected, released: on_released, confirmed: on_confirmed}
 
+    async def on_task_state(event: VendorTaskStateChanged, unit: UnitOfWork) -> None:
+        """A participant reports where one of the booking's vendor tasks stands now."""
+        await record_task_state(event, unit)
+
     by_name = {consumer.durable: consumer for consumer in CONSUMERS}
     return {
-        by_name["venue-interpreting-events"]: step_routes(
-            "interpreting",
-            InterpretingReserved,
-            InterpretingRejected,
-            InterpretingReleased,
-            InterpretingConfirmed,
-        ),
-        by_name["venue-catering-events"]: step_routes(
-            "catering", CateringReserved, CateringRejected, CateringReleased, CateringConfirmed
-        ),
+        by_name["venue-interpreting-events"]: {
+            **step_routes(
+                "interpreting",
+                InterpretingReserved,
+                InterpretingRejected,
+                InterpretingReleased,
+                InterpretingConfirmed,
+            ),
+            InterpretingTaskStateChanged: on_task_state,
+        },
+        by_name["venue-catering-events"]: {
+            **step_routes(
+                "catering", CateringReserved, CateringRejected, CateringReleased, CateringConfirmed
+            ),
+            CateringTaskStateChanged: on_task_state,
+        },
     }

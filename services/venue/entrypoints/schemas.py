@@ -91,6 +91,21 @@ class SagaStep(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     detail: str | None = None
 
 
+class VendorTask(msgspec.Struct, frozen=True, kw_only=True):
+    """One vendor task of a booking, as the service that owns it last reported it."""
+
+    task_id: str
+    kind: str
+    vendor_id: str
+    state: str
+    reason: str
+    answer_due: datetime | None = None
+    answer_due_local: dict[str, datetime] | None = (
+        None  # the same moment in the venue's and organizer's zones
+    )
+    updated_at: datetime
+
+
 class Booking(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     booking_id: uuid.UUID
     organizer_id: uuid.UUID | None = None
@@ -108,6 +123,7 @@ class Booking(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     interpreting: InterpretingWanted | None = None
     catering: CateringWanted | None = None
     steps: list[SagaStep]
+    vendor_tasks: list[VendorTask]
     hold_expires_at: datetime | None = None  # options only
     cancelled_at: datetime | None = None
     fee_minor: int | None = None  # cancellation fee, CNY minor units

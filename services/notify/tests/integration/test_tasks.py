@@ -1,4 +1,5 @@
-"""Vendor task events reach the vendor (assigned, changed, cancelled) or staff (declined, escalated)."""
+"""Vendor task events reach the vendor (assigned, changed, cancelled), staff (declined, escalated) and, for an
+escalation, the booking's organizer."""
 
 import uuid
 from datetime import timedelta
@@ -78,12 +79,14 @@ async def test_declines_and_escalations_go_to_staff_with_the_booking_they_concer
     for message in (booking, task, declined, escalated):
         await handle(database, notifier, message)
 
-    for message, notice in ((declined, "vendor_task_declined"), (escalated, "vendor_task_escalated")):
+    organizer = f"organizer:{booking.organizer.email}"
+    for message, notice, also in ((declined, "vendor_task_declined", []),
+                                  (escalated, "vendor_task_escalated", [(organizer, "service_escalated")])):  # fmt: skip
         told = await notifications(database, message.message_id)
         assert [(row["recipient_key"], row["event"]) for row in told] == [
-            ("staff:duty-desk", notice), ("staff:venue-manager", notice)
+            *also, ("staff:duty-desk", notice), ("staff:venue-manager", notice)
         ]  # fmt: skip
-        english = told[1]
+        english = told[-1]
         assert "Destination Malaysia roadshow" in english["body"]
         assert "刘洋（丝路语言服务）" in english["body"]
 

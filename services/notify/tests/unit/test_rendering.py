@@ -14,7 +14,7 @@ import pytest
 from services.notify.domain.notices import NOTICE_VARIABLES
 from services.notify.domain.outcome import booking_variables, reminder_variables
 from services.notify.domain.projection import BookingView, TaskView
-from services.notify.domain.task_text import task_variables, work_variables
+from services.notify.domain.task_text import organizer_variables, task_variables, work_variables
 from services.notify.domain.templates import Rendered, load_templates, render
 from services.notify.domain.wording import Reader
 from shared.contracts import (
@@ -91,6 +91,8 @@ ORGANIZER_CASES: dict[str, Builder] = {
     "hold_expired": organizer_event(lambda locale: HoldExpired(**common(locale))),
     "waitlist_promoted": organizer_event(lambda locale: WaitlistPromoted(**common(locale), expires_at=NIGHT_OF_SWITCH)),
     "reminder": lambda locale, reader: reminder_variables(KNOWN_BOOKING, reader, "Anna Weber", timedelta(days=7)),
+    "service_escalated": lambda locale, reader: organizer_variables(
+        VendorTaskEscalated(**task(), reason="nobody accepted"), KNOWN_BOOKING, reader, "Anna Weber"),
     "urgent_broadcast": lambda locale, reader: {
         "recipient_name": "Anna Weber", "headline": "Venue closed", "message": "Typhoon warning: closed all day.",
         "affected": reader.event_line("Tourism <Forum> & Salon", *AFTER_SWITCH),
@@ -215,3 +217,22 @@ def test_leads_read_in_days_or_hours() -> None:
 
     assert english["lead"] == "in 7 days"
     assert chinese["lead"] == "24小时后"
+
+
+@pytest.mark.parametrize(
+    ("locale", "promise", "service"),
+    [
+        ("en", "will contact you shortly", "simultaneous interpretation"),
+        ("zh-CN", "场馆团队正在为您安排，并将尽快与您联系", "同声传译"),
+    ],
+)
+def test_an_organizer_hears_of_an_escalation_reassuringly_and_without_vendor_internals(
+    locale: str, promise: str, service: str
+) -> None:
+    provided, message = rendered("service_escalated", locale, "Europe/Berlin")
+
+    assert provided["service"] == service and service in message.subject
+    assert promise in message.text
+    for part in (message.subject, message.text, message.html, message.sms):
+        assert "agency-yangtze" not in part and "长江" not in part
+        assert "nobody accepted" not in part and "interpreting-" not in part
