@@ -30,6 +30,7 @@ from shared.db.unit_of_work import Database
 from shared.http.health import HealthController
 from shared.http.openapi_problems import document_problems
 from shared.http.problems import EXCEPTION_HANDLERS
+from shared.http.text_guard import refuse_nul
 from shared.logs import setup_logging
 from shared.messaging.broker import check_topology, create_broker
 from shared.messaging.consumer import Handler, bind_consumer
@@ -164,6 +165,7 @@ class Runtime:
                 "context": Provide(context, sync_to_thread=False),
             },
             exception_handlers=EXCEPTION_HANDLERS,
+            before_request=refuse_nul,
             on_startup=[lambda app: document_problems(app.openapi_schema)],
             plugins=[
                 OpenTelemetryPlugin(

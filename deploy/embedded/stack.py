@@ -145,6 +145,7 @@ class Stack:
             "venue": {
                 "WICT_BOOTSTRAP_STAFF_KEY": self.credentials["staff"],
                 "WICT_BOOTSTRAP_OPS_KEY": self.credentials["ops"],
+                "WICT_JWT_SECRET": self.credentials["jwt"],
             },
             "catering": {"WICT_STAFF_API_KEYS": self.credentials["staff"]},
             "notify": {
@@ -192,7 +193,7 @@ class Stack:
         found |= {"SMTP sink": self.smtp.url, "maildir": str(self.smtp.maildir)}
         found |= {"spans": str(self.spans_dir), "service logs": str(self.logs_dir)}
         found |= {"data (and server logs)": str(self.config.data_dir)}
-        found |= {"staff and ops API keys": str(self.credentials_path)}
+        found |= {"staff and ops API keys, access-token secret": str(self.credentials_path)}
         return found
 
     def stop(self) -> None:
@@ -212,18 +213,20 @@ class Stack:
 
 
 def ensure_credentials(path: Path) -> dict[str, str]:
-    """Read the stack's API keys, creating them on first use."""
+    """Read the stack's API keys and access-token secret, creating them on first use."""
     import json
+    import secrets
 
     from services.venue.domain.access import new_api_key
 
     if path.exists():
         stored: dict[str, str] = json.loads(path.read_text())
-        if {"staff", "ops"} <= stored.keys():
+        if {"staff", "ops", "jwt"} <= stored.keys():
             return stored
     else:
         stored = {}
-    stored |= {"staff": new_api_key(), "ops": new_api_key()}
+    fresh = {"staff": new_api_key(), "ops": new_api_key(), "jwt": secrets.token_urlsafe(48)}
+    stored = fresh | stored  # keys already handed out stay valid
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600)
     path.write_text(json.dumps(stored, indent=2))
