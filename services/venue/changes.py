@@ -87,7 +87,7 @@ async def request_change(
         async with database.transaction() as unit:
             return await _start(unit, booking_id, actor, wanted, catalog, settings, now)
     except asyncpg.ExclusionViolationError:
-        async with database.pool.acquire() as connection:
+        async with database.connection() as connection:
             row = await repository.booking(connection, booking_id)
             assert row is not None
             space = catalog.space(wanted.get("space_id") or row["space_id"])

@@ -157,7 +157,7 @@ async def create_booking(
     except asyncpg.UniqueViolationError:
         return await _replay(command, database, request_hash)
     except asyncpg.ExclusionViolationError:
-        async with database.pool.acquire() as connection:
+        async with database.connection() as connection:
             taken = await repository.conflicts(connection, space.units, blocked)
         raise SlotTaken(space.id, blocked, taken) from None
     return Accepted(booking_id, status, row["trace_id"])
@@ -226,7 +226,7 @@ async def _replay(command: NewBooking, database: Database, request_hash: str) ->
     key = _scoped(command)
     if key is None:  # the unique violation was not the key's; let it surface
         raise RuntimeError("unique violation without an idempotency key")
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         existing = await repository.by_idempotency_key(connection, key)
     if existing is None:
         raise RuntimeError("unique violation without an idempotency key match")

@@ -77,7 +77,7 @@ async def close(command: NewClosure, database: Database, catalog: Catalog, dry_r
         raise InvalidRequest(rules)
     units, during = closure_units(catalog, command.space_id), Interval(command.starts_at, command.ends_at)
     if dry_run:
-        async with database.pool.acquire() as connection:
+        async with database.connection() as connection:
             return ClosureOutcome(None, units, await calendar_db.bookings_hit(connection, units, during))
     closure_id = uuid.uuid4()
     async with database.transaction() as unit:
@@ -105,7 +105,7 @@ async def reopen(closure_id: uuid.UUID, database: Database, actor: str) -> bool:
 
 async def closures_during(database: Database, window: Interval) -> list[Any]:
     """The closures meeting ``window`` (rows), earliest first."""
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         return await calendar_db.closures(connection, window)
 
 
@@ -118,6 +118,6 @@ async def availability(
         raise InvalidRequest(rules)
     width = margin(catalog)
     window = Interval(query.starts_from - width, query.ends_by + width)
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         busy = await calendar_db.busy(connection, closure_units(catalog, None), window)
     return free_windows(query, catalog, busy, now, width)

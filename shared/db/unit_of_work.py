@@ -58,6 +58,20 @@ class UnitOfWork:
         return staged
 
 
+class DatabaseUnavailable(Exception):
+    """The connection died under the transaction (the server restarted or went away): nothing committed."""
+
+
+_CONNECTION_FAILURES = (asyncpg.PostgresError, asyncpg.InterfaceError, asyncpg.InternalClientError, OSError)
+
+
+def _lost(connection: asyncpg.Connection) -> bool:
+    try:
+        return connection.is_closed()
+    except asyncpg.InterfaceError:  # the pool already detached the dead connection from its proxy
+        return True
+
+
 class Database:
     """The service's pool; ``transaction()`` yields a unit of work and wakes the relay after commit."""
 
@@ -66,8 +80,20 @@ class Database:
         self._wake = on_commit_with_messages
 
     @asynccontextmanager
+    async def connection(self) -> AsyncIterator[asyncpg.Connection]:
+        """A pooled connection; if it dies under the work, ``DatabaseUnavailable`` (the API answers 503)."""
+        async with self.pool.acquire() as connection:
+            try:
+                yield connection
+            except _CONNECTION_FAILURES as error:
+                # whatever asyncpg raised on the way out, a closed connection means the database went away
+                if _lost(connection):
+                    raise DatabaseUnavailable(type(error).__name__) from error
+                raise
+
+    @asynccontextmanager
     async def transaction(self) -> AsyncIterator[UnitOfWork]:
-        async with self.pool.acquire() as connection, connection.transaction():
+        async with self.connection() as connection, connection.transaction():
             unit = UnitOfWork(connection)
             yield unit
             published = await unit.flush()

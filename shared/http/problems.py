@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import asyncpg
 import msgspec
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, NotFoundException, ValidationException
-from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR, HTTP_503_SERVICE_UNAVAILABLE
 
+from shared.db.unit_of_work import DatabaseUnavailable
 from shared.telemetry import trace_id_hex
 
 log = logging.getLogger(__name__)
@@ -115,7 +117,37 @@ def on_unexpected_error(request: Request[Any, Any, Any], error: Exception) -> Re
     )
 
 
+def on_unavailable(request: Request[Any, Any, Any], error: Exception) -> Response[Problem]:
+    """The database (or a dependency) is briefly away, e.g. restarting: 503, retry shortly; nothing was kept."""
+    if isinstance(error, asyncpg.InterfaceError) and "closed" not in str(error):
+        return on_unexpected_error(request, error)  # a misuse of the driver, not an outage
+    log.warning(
+        "dependency unavailable",
+        extra={"fields": {"error": type(error).__name__, "path": request.url.path, "method": request.method}},
+    )
+    return problem_response(
+        Problem(
+            title="Service unavailable",
+            status=HTTP_503_SERVICE_UNAVAILABLE,
+            detail="The service cannot reach its database right now; nothing was changed. Retry shortly.",
+            trace_id=trace_id_hex(),
+        ),
+        headers={"Retry-After": "1"},
+    )
+
+
+# connection lost or refused, server shutting down or starting up, a pool with no connection to give
+UNAVAILABLE: tuple[type[Exception], ...] = (
+    DatabaseUnavailable,
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.InterfaceError,  # "connection is closed": a rollback on a connection the restart cut
+    ConnectionError,
+    TimeoutError,
+)
+
 EXCEPTION_HANDLERS: dict[Any, Any] = {
+    **dict.fromkeys(UNAVAILABLE, on_unavailable),
     ApiError: on_api_error,
     ValidationException: on_validation_error,
     NotFoundException: on_http_error,

@@ -31,7 +31,7 @@ def vendor_of(subject: str) -> str:
 
 
 async def task_list(database: Database, kind: str, vendor_id: str, query: VendorTaskQuery) -> VendorTaskList:
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         rows = await store.listing(connection, vendor_id, query.include_closed)
     return VendorTaskList(
         tasks=[

@@ -37,7 +37,8 @@ def stack() -> Iterator[Stack]:
         yield stack
     finally:
         stack.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+        if not os.environ.get("WICT_KEEP_STACK"):  # keep logs to read after a failure
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

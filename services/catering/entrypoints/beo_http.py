@@ -34,7 +34,7 @@ class BeoController(Controller):
         """The banquet event order (times, space, menu with allergens, counts, staffing) of the confirmed plan, as plain text."""
         require_staff(authorization, context.config.staff_api_keys)
         book: MenuBook = context.state["menus"]
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             known = await revisions(connection, booking_id)
             tasks = await task_store.tasks(connection, booking_id)
         firm = known.get(known.confirmed) if known.confirmed is not None else None

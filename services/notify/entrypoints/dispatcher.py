@@ -103,7 +103,7 @@ async def dispatch_once(
     batch_size: int = 32, clock: Clock = utc_now,
 ) -> int:  # fmt: skip
     """Attempt every due delivery of the sender's channel in one batch; return how many were handled."""
-    async with database.pool.acquire() as connection, connection.transaction():
+    async with database.connection() as connection, connection.transaction():
         claimed = await repository.claim_due(connection, sender.channel, clock(), batch_size)
         gone = [row for row in claimed if row["endpoint_state"] not in (None, "active")]
         rows = [row for row in claimed if row not in gone]

@@ -70,6 +70,6 @@ class NotificationsController(Controller):
                 [FieldError("booking_id", "required unless email or recipient is given"),
                  FieldError("email", "required unless booking_id or recipient is given")],
             )  # fmt: skip
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             rows = await repository.feed(connection, wanted_booking, wanted_email, limit, wanted_key)
         return [_notification(row) for row in rows]

@@ -46,7 +46,7 @@ class OpsController(Controller):
         ] = 100,
     ) -> list[DeliveryRecord]:
         """Deliveries by booking, recipient, channel, state or message, each with its attempts and outcomes."""
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             rows = await ops.deliveries(
                 connection,
                 checks.uuid_or_none("booking_id", booking_id),
@@ -81,6 +81,6 @@ class OpsController(Controller):
         ] = 100,
     ) -> list[DevSms]:
         """What the development SMS provider would have sent (nothing leaves the machine)."""
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             rows = await ops.dev_sms(connection, phone, limit)
         return [DevSms(**dict(row)) for row in rows]

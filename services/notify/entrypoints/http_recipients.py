@@ -78,7 +78,7 @@ class RecipientsController(Controller):
     ) -> list[Webhook]:
         """The recipient's webhook endpoints (active and disabled), without their secrets."""
         key = checks.recipient_key(recipient_key)
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             return [_webhook(row) for row in await webhooks.of_recipient(connection, key)]
 
     @delete("/webhooks/{endpoint_id:uuid}", operation_id="DeleteWebhook", status_code=HTTP_204_NO_CONTENT)
@@ -102,7 +102,7 @@ class RecipientsController(Controller):
     ) -> Preferences:
         """Per channel: whether non-essential notices are wanted (essential ones always go)."""
         key = checks.recipient_key(recipient_key)
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             await _known(connection, key)
             return await _preferences(connection, key)
 

@@ -68,7 +68,7 @@ class BroadcastsController(Controller):
         self, context: NamedDependency[Context], broadcast_id: FromPath[uuid.UUID]
     ) -> BroadcastReport:
         """The broadcast's delivery report: delivered / failed / pending per recipient, and totals."""
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             report = await broadcast_report(connection, broadcast_id)
         if report is None:
             raise checks.invalid("broadcast_id", "no such broadcast", 404, "Unknown broadcast")

@@ -44,7 +44,7 @@ class ApprovalsController(Controller):
     ) -> list[PendingApproval]:
         """Bookings waiting for a staff decision, the most urgent first (staff and ops)."""
         require(principal, Role.STAFF, Role.OPS)
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             rows = await connection.fetch(
                 "SELECT b.id, b.title, b.space_id, b.starts_at, b.ends_at, b.attendees, s.deadline"
                 " FROM saga_steps s JOIN bookings b ON b.id = s.booking_id"

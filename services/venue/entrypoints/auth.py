@@ -51,7 +51,7 @@ async def _key_principal(api_key: str, context: Context) -> Principal:
     now = time.monotonic()
     cached = _cache.get(api_key)
     if cached is None or cached[0] < now:
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             principal = await accounts.principal_for_key(connection, api_key)
         if len(_cache) > 10_000:
             _cache.clear()
@@ -70,7 +70,7 @@ async def _token_principal(token: str, context: Context) -> Principal:
     now = time.monotonic()
     cached = _accounts.get(account_id)
     if cached is None or cached[0] < now:
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             principal = await accounts.account(connection, account_id)
         if len(_accounts) > 10_000:
             _accounts.clear()

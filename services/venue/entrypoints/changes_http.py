@@ -54,7 +54,7 @@ class ChangesController(Controller):
     ) -> list[ChangeOut]:
         """The booking's changes, newest first: running, applied, or rejected with the reason."""
         await _visible_booking(context, principal, booking_id)
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             rows = await connection.fetch(
                 "SELECT revision, state, changes, reason, created_at, updated_at FROM booking_changes"
                 " WHERE booking_id = $1 ORDER BY revision DESC",

@@ -213,7 +213,7 @@ class HoldsController(Controller):
         self, context: NamedDependency[Context], principal: NamedDependency[Principal]
     ) -> list[WaitlistItem]:
         """Your queue entries (staff and ops: everyone's) with their state."""
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             rows = await connection.fetch(
                 "SELECT id, space_id, starts_at, ends_at, status, booking_id, created_at FROM waitlist"
                 " WHERE $1::uuid IS NULL OR organizer_id = $1 ORDER BY created_at DESC LIMIT 200",

@@ -83,7 +83,7 @@ async def _organizer_for(data: BookingCreate, principal: Principal, context: Con
     if data.on_behalf_of is None:
         raise ApiError(422, "Whom is the booking for?", "staff name the organizer account",
                        [FieldError("on_behalf_of", "required when staff book")])  # fmt: skip
-    async with context.database.pool.acquire() as connection:
+    async with context.database.connection() as connection:
         organizer = await accounts.account(connection, data.on_behalf_of)
     if organizer is None or organizer.role is not Role.ORGANIZER:
         raise ApiError(
@@ -123,7 +123,7 @@ def _new_booking(
 
 async def _visible_booking(context: Context, principal: Principal, booking_id: uuid.UUID) -> Any:
     """The booking row, or 404 when it does not exist or belongs to another organizer (no oracle)."""
-    async with context.database.pool.acquire() as connection:
+    async with context.database.connection() as connection:
         row = await repository.booking(connection, booking_id)
     if row is None or not principal.may_see(row["organizer_id"]):
         raise ApiError(404, "No such booking", f"booking {booking_id} does not exist")
@@ -204,7 +204,7 @@ class BookingsController(Controller):
     ) -> Booking:
         """A booking with its status, the reason if rejected, every saga step and each vendor task's state."""
         row = await _visible_booking(context, principal, booking_id)
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             steps = await repository.steps(connection, booking_id)
             tasks = await booking_tasks(connection, booking_id)
         organizer_zone = ZoneInfo(row["organizer"]["time_zone"])
@@ -254,7 +254,7 @@ class BookingsController(Controller):
         """Every change to the booking: who, what, when, and the trace of the request (staff and ops)."""
         require(principal, Role.STAFF, Role.OPS)
         await _visible_booking(context, principal, booking_id)
-        async with context.database.pool.acquire() as connection:
+        async with context.database.connection() as connection:
             trail = await accounts.audit_trail(connection, booking_id)
         return [
             AuditEntry(

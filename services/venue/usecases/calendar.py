@@ -22,7 +22,7 @@ async def booking_calendar(
     database: Database, principal: Principal, catalog: Catalog, booking_id: uuid.UUID, now: datetime
 ) -> str:
     """One VEVENT: the event's time (not setup), its title and space, and whether it takes place."""
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         booking = await visible_booking(connection, principal, booking_id)
     space = catalog.space(booking["space_id"])
     locale = booking["organizer"].get("locale", "en")
@@ -46,7 +46,7 @@ async def space_feed(database: Database, catalog: Catalog, space_id: str, now: d
         raise NotFound(f"no space {space_id!r}")
     zone = catalog.venue.zone
     today = datetime.combine(now.astimezone(zone).date(), time(0), zone)
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         blocks = await calendar_sql.busy_blocks(connection, space.units, today, today + FEED_HORIZON)
     events = [
         CalendarEvent(

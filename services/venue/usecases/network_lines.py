@@ -28,7 +28,7 @@ async def availability(
         violations.append(Violation("to", f"a window spans at most {LONGEST_WINDOW.days} days"))
     if violations:
         raise Invalid(violations)
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         rows = await network_lines.busy_between(connection, starts_at, ends_at)
     busy: dict[str, list[Interval]] = {line.id: [] for line in pool.lines}
     for row in rows:

@@ -46,7 +46,7 @@ async def request_planning(
 async def planning_requests(
     database: Database, principal: Principal, booking_id: uuid.UUID
 ) -> list[asyncpg.Record]:
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         await visible_booking(connection, principal, booking_id)
         return await planning.tasks_of_booking(connection, booking_id)
 
@@ -78,5 +78,5 @@ async def change_task(
 
 async def tasks(database: Database, status: TaskStatus | None, limit: int) -> list[asyncpg.Record]:
     """The staff's work list, oldest first."""
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         return await planning.tasks(connection, status.value if status else None, limit)

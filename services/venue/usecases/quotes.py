@@ -33,14 +33,14 @@ async def create_quote(
     if violations:
         raise Invalid(violations)
     priced = price(request, catalog, rates, now)
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         return await quotes.insert_quote(
             connection, uuid.uuid4(), principal.account_id, request, body, priced
         )
 
 
 async def get_quote(database: Database, principal: Principal, quote_id: uuid.UUID) -> asyncpg.Record:
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         row = await quotes.quote(connection, quote_id)
     if row is None or not principal.may_see(row["owner_id"]):
         raise NotFound(f"quote {quote_id} does not exist")
@@ -49,7 +49,7 @@ async def get_quote(database: Database, principal: Principal, quote_id: uuid.UUI
 
 async def quote_of_booking(database: Database, principal: Principal, booking_id: uuid.UUID) -> asyncpg.Record:
     """The quote the booking was made from; NotFound when it has none."""
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         await visible_booking(connection, principal, booking_id)
         row = await quotes.quote_of_booking(connection, booking_id)
     if row is None:

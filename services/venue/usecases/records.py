@@ -59,7 +59,7 @@ async def save_record(
 
 
 async def get_record(database: Database, principal: Principal, booking_id: uuid.UUID) -> asyncpg.Record:
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         await visible_booking(connection, principal, booking_id)
         row = await records.record(connection, booking_id)
     if row is None:
@@ -77,5 +77,5 @@ async def performance_sheet(
     ends_at = datetime.combine(last_day + timedelta(days=1), time(0), zone)
     if ends_at - starts_at > LONGEST_PERIOD:
         raise Invalid([Violation("to", f"a period spans at most {LONGEST_PERIOD.days} days")])
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         return await records.performance_sheet(connection, starts_at, ends_at, now)

@@ -31,5 +31,5 @@ async def booking_tasks(connection: asyncpg.Connection, booking_id: uuid.UUID) -
 
 async def desk_tasks(database: Database, query: DeskQuery) -> list[asyncpg.Record]:
     """Vendor tasks across bookings for the duty desk, oldest change first."""
-    async with database.pool.acquire() as connection:
+    async with database.connection() as connection:
         return await vendor_tasks.for_desk(connection, query)
