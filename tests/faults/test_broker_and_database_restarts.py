@@ -7,141 +7,31 @@ happened twice (one reservation per booking at each participant, one confirmatio
 
 from __future__ import annotations
 
-import asyncio
-import threading
-import time
-from collections.abc import Callable
-from typing import Any
-
-import httpx
 import pytest
 
 from deploy.embedded.stack import Stack
-from tests.e2e.conftest import booking_body, next_day
 from tests.faults.conftest import size
 from tests.faults.crash import count
+from tests.faults.load import assert_no_duplicate_effects, bodies, book_all, wait_terminal
 
 pytestmark = pytest.mark.e2e
 
-TERMINAL = {"confirmed", "rejected"}
-
-
-def _bodies(n: int, tag: str) -> list[dict[str, Any]]:
-    """Sagas with both participants, each in its own slot (rooms and days spread out)."""
-    rooms = ["room-a", "room-b", "room-c", "multifunctional-hall"]
-    days = [next_day() for _ in range((n + len(rooms) * 2 - 1) // (len(rooms) * 2))]
-    bodies = []
-    for i in range(n):
-        day, room, afternoon = days[i // (len(rooms) * 2)], rooms[i % len(rooms)], (i // len(rooms)) % 2
-        body = booking_body(day, space_id=room, layout="theater", attendees=60, title=f"{tag} load {i}")
-        body["starts_at"] = day.replace(hour=9 + 5 * afternoon).isoformat()
-        body["ends_at"] = day.replace(hour=12 + 5 * afternoon).isoformat()
-        body["interpreting"] = {"floor_language": "en", "target_languages": ["zh"]}
-        body["catering"] = {"menu": "tea-break", "headcount": 40}
-        bodies.append(body)
-    return bodies
-
-
-def _book_all(
-    client: httpx.Client, bodies: list[dict[str, Any]], fault: Callable[[], None], at: float
-) -> list[str]:
-    """POST every body from 16 concurrent clients; run ``fault`` once ``at`` (a share) of them are in.
-
-    The load runs on a worker thread and the fault on this (the main) thread: a server restarted by the
-    fault is a child of the thread that starts it and dies with that thread (PR_SET_PDEATHSIG).
-    """
-    accepted: list[str] = []
-    reached, failures = threading.Event(), []
-
-    async def run() -> None:
-        gate = asyncio.Semaphore(16)
-        async with httpx.AsyncClient(
-            base_url=str(client.base_url), headers=client.headers, timeout=60
-        ) as http:
-
-            async def one(body: dict[str, Any]) -> None:
-                async with gate:
-                    for _ in range(120):  # the API may be briefly unable to commit while PG restarts
-                        try:
-                            response = await http.post(
-                                "/bookings", json=body, headers={"Idempotency-Key": body["title"]}
-                            )
-                        except httpx.TransportError:
-                            await asyncio.sleep(0.5)
-                            continue
-                        if response.status_code in (200, 201, 202):
-                            accepted.append(response.json()["booking_id"])
-                            break
-                        assert response.status_code == 503, response.text
-                        await asyncio.sleep(0.5)
-                    else:
-                        raise AssertionError(f"{body['title']} was never accepted")
-                if len(accepted) >= at * len(bodies):
-                    reached.set()
-
-            await asyncio.gather(*(one(body) for body in bodies))
-
-    def load() -> None:
-        try:
-            asyncio.run(run())
-        except BaseException as error:  # reported on the main thread below
-            failures.append(error)
-        finally:
-            reached.set()
-
-    worker = threading.Thread(target=load, name="bookings")
-    worker.start()
-    reached.wait(timeout=600)
-    fault()
-    worker.join(timeout=900)
-    if failures:
-        raise failures[0]
-    return accepted
-
-
-def _wait_terminal(client: httpx.Client, booking_ids: list[str], timeout: float = 240.0) -> dict[str, str]:
-    deadline, states = time.monotonic() + timeout, {}
-    pending = set(booking_ids)
-    while pending and time.monotonic() < deadline:
-        for booking_id in list(pending):
-            response = client.get(f"/bookings/{booking_id}")
-            if response.status_code == 200 and response.json()["status"] in TERMINAL:
-                booking = response.json()
-                states[booking_id] = (
-                    booking["status"] if booking["status"] == "confirmed" else booking.get("reason", "")
-                )
-                pending.discard(booking_id)
-        time.sleep(0.5)
-    assert not pending, f"{len(pending)} sagas never finished, e.g. {sorted(pending)[:3]}"
-    return states
-
-
-def _assert_no_duplicate_effects(stack: Stack, states: dict[str, str]) -> None:
-    confirmed = [booking_id for booking_id, state in states.items() if state == "confirmed"]
-    ids = ",".join(f"'{booking_id}'" for booking_id in confirmed) or "NULL"
-    assert count(stack, "interpreting", f"SELECT count(*) FROM reservations WHERE booking_id IN ({ids})"
-                 " AND status = 'confirmed'") == len(confirmed)  # fmt: skip
-    assert count(stack, "catering", f"SELECT count(*) FROM catering_orders WHERE booking_id IN ({ids})"
-                 " AND status = 'confirmed'") == len(confirmed)  # fmt: skip
-    assert count(stack, "venue", "SELECT count(*) FROM (SELECT booking_id FROM space_holds GROUP BY booking_id,"
-                 " unit, revision HAVING count(*) > 1) d") == 0  # fmt: skip
-
 
 def test_nats_restarted_under_load_loses_no_saga(stack: Stack, organizer):
-    bodies = _bodies(size(300, 60), "NATS restart")
-    accepted = _book_all(organizer, bodies, stack.nats.restart, at=0.3)
-    assert len(accepted) == len(bodies)
-    states = _wait_terminal(organizer, accepted)
+    sagas = bodies(size(300, 60), "NATS restart")
+    accepted = book_all(organizer, sagas, stack.nats.restart, at=0.3)
+    assert len(accepted) == len(sagas)
+    states = wait_terminal(organizer, accepted)
     # every slot was free: nothing to reject
     assert set(states.values()) == {"confirmed"}, set(states.values())
-    _assert_no_duplicate_effects(stack, states)
+    assert_no_duplicate_effects(stack, states)
 
 
 def test_postgresql_restarted_under_load_leaves_no_partial_saga(stack: Stack, organizer):
-    bodies = _bodies(size(300, 60), "PostgreSQL restart")
-    accepted = _book_all(organizer, bodies, stack.postgres.restart, at=0.3)
-    states = _wait_terminal(organizer, accepted)
+    sagas = bodies(size(300, 60), "PostgreSQL restart")
+    accepted = book_all(organizer, sagas, stack.postgres.restart, at=0.3)
+    states = wait_terminal(organizer, accepted)
     assert set(states.values()) == {"confirmed"}, set(states.values())
-    _assert_no_duplicate_effects(stack, states)
+    assert_no_duplicate_effects(stack, states)
     stuck = count(stack, "venue", "SELECT count(*) FROM bookings WHERE status = 'pending'")
     assert stuck == 0
