@@ -4,9 +4,12 @@ fires, then waited on until terminal, and the participants' databases checked fo
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -16,6 +19,24 @@ from tests.e2e.conftest import booking_body, next_day
 from tests.faults.crash import count
 
 TERMINAL = {"confirmed", "rejected"}
+
+FAULT_ENDED: dict[str, float] = {}  # monotonic time the last fault of this process ended
+
+
+def record(scenario: str, **figures: Any) -> None:
+    """Append a scenario's figures to the JSON-lines file $WICT_FAULT_FIGURES, if set (for
+    docs/reliability.md; `WICT_FAULT_FIGURES=figures.jsonl make soak`)."""
+    if target := os.environ.get("WICT_FAULT_FIGURES"):
+        with Path(target).open("a") as out:
+            out.write(
+                json.dumps({"scenario": scenario, "soak": bool(os.environ.get("WICT_SOAK")), **figures})
+                + "\n"
+            )
+
+
+def seconds_since_fault() -> float:
+    """How long since the last fault ended: the time the system took to finish every saga after it."""
+    return round(time.monotonic() - FAULT_ENDED["at"], 2)
 
 
 def bodies(n: int, tag: str) -> list[dict[str, Any]]:
@@ -85,6 +106,7 @@ def book_all(
     worker.start()
     reached.wait(timeout=600)
     fault()
+    FAULT_ENDED["at"] = time.monotonic()
     worker.join(timeout=900)
     if failures:
         raise failures[0]

@@ -15,7 +15,14 @@ import pytest
 from deploy.embedded.stack import Stack
 from tests.faults.conftest import size
 from tests.faults.crash import count
-from tests.faults.load import assert_no_duplicate_effects, bodies, book_all, wait_terminal
+from tests.faults.load import (
+    assert_no_duplicate_effects,
+    bodies,
+    book_all,
+    record,
+    seconds_since_fault,
+    wait_terminal,
+)
 from tests.faults.proxy import TcpProxy
 
 pytestmark = pytest.mark.e2e
@@ -78,6 +85,7 @@ def test_slow_and_dropped_links_to_nats_lose_and_double_nothing(stack: Stack, or
 
         accepted = book_all(organizer, bodies(size(200, 40), "NATS link"), drop_links, at=0.3)
         states = wait_terminal(organizer, accepted)
+        record("nats-links-dropped", sagas=len(accepted), all_terminal_after_fault_s=seconds_since_fault())
         assert set(states.values()) == {"confirmed"}, set(states.values())
         assert_no_duplicate_effects(stack, states)
         _wait(lambda: _outbox_empty(stack))
@@ -96,6 +104,9 @@ def test_connections_to_postgresql_dropped_under_load_are_replaced(stack: Stack,
 
         accepted = book_all(organizer, bodies(size(200, 40), "PG link"), drop_connections, at=0.3)
         states = wait_terminal(organizer, accepted)
+        record(
+            "postgres-links-dropped", sagas=len(accepted), all_terminal_after_fault_s=seconds_since_fault()
+        )
         assert set(states.values()) == {"confirmed"}, set(states.values())
         assert_no_duplicate_effects(stack, states)
         _wait(lambda: _outbox_empty(stack))
