@@ -71,6 +71,12 @@ def status_after(event: BookingEvent, current: str | None) -> str:
     return current or "confirmed"  # BookingChanged: a change goes through on a live booking
 
 
+def still_true(event: BookingEvent, current: str) -> bool:
+    """An older event the newer picture does not contradict: the venue announces "received" and "needs
+    approval" in one transaction, and either may be handled first; both still hold while pending."""
+    return isinstance(event, BookingReceived | ApprovalNeeded) and current == "pending"
+
+
 def task_state_after(message: VendorTaskMessage) -> str | None:
     """The task's state for this vendor once ``message`` applies; None for answers that change nothing."""
     if isinstance(message, VendorTaskAssigned | VendorTaskChanged):

@@ -11,7 +11,7 @@ import msgspec
 from services.notify.adapters import bookings, recipients
 from services.notify.domain.calendar import booking_calendar
 from services.notify.domain.outcome import booking_variables, event_name
-from services.notify.domain.projection import BookingView, status_after
+from services.notify.domain.projection import BookingView, status_after, still_true
 from services.notify.use_cases.reminders import follow_booking
 from services.notify.use_cases.telling import Notifier, Telling, tell
 from shared.contracts import ApprovalNeeded, BookingConfirmed, BookingEvent
@@ -52,17 +52,19 @@ async def on_booking_event(
         "message_id": str(event.message_id),
         "event": event_name(event),
     }
-    if known is not None and known[1] > event.occurred_at:
+    superseded = known is not None and known[1] > event.occurred_at
+    if superseded and not (known and still_true(event, known[0].status)):
         log.info("superseded event: nobody told", extra={"fields": fields})
         return False
-    before = known[0] if known else None
-    booking = BookingView(
-        booking_id=event.booking_id, organizer_key=organizer.key, title=event.title, space_id=event.space_id,
-        space_name=event.space_name, starts_at=event.starts_at, ends_at=event.ends_at,
-        status=status_after(event, before.status if before else None),
-    )  # fmt: skip
-    await bookings.save_booking(connection, booking, event.occurred_at)
-    await follow_booking(connection, notifier, booking, before, clock())
+    if not superseded:  # a late event that still holds is told, but the newer picture stays
+        before = known[0] if known else None
+        booking = BookingView(
+            booking_id=event.booking_id, organizer_key=organizer.key, title=event.title,
+            space_id=event.space_id, space_name=event.space_name, starts_at=event.starts_at,
+            ends_at=event.ends_at, status=status_after(event, before.status if before else None),
+        )  # fmt: skip
+        await bookings.save_booking(connection, booking, event.occurred_at)
+        await follow_booking(connection, notifier, booking, before, clock())
     audience = await recipients.staff(connection) if isinstance(event, ApprovalNeeded) else [organizer]
     telling = Telling(
         message_id=event.message_id, notice=event_name(event), booking_id=event.booking_id,

@@ -115,6 +115,25 @@ async def test_an_older_event_arriving_late_tells_nobody(database, notifier) -> 
     assert status == "cancelled"
 
 
+async def test_received_handled_after_approval_needed_of_the_same_transaction_still_tells_the_organizer(
+    database, notifier
+) -> None:
+    first = confirmed()
+    received = later(first, BookingReceived, services=[])
+    approval = later(received, ApprovalNeeded, decide_by=datetime(2027, 3, 1, 2, tzinfo=UTC))
+
+    assert await handle(database, notifier, approval)  # the consumers raced: the newer event came first
+    assert await handle(database, notifier, received)
+
+    key = f"organizer:{first.organizer.email}"
+    assert await told(database, received.message_id) == [(key, "email", "pending"), (key, "in_app", "sent")]
+    async with database.pool.acquire() as connection:
+        seen = await connection.fetchval(
+            "SELECT last_event_at FROM bookings WHERE booking_id = $1", first.booking_id
+        )
+    assert seen == approval.occurred_at  # the newer picture stays
+
+
 async def test_the_confirmation_email_carries_the_booking_as_a_calendar_file(
     database, notifier, infra: Stack
 ) -> None:
