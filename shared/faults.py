@@ -10,8 +10,11 @@ list of ``<point>[@<subject prefix>]=<action>``:
   JetStream message ids, so the duplicate window cannot drop it and consumers really get it twice).
 
 Points: ``relay.before_publish`` (the outbox row is committed, nothing published yet),
-``relay.after_publish`` (published, the outbox row not yet deleted), ``relay.publish`` (with ``twice``),
-``consumer.after_commit`` (the handler's transaction committed, the message not yet acked).
+``relay.after_publish`` (published, the outbox row not yet deleted), ``relay.publish`` (with ``twice``:
+every message a service publishes goes through its outbox relay), ``consumer.after_commit`` (a durable
+consumer's handler transaction committed, or found the message handled before; the message not yet acked).
+The subject is the message's: ``consumer.after_commit@interpreting.cmd=kill`` kills interpreting after it
+handled its first command.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 Ack policy: a message is acked only after its transaction commits. Transient failures (database or
 network) are retried in place a few times, then NAKed with a growing delay so JetStream redelivers,
 up to the consumer's ``max_deliver``. A payload that cannot be decoded is terminated at once, since
-redelivering it cannot help. faststream's default (terminate on any error) is not used.
+redelivering it cannot help; the reason travels in JetStream's terminated advisory, which the
+DEAD_LETTERS stream keeps for ops (as it keeps the advisory of a message that reached ``max_deliver``).
+faststream's default (terminate on any error) is not used.
 
 Identity: on a templated subject (``tasks.{kind}.{vendor_id}.declined``) the subject is what NATS
 permissions vouch for, the body only what the sender claims. A body that renders to another subject
@@ -22,6 +24,7 @@ import msgspec
 from faststream import AckPolicy
 from faststream.nats import JStream, NatsBroker, NatsMessage
 
+from shared import faults
 from shared.contracts.base import Message
 from shared.db.pool import TRANSIENT_ERRORS
 from shared.db.unit_of_work import Database, UnitOfWork
@@ -33,6 +36,7 @@ MessageT = TypeVar("MessageT", bound=Message)
 Handler = Callable[[Any, UnitOfWork], Awaitable[None]]
 
 IN_PLACE_RETRIES = 3
+TERM_REASON_MAX = 240  # characters of the terminated advisory's reason
 
 
 def redelivery_delay(delivered: int) -> float:
@@ -109,6 +113,19 @@ def bind_consumer(
         await handle(message, consumer.durable, by_subject, database)
 
 
+async def terminate(message: NatsMessage, reason: str) -> None:
+    """Stop redelivering ``message``, telling JetStream why (``+TERM <reason>``, nats-server >= 2.10.4).
+
+    nats-py's ``term()`` sends no reason, so the ack is published by hand. The reason lands in the
+    MSG_TERMINATED advisory ops read: it names what was wrong, never the payload.
+    """
+    raw = message.raw_message
+    if not raw._ackd and raw.reply:
+        await raw._client.publish(raw.reply, b"+TERM " + reason[:TERM_REASON_MAX].encode())
+        raw._ackd = True  # faststream's reject() below then only records the outcome
+    await message.reject()
+
+
 async def handle(
     message: NatsMessage, consumer: str, routes: Mapping[str, Route], database: Database
 ) -> None:
@@ -123,7 +140,7 @@ async def handle(
         log.error(
             "undecodable message terminated", extra={"fields": {"subject": raw.subject, "error": str(error)}}
         )
-        await message.reject()
+        await terminate(message, f"undecodable: {error}")
         return
     claimed = claimed_subject(route.template, body)
     if claimed is not None and claimed != raw.subject:
@@ -133,7 +150,7 @@ async def handle(
                 "fields": {"subject": raw.subject, "claimed": claimed, "message_id": str(body.message_id)}
             },
         )
-        await message.reject()
+        await terminate(message, f"forged: the body claims {claimed}")
         return
     fields = {"subject": raw.subject, "message_id": str(body.message_id), "booking_id": str(body.booking_id)}
     for attempt in range(1, IN_PLACE_RETRIES + 1):
@@ -141,6 +158,7 @@ async def handle(
             async with database.transaction() as unit:
                 if await unit.claim(consumer, body.message_id):
                     await route.handler(body, unit)
+            faults.reached("consumer.after_commit", raw.subject)
             await message.ack()
             return
         except TRANSIENT_ERRORS as error:
