@@ -30,7 +30,7 @@ soak: install  ## the fault, concurrency and abuse suite at full size (make test
 lint: install
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
-	$(PY) -m mypy shared services deploy
+	$(PY) -m mypy shared services deploy clients
 
 demo: install  ## book a sample forum against the running system
 	$(PY) -m deploy.embedded demo

@@ -1,0 +1,1 @@
+"""Ops tooling over an admin NATS connection: `python -m clients.ops --help`."""

@@ -1,0 +1,5 @@
+import sys
+
+from clients.ops.cli import main
+
+sys.exit(main())

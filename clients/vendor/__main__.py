@@ -1,0 +1,5 @@
+import sys
+
+from clients.vendor.cli import main
+
+sys.exit(main())
