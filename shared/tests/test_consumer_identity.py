@@ -47,10 +47,24 @@ class Metadata:
 
 
 @dataclass
+class FakeClient:
+    published: list[tuple[str, bytes]] = field(default_factory=list)
+
+    async def publish(self, subject: str, payload: bytes = b"") -> None:
+        self.published.append((subject, payload))
+
+
+REPLY = "$JS.ACK.TASKS.catering-task-answers.1.7.7.0.0"
+
+
+@dataclass
 class Raw:
     subject: str
     data: bytes
     metadata: Metadata = field(default_factory=Metadata)
+    reply: str = REPLY
+    _client: FakeClient = field(default_factory=FakeClient)
+    _ackd: bool = False
 
 
 @dataclass
@@ -94,6 +108,28 @@ async def deliver(subject: str, body: VendorTaskDeclined) -> tuple[list[str], li
 async def test_a_body_claiming_another_vendor_is_terminated_unhandled():
     outcome, handled = await deliver("tasks.catering.caterer-a.declined", declined("caterer-b"))
     assert (outcome, handled) == (["reject"], [])
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (
+            msgspec.json.encode(declined("caterer-b")),
+            b"forged: the body claims tasks.catering.caterer-b.declined",
+        ),
+        (b"<booking/>", b"undecodable: JSON is malformed: invalid character (byte 0)"),
+    ],
+)
+async def test_a_terminated_message_tells_jetstream_why_for_the_dead_letters(data: bytes, reason: bytes):
+    message = FakeMessage(Raw("tasks.catering.caterer-a.declined", data))
+    await handle(
+        message,
+        "catering-task-answers",
+        {VendorTaskDeclined.subject: Route(VendorTaskDeclined, print)},
+        FakeDatabase(),
+    )  # type: ignore[arg-type]
+    assert message.raw_message._client.published == [(REPLY, b"+TERM " + reason)]
+    assert message.outcome == ["reject"]
 
 
 async def test_a_body_that_matches_its_subject_is_handled_and_acked():

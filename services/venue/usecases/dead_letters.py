@@ -1,0 +1,72 @@
+"""A saga message went to the dead letters: give its step up now (compensate) instead of at its deadline.
+
+Idempotent: the transition changes only a step still waiting (pending, or releasing), so a redelivered
+advisory, or one arriving after the answer or the deadline, changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from opentelemetry import trace
+
+from services.venue.changes import advance_change
+from services.venue.domain import change as change_rules
+from services.venue.domain import saga as rules
+from services.venue.domain.catalog import Catalog
+from services.venue.domain.dead_letters import booking_of, change_reason, organizer_reason, step_of
+from services.venue.handlers import SagaSettings, advance
+from shared.db.unit_of_work import Database
+from shared.messaging.dead_letters import DeadLetter, Original
+from shared.telemetry import attach, context_from, detach
+
+log = logging.getLogger(__name__)
+
+
+async def give_up_step(
+    database: Database,
+    catalog: Catalog,
+    settings: SagaSettings,
+    tracer: trace.Tracer,
+    letter: DeadLetter,
+    original: Original,
+) -> bool:
+    """Compensate the saga that waited on ``original``; False if it names none or nothing changes."""
+    step, ref = step_of(original.subject), booking_of(original.payload)
+    fields = {"dead_letter": letter.id, "subject": original.subject, "kind": letter.kind}
+    if step is None or ref is None:
+        log.warning("dead letter names no saga step: left to ops", extra={"fields": fields})
+        return False
+    async with database.transaction() as unit:
+        booking = await unit.connection.fetchrow(
+            "SELECT revision, trace_context FROM bookings WHERE id = $1 FOR UPDATE", ref.booking_id
+        )
+        if booking is None or ref.revision < booking["revision"]:
+            return False  # unknown booking, or a superseded plan: no saga waits on it
+        token = attach(context_from(booking["trace_context"]))
+        try:
+            with tracer.start_as_current_span(
+                "saga dead letter",
+                attributes={
+                    "saga.step": step,
+                    "booking.id": str(ref.booking_id),
+                    "dead_letter.id": letter.id,
+                },
+            ):
+                detail = {step: f"its message could not be processed ({letter.kind})"}
+                if ref.revision == booking["revision"]:
+                    transition = partial(rules.on_deadline, step=step, reason=organizer_reason(step))
+                    changed = await advance(unit, ref.booking_id, transition, catalog, settings, detail)
+                else:
+                    on_change = partial(change_rules.on_deadline, step=step, reason=change_reason(step))
+                    changed = await advance_change(
+                        unit, ref.booking_id, ref.revision, on_change, catalog, settings, detail
+                    )
+        finally:
+            detach(token)
+    log.info(
+        "saga step given up on a dead letter",
+        extra={"fields": {**fields, "booking_id": str(ref.booking_id), "changed": changed}},
+    )
+    return changed
