@@ -133,7 +133,12 @@ async def _start(
     blocked, closed = await spaces.hold_window(unit.connection, catalog, space, command.request)
     if closed:
         raise InvalidBooking(closed)
-    revision = row["revision"] + 1
+    # never a rejected change's revision again: its row stays, and the participants remember their answer
+    revision = await unit.connection.fetchval(
+        "SELECT greatest($2, max(revision)) + 1 FROM booking_changes WHERE booking_id = $1",
+        booking_id,
+        row["revision"],
+    )
     await repository.insert_holds(unit.connection, booking_id, space.units, blocked, revision)
     needs_approval = space.requires_approval and bool(APPROVAL_FIELDS & set(changes))
     new_steps = ["approval"] * needs_approval + _participants(plan)
@@ -224,7 +229,9 @@ async def _apply(
         elif isinstance(action, rules.ReleaseNew):
             unit.publish(release_command(action.step, booking_id, revision, causation_id))
         elif isinstance(action, rules.ReleaseOld):
-            unit.publish(release_command(action.step, booking_id, revision - 1, causation_id))
+            # the live plan (ApplyChange comes last); not revision - 1, which a rejected change may have had
+            live = await unit.connection.fetchval("SELECT revision FROM bookings WHERE id = $1", booking_id)
+            unit.publish(release_command(action.step, booking_id, live, causation_id))
         elif isinstance(action, rules.ApplyChange):
             await _replace_plan(unit, booking_id, revision, decision.change, catalog, settings, causation_id)
         else:

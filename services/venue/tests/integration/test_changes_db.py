@@ -92,6 +92,23 @@ async def test_a_failed_change_leaves_the_booking_exactly_as_it_was(database):
     assert b'"revision":1' in last  # only the new plan is released
 
 
+async def test_a_change_after_a_rejected_one_takes_a_revision_of_its_own_and_releases_the_live_plan(database):
+    # found by tests/faults/test_stateful.py: the second change reused revision 1 and answered 500
+    booking_id = await confirmed_booking(database)
+    await request_change(database, booking_id, "organizer:x", {"attendees": 90}, CATALOG, SETTINGS, NOW)
+    await deliver(database, CateringRejected(booking_id=booking_id, revision=1, reason="kitchen full"))
+    accepted = await request_change(
+        database, booking_id, "organizer:x", {"catering": None}, CATALOG, SETTINGS, NOW
+    )
+    assert (accepted.revision, accepted.state) == (2, "applied")
+    assert await database.pool.fetchval("SELECT revision FROM bookings WHERE id = $1", booking_id) == 2
+    assert [revision for revision, _ in await holds(database, booking_id)] == [2]
+    release = await database.pool.fetchval(
+        "SELECT payload FROM outbox WHERE subject = 'catering.cmd.release' ORDER BY seq DESC LIMIT 1"
+    )
+    assert b'"revision":0' in release  # the plan the caterer holds, not the rejected change's
+
+
 async def test_a_change_into_a_taken_slot_is_refused_at_once_and_writes_nothing(database):
     booking_id = await confirmed_booking(database)
     await create_booking(
