@@ -50,11 +50,18 @@ def _name_variable(message: str) -> str:
     return message
 
 
+def nats_servers(url: str) -> list[str]:
+    """WICT_NATS_URL may list every node of a cluster, comma-separated; clients fail over between them."""
+    return [server.strip() for server in url.split(",") if server.strip()]
+
+
 class ServiceConfig(msgspec.Struct, frozen=True, kw_only=True):
     """Settings every service reads. See README "Configuration" for the table."""
 
     database_url: str = "postgresql://postgres@127.0.0.1:54329/postgres"
     nats_url: str = "nats://127.0.0.1:4222"
+    nats_user: str = ""  # empty: connect without credentials (a server without authorization)
+    nats_password: str = ""
     http_host: str = "127.0.0.1"
     http_port: int = 8000
     log_level: str = "INFO"
@@ -62,7 +69,5 @@ class ServiceConfig(msgspec.Struct, frozen=True, kw_only=True):
     trace_sample_ratio: float = 1.0
     db_pool_size: int = 16
     consumer_concurrency: int = 32
-    max_deliver: int = 10
-    ack_wait_seconds: float = 30.0
     shutdown_grace_seconds: float = 10.0
     instance_id: str = msgspec.field(default_factory=lambda: f"{os.uname().nodename}-{os.getpid()}")

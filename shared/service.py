@@ -22,7 +22,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.plugins.opentelemetry import OpenTelemetryConfig, OpenTelemetryPlugin
 from opentelemetry import trace
 
-from shared.config import ServiceConfig, load
+from shared.config import ServiceConfig, load, nats_servers
 from shared.contracts.base import Message
 from shared.db.migrate import apply_migrations
 from shared.db.pool import create_pool
@@ -32,7 +32,7 @@ from shared.http.openapi_problems import document_problems
 from shared.http.problems import EXCEPTION_HANDLERS
 from shared.http.text_guard import refuse_nul
 from shared.logs import setup_logging
-from shared.messaging.broker import check_topology, create_broker
+from shared.messaging.broker import check_topology, create_broker, login_options
 from shared.messaging.consumer import Handler, bind_consumer
 from shared.messaging.relay import OutboxRelay
 from shared.messaging.responders import Responder, serve
@@ -105,10 +105,11 @@ class Runtime:
         pool = await create_pool(self.config.database_url, self.config.db_pool_size)
         applied = await apply_migrations(pool, self.spec.name, self.spec.migrations)
         relay_connection = await nats.connect(
-            self.config.nats_url,
+            nats_servers(self.config.nats_url),
             name=f"{self.spec.name}-relay",
             max_reconnect_attempts=-1,
             reconnect_time_wait=1,
+            **login_options(self.config),
         )
         relay = OutboxRelay(pool, relay_connection.jetstream(), self.tracer)
         context = Context(self.spec.name, self.config, Database(pool, relay.wake), self.tracer)

@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 async def run(arguments: argparse.Namespace) -> int:
     connection = await nats.connect(
-        arguments.url,
+        [server.strip() for server in arguments.url.split(",") if server.strip()],  # every cluster node
         connect_timeout=5,
         allow_reconnect=False,
         error_cb=_raised_anyway,  # else nats-py prints a traceback before the one-line error

@@ -45,7 +45,8 @@ class VendorSession:
         login = {"user": settings.user, "password": settings.password} if settings.password else {}
         try:
             session._client = await nats.connect(
-                settings.url, name=f"wict-vendor-client {settings.user}", error_cb=session._on_error,
+                [server.strip() for server in settings.url.split(",") if server.strip()],  # cluster nodes
+                name=f"wict-vendor-client {settings.user}", error_cb=session._on_error,
                 inbox_prefix=settings.vendor.inbox_prefix, connect_timeout=settings.timeout,
                 allow_reconnect=False, max_reconnect_attempts=1, reconnect_time_wait=0.2, **login,
             )  # fmt: skip

@@ -48,9 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     trace_parser.add_argument("booking_or_trace_id")
     commands.add_parser("provision", help="create or update the JetStream streams and consumers")
     asyncapi_parser = commands.add_parser(
-        "asyncapi", help="write the AsyncAPI document of the message contracts"
+        "asyncapi", help="write the AsyncAPI documents of the message contracts and of the vendor subjects"
     )
     asyncapi_parser.add_argument("--output", default=str(REPO_ROOT / "docs" / "asyncapi.json"))
+    asyncapi_parser.add_argument(
+        "--vendors-output", default=str(REPO_ROOT / "docs" / "asyncapi-vendors.json")
+    )
     arguments = parser.parse_args(argv)
     _configure_logging()
     if arguments.command == "run":
@@ -70,10 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         asyncio.run(provision(Endpoints.from_env().nats))
         return 0
-    from shared.messaging.asyncapi import render
+    from shared.messaging.asyncapi import render, render_vendors
 
-    Path(arguments.output).write_text(render())
-    print(f"wrote {arguments.output}")
+    for output, text in ((arguments.output, render()), (arguments.vendors_output, render_vendors())):
+        Path(output).write_text(text)
+        print(f"wrote {output}")
     return 0
 
 

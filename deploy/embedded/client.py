@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from deploy.embedded.nats import admin_url
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
@@ -23,7 +25,7 @@ class Endpoints:
 
     @classmethod
     def from_env(cls) -> Endpoints:
-        """Defaults match `make run`; the same WICT_*_PORT variables move them."""
+        """Defaults match `make run`; the same WICT_*_PORT variables move them. NATS: as the stack's admin."""
 
         def port(name: str, default: int) -> str:
             return os.environ.get(name, str(default))
@@ -31,7 +33,7 @@ class Endpoints:
         return cls(
             venue=os.environ.get("WICT_VENUE_URL", f"http://127.0.0.1:{port('WICT_VENUE_PORT', 8000)}"),
             notify=os.environ.get("WICT_NOTIFY_URL", f"http://127.0.0.1:{port('WICT_NOTIFY_PORT', 8003)}"),
-            nats=os.environ.get("WICT_NATS_URL", f"nats://127.0.0.1:{port('WICT_NATS_PORT', 4222)}"),
+            nats=os.environ.get("WICT_NATS_URL") or admin_url(data_dir(), int(port("WICT_NATS_PORT", 4222))),
             postgres=os.environ.get(
                 "WICT_PG_DSN", f"postgresql://postgres@127.0.0.1:{port('WICT_PG_PORT', 54329)}/postgres"
             ),

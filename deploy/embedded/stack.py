@@ -10,6 +10,9 @@ Environment variables read by `StackConfig.from_env()` (defaults in brackets):
     WICT_INTERPRETING_PORT  [8001]
     WICT_CATERING_PORT      [8002]
     WICT_NOTIFY_PORT        [8003]
+
+NATS requires a login: each service gets its own user (WICT_NATS_USER / WICT_NATS_PASSWORD), tools and
+tests connect as admin (`stack.nats.url`), vendors as themselves (`deploy.embedded.nats.vendor_login`).
 """
 
 from __future__ import annotations
@@ -112,7 +115,7 @@ class Stack:
         """Create or update the JetStream streams and consumers every service relies on."""
         from shared.messaging.streams import provision
 
-        await provision(self.nats.url)
+        await provision(self.nats.url, vendors=self.nats.vendors)
 
     def start_services(self, names: Iterable[str] = SERVICES, timeout: float = 60.0) -> None:
         """Start `python -m services.<name>` for each name, then wait until each one is ready."""
@@ -146,6 +149,7 @@ class Stack:
                 "WICT_BOOTSTRAP_STAFF_KEY": self.credentials["staff"],
                 "WICT_BOOTSTRAP_OPS_KEY": self.credentials["ops"],
                 "WICT_JWT_SECRET": self.credentials["jwt"],
+                "WICT_GUEST_DATA_KEY": self.credentials["guest_data_key"],
             },
             "catering": {"WICT_STAFF_API_KEYS": self.credentials["staff"]},
             "notify": {
@@ -154,11 +158,14 @@ class Stack:
                 "WICT_VENUE_URL": f"http://127.0.0.1:{self.config.venue_port}",
             },
         }.get(name, {})
+        nats_login = self.nats.login(name)
         return {
             **os.environ,
             **secrets,
             "WICT_DATABASE_URL": self.postgres.dsn(name),
-            "WICT_NATS_URL": self.nats.url,
+            "WICT_NATS_URL": nats_login.url,
+            "WICT_NATS_USER": nats_login.user,
+            "WICT_NATS_PASSWORD": nats_login.password,
             "WICT_HTTP_HOST": "127.0.0.1",
             "WICT_HTTP_PORT": str(self.config.service_port(name)),
             "WICT_SPAN_DIR": str(self.spans_dir),
@@ -188,12 +195,13 @@ class Stack:
             venue = self._services["venue"].base_url
             found |= {"venue API": venue, "venue OpenAPI": f"{venue}/schema"}
         found |= {f"{name} health": service.health_url for name, service in self._services.items()}
-        found |= {"NATS": self.nats.url, "NATS monitor": self.nats.monitor_url}
+        found |= {"NATS": self.nats.display_url, "NATS monitor": self.nats.monitor_url}
         found |= {f"PostgreSQL {db}": self.postgres.dsn(db) for db in DATABASES}
         found |= {"SMTP sink": self.smtp.url, "maildir": str(self.smtp.maildir)}
         found |= {"spans": str(self.spans_dir), "service logs": str(self.logs_dir)}
         found |= {"data (and server logs)": str(self.config.data_dir)}
-        found |= {"staff and ops API keys, access-token secret": str(self.credentials_path)}
+        found |= {"staff and ops API keys, access-token secret, guest-data key": str(self.credentials_path)}
+        found |= {"NATS users and passwords (admin, services, vendors)": str(self.nats.users_path)}
         return found
 
     def stop(self) -> None:
@@ -213,19 +221,21 @@ class Stack:
 
 
 def ensure_credentials(path: Path) -> dict[str, str]:
-    """Read the stack's API keys and access-token secret, creating them on first use."""
+    """Read the stack's API keys, access-token secret and guest-data key, creating them on first use."""
     import json
     import secrets
 
     from services.venue.domain.access import new_api_key
+    from services.venue.domain.sealing import new_key_entry
 
     if path.exists():
         stored: dict[str, str] = json.loads(path.read_text())
-        if {"staff", "ops", "jwt"} <= stored.keys():
+        if {"staff", "ops", "jwt", "guest_data_key"} <= stored.keys():
             return stored
     else:
         stored = {}
-    fresh = {"staff": new_api_key(), "ops": new_api_key(), "jwt": secrets.token_urlsafe(48)}
+    fresh = {"staff": new_api_key(), "ops": new_api_key(), "jwt": secrets.token_urlsafe(48),
+             "guest_data_key": new_key_entry("stack-1")}  # fmt: skip
     stored = fresh | stored  # keys already handed out stay valid
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600)

@@ -16,6 +16,7 @@ from services.venue.domain.access import Role
 from services.venue.domain.cancellation import parse_tiers
 from services.venue.domain.catalog import load_catalog
 from services.venue.domain.rates import load_rate_card
+from services.venue.domain.sealing import KeyRing, new_key_entry, parse_keys
 from services.venue.domain.tokens import TokenSettings
 from services.venue.entrypoints.accounts_http import AccountsController
 from services.venue.entrypoints.addons import ADDON_CONTROLLERS
@@ -24,14 +25,17 @@ from services.venue.entrypoints.auth import rate_limit
 from services.venue.entrypoints.availability_http import AvailabilityController
 from services.venue.entrypoints.changes_http import ChangesController
 from services.venue.entrypoints.closures_http import ClosuresController
+from services.venue.entrypoints.dead_letters import follow_dead_letters
 from services.venue.entrypoints.deadlines import sweep_deadlines, sweep_holds
+from services.venue.entrypoints.guest_purge import sweep_guest_data
+from services.venue.entrypoints.guests_http import GuestDataAuditController, GuestsController
 from services.venue.entrypoints.holds_http import HoldsController
 from services.venue.entrypoints.http import BookingsController, SpacesController
 from services.venue.entrypoints.messages import routes
 from services.venue.entrypoints.tokens_http import TokensController
 from services.venue.handlers import SagaSettings
 from services.venue.holds import HoldSettings
-from shared.config import ServiceConfig
+from shared.config import ConfigError, ServiceConfig
 from shared.http.idempotency import IdempotencyMiddleware
 from shared.service import Context, ServiceSpec
 
@@ -55,6 +59,11 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     jwt_audience: str = "wict-venue-api"
     jwt_issuer: str = "wict-venue"
     jwt_ttl_seconds: int = 900
+    # guests' passport numbers and dates of birth are sealed with AES-256-GCM: `id:base64-32-bytes,...`,
+    # the first seals, all open (rotation); empty means a random key per process (data dies with it)
+    guest_data_key: str = ""
+    guest_retention_days: int = 30  # after the booking ends; at once when it is cancelled or rejected
+    guest_purge_sweep_seconds: float = 5.0
 
 
 def _token_settings(config: VenueConfig) -> TokenSettings:
@@ -67,9 +76,20 @@ def _token_settings(config: VenueConfig) -> TokenSettings:
     )
 
 
+def _guest_keys(config: VenueConfig) -> KeyRing:
+    if not config.guest_data_key:
+        log.warning("WICT_GUEST_DATA_KEY is not set: guest passport data is readable only in this process")
+        return parse_keys(new_key_entry(f"ephemeral-{secrets.token_hex(4)}"))
+    try:
+        return parse_keys(config.guest_data_key)
+    except ValueError as error:  # the message names a key id, never a key
+        raise ConfigError(f"WICT_GUEST_DATA_KEY: {error}") from None
+
+
 async def _on_start(context: Context) -> None:
     context.state["catalog"] = load_catalog()
     context.state["token_settings"] = _token_settings(context.config)
+    context.state["guest_keys"] = _guest_keys(context.config)
     async with context.database.transaction() as unit:
         for role, key in (
             (Role.STAFF, context.config.bootstrap_staff_key),
@@ -110,6 +130,18 @@ def spec() -> ServiceSpec:
                 context.state["hold_settings"],
                 context.config.hold_sweep_seconds,
             ),
+            lambda: sweep_guest_data(
+                context.database,
+                timedelta(days=context.config.guest_retention_days),
+                context.config.guest_purge_sweep_seconds,
+            ),
+            lambda: follow_dead_letters(
+                context.config,
+                context.database,
+                context.state["catalog"],
+                context.state["saga_settings"],
+                context.tracer,
+            ),
         ],
         controllers=[
             SpacesController,
@@ -122,6 +154,8 @@ def spec() -> ServiceSpec:
             *ADDON_CONTROLLERS,
             ClosuresController,
             AvailabilityController,
+            GuestsController,
+            GuestDataAuditController,
         ],
         app_options=lambda config: {
             "middleware": [

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from faststream.nats import NatsBroker
+from faststream.nats import NatsBroker, NatsUserPassword
 from faststream.nats.opentelemetry import NatsTelemetryMiddleware
 from nats.js.errors import NotFoundError
 from opentelemetry.sdk.trace import TracerProvider
 
-from shared.config import ServiceConfig
+from shared.config import ServiceConfig, nats_servers
 from shared.messaging.streams import consumers_of
+
+
+def login_options(config: ServiceConfig) -> dict[str, Any]:
+    """``nats.connect`` keywords for WICT_NATS_USER / WICT_NATS_PASSWORD (none when no user is set)."""
+    return {"user": config.nats_user, "password": config.nats_password} if config.nats_user else {}
 
 
 def create_broker(config: ServiceConfig, tracer_provider: TracerProvider, service: str) -> NatsBroker:
     return NatsBroker(
-        config.nats_url,
+        nats_servers(config.nats_url),
+        security=NatsUserPassword(config.nats_user, config.nats_password) if config.nats_user else None,
         name=f"{service}-{config.instance_id}",
         middlewares=[
             NatsTelemetryMiddleware(tracer_provider=tracer_provider, include_messages_counters=False)

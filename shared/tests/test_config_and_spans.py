@@ -1,7 +1,9 @@
 import pytest
 
-from shared.config import ConfigError, ServiceConfig, load
+from services.venue.bootstrap import VenueConfig
+from shared.config import ConfigError, ServiceConfig, load, nats_servers
 from shared.messaging.consumer import redelivery_delay
+from shared.messaging.streams import JetStreamSettings
 from shared.span_store import SpanRecord, render_waterfall
 
 pytestmark = pytest.mark.unit
@@ -10,7 +12,7 @@ pytestmark = pytest.mark.unit
 def test_config_reads_prefixed_variables_and_keeps_documented_defaults():
     config = load(ServiceConfig, {"WICT_HTTP_PORT": "9100", "WICT_TRACE_SAMPLE_RATIO": "0.25"})
     assert config.http_port == 9100 and config.trace_sample_ratio == 0.25
-    assert config.max_deliver == 10
+    assert config.db_pool_size == 16 and config.shutdown_grace_seconds == 10.0
 
 
 def test_a_bad_value_names_the_variable():
@@ -48,3 +50,18 @@ def test_parameterised_subjects_route_to_their_contract():
     assert route_for("venue.evt.booking_confirmed", routes) is exact  # type: ignore[arg-type]
     assert route_for("tasks.interpreting.agency-a.assigned", routes) is template  # type: ignore[arg-type]
     assert route_for("tasks.interpreting.agency-a.done", routes) is None  # type: ignore[arg-type]
+
+
+def test_a_cluster_url_lists_every_node_for_failover():
+    assert nats_servers("nats://a:4222, nats://b:4222,,nats://c:4222") == [
+        "nats://a:4222",
+        "nats://b:4222",
+        "nats://c:4222",
+    ]
+    assert nats_servers("nats://127.0.0.1:4222") == ["nats://127.0.0.1:4222"]
+
+
+def test_consumers_are_redelivered_well_before_the_saga_step_deadline():
+    settings = load(JetStreamSettings, {})
+    assert settings.ack_wait_seconds * 2 < VenueConfig().step_timeout_seconds
+    assert load(JetStreamSettings, {"WICT_STREAM_REPLICAS": "3"}).stream_replicas == 3

@@ -38,11 +38,14 @@ BOOKING_ROUTES: dict[tuple[str, str], dict[str, Any] | None] = {
     ("GET", "/bookings/{booking_id}/planning-requests"): None,
     ("PUT", "/bookings/{booking_id}/record"): {"physical_attendees": 1},
     ("GET", "/bookings/{booking_id}/record"): None,
+    ("PUT", "/bookings/{booking_id}/guests"): {"guests": [{"full_name": "Eve", "nationality": "AU"}]},
+    ("GET", "/bookings/{booking_id}/guests"): None,
 }
 
 STAFF_ROUTES: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "/organizers", {"name": "Eve", "email": "eve@example.org"}),
     ("GET", "/approvals", None),
+    ("GET", "/staff/guest-data-audit", None),
     (
         "POST",
         "/closures",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -49,8 +50,15 @@ def test_infrastructure_comes_up_with_databases_and_streams_and_stops_without_a_
     stack.start_infrastructure()
 
     assert set(DATABASES) <= set(stack.postgres.psql("SELECT datname FROM pg_database").split())
-    assert stack.urls()["NATS"] == stack.nats.url
-    assert stack.service_env("venue")["WICT_DATABASE_URL"].endswith(f":{stack.config.pg_port}/venue")
+    assert stack.urls()["NATS"] == stack.nats.display_url == f"nats://127.0.0.1:{stack.config.nats_port}"
+    venue = stack.service_env("venue")
+    assert venue["WICT_DATABASE_URL"].endswith(f":{stack.config.pg_port}/venue")
+    assert (venue["WICT_NATS_URL"], venue["WICT_NATS_USER"]) == (stack.nats.display_url, "venue")
+    assert (
+        venue["WICT_NATS_PASSWORD"]
+        == stack.nats.login("venue").password
+        != stack.nats.login("admin").password
+    )
     assert stack.exited() == []
     pids = {pid for process in stack.processes().values() for pid in process.family_pids()}
 
@@ -99,7 +107,9 @@ def launch(tmp_path: Path) -> Iterator[Callable[[], Launched]]:
 
 
 @pytest.mark.integration
-def test_run_prints_where_everything_is_and_stops_on_sigterm(launch: Callable[[], Launched]) -> None:
+def test_run_prints_where_everything_is_and_stops_on_sigterm(
+    launch: Callable[[], Launched], tmp_path: Path
+) -> None:
     pytest.importorskip("shared.messaging.streams")
     launcher, config, table = launch()
     children = {child.pid for child in psutil.Process(launcher.pid).children(recursive=True)}
@@ -110,6 +120,9 @@ def test_run_prints_where_everything_is_and_stops_on_sigterm(launch: Callable[[]
     assert launcher.returncode == 0, errors
     assert "WICT is running" in table
     assert f"postgresql://postgres@127.0.0.1:{config.pg_port}/venue" in table
+    assert str(tmp_path / "nats" / "nats-users.json") in table  # where vendors' NATS logins are
+    passwords = json.loads((tmp_path / "nats" / "nats-users.json").read_text())["passwords"].values()
+    assert [password for password in passwords if password in table + errors] == []
     assert "event=stopped_all" in errors
     assert len(children) > 5 and still_running(children) == set()
 

@@ -19,7 +19,7 @@ from opentelemetry import trace
 from services.venue.domain.catalog import Catalog
 from services.venue.handlers import SagaSettings
 from services.venue.usecases.dead_letters import give_up_step
-from shared.config import ServiceConfig
+from shared.config import ServiceConfig, nats_servers
 from shared.db.unit_of_work import Database
 from shared.messaging.broker import login_options
 from shared.messaging.consumer import redelivery_delay
@@ -44,7 +44,7 @@ async def follow_dead_letters(
     while True:
         try:
             connection = await nats.connect(
-                config.nats_url,
+                nats_servers(config.nats_url),
                 name=f"venue-dead-letters-{config.instance_id}",
                 max_reconnect_attempts=-1,
                 reconnect_time_wait=1,
