@@ -89,6 +89,10 @@ class NatsServer(ManagedServer):
         return f"http://127.0.0.1:{self.monitor_port}"
 
     @property
+    def processes(self) -> dict[str, ChildProcess]:
+        return {"nats": self.process}
+
+    @property
     def health_url(self) -> str:
         return f"{self.monitor_url}/healthz?js-enabled-only=true"
 

@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import httpx
 
-from deploy.embedded.nats import nats_server_binary
+from deploy.embedded.nats import (
+    USERS_FILE,
+    NatsLogin,
+    authorization_config,
+    ensure_passwords,
+    nats_server_binary,
+)
 from deploy.embedded.ports import free_port, http_ok
 from deploy.embedded.process import ChildProcess, ManagedServer
+from shared.messaging.permissions import ADMIN, user_names
+from shared.messaging.vendors import Vendor, known_vendors
 
 
 class NatsNode(ManagedServer):
@@ -87,26 +95,65 @@ class NatsNode(ManagedServer):
 
 
 class NatsCluster:
-    """``size`` clustered nodes in `<data_dir>/<node>`; ``url`` lists every node for the clients."""
+    """``size`` clustered nodes in `<data_dir>/<node>`, sharing one set of users (admin, one per service,
+    one per vendor; passwords kept in `<data_dir>/nats-users.json` like the single server's).
+
+    It answers what the stack asks of a single ``NatsServer``: ``url`` is the admin's login on a node
+    that runs now, ``login(user)`` gives every node's URL comma-separated (what WICT_NATS_URL takes).
+    """
 
     def __init__(
-        self, data_dir: Path, size: int = 3, name: str = "wict", authorization: Callable[[], str] = str
+        self, data_dir: Path, size: int = 3, name: str = "wict", vendors: Sequence[Vendor] | None = None
     ) -> None:
         self.data_dir = data_dir.absolute()
+        self.vendors = tuple(known_vendors() if vendors is None else vendors)
+        self.users_path = self.data_dir / USERS_FILE
         self.nodes = [
-            NatsNode(f"n{i + 1}", self.data_dir / f"n{i + 1}", name, authorization) for i in range(size)
+            NatsNode(f"n{i + 1}", self.data_dir / f"n{i + 1}", name, self._authorization) for i in range(size)
         ]
         for node in self.nodes:
             node.peers = [peer for peer in self.nodes if peer is not node]
 
     @property
-    def url(self) -> str:
-        """Every node's client URL, comma-separated (what WICT_NATS_URL takes)."""
+    def display_url(self) -> str:
+        """Every node's client URL, comma-separated, without credentials."""
         return ",".join(node.client_url for node in self.nodes)
 
     @property
     def urls(self) -> list[str]:
         return [node.client_url for node in self.nodes]
+
+    @property
+    def url(self) -> str:
+        """The admin's URL (credentials included) on the first node that runs now; never print it."""
+        running = next((node for node in self.nodes if node.process.is_running), self.nodes[0])
+        return NatsLogin(running.client_url, ADMIN, self._passwords()[ADMIN]).url_with_credentials
+
+    @property
+    def admin_urls(self) -> list[str]:
+        """The admin's URL on every node (credentials included), for clients that must fail over."""
+        password = self._passwords()[ADMIN]
+        return [NatsLogin(node.client_url, ADMIN, password).url_with_credentials for node in self.nodes]
+
+    def login(self, user: str) -> NatsLogin:
+        return NatsLogin(self.display_url, user, self._passwords()[user])
+
+    def vendor_login(self, vendor: Vendor) -> NatsLogin:
+        return self.login(vendor.name)
+
+    @property
+    def monitor_url(self) -> str:
+        return self.nodes[0].monitor_url
+
+    @property
+    def processes(self) -> dict[str, ChildProcess]:
+        return {node.process.name: node.process for node in self.nodes}
+
+    def _passwords(self) -> dict[str, str]:
+        return ensure_passwords(self.users_path, user_names(self.vendors), self.display_url)
+
+    def _authorization(self) -> str:
+        return authorization_config(self._passwords(), self.vendors)
 
     def start(self, timeout: float = 60.0) -> None:
         """Start every node, then wait until they agree on a JetStream meta leader."""
@@ -131,6 +178,11 @@ class NatsCluster:
 
     def node(self, name: str) -> NatsNode:
         return next(node for node in self.nodes if node.name == name)
+
+    def restart(self) -> None:
+        """Every node stopped, then started again (a full cluster restart)."""
+        self.stop()
+        self.start()
 
     def stop(self) -> None:
         for node in reversed(self.nodes):

@@ -29,6 +29,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from deploy.embedded.nats import NatsServer
+from deploy.embedded.nats_cluster import NatsCluster
 from deploy.embedded.ports import free_port
 from deploy.embedded.postgres import PostgresServer
 from deploy.embedded.process import REPO_ROOT, ChildProcess, ServiceProcess
@@ -63,6 +64,7 @@ class StackConfig:
     interpreting_port: int
     catering_port: int
     notify_port: int
+    nats_nodes: int = 1  # 3: a JetStream cluster on loopback, streams replicated on every node (tests)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> StackConfig:
@@ -72,9 +74,10 @@ class StackConfig:
         return cls(data_dir=Path(environ.get("WICT_DATA_DIR", REPO_ROOT / ".data")).absolute(), **ports)
 
     @classmethod
-    def ephemeral(cls, tmp_dir: Path) -> StackConfig:
+    def ephemeral(cls, tmp_dir: Path, nats_nodes: int = 1) -> StackConfig:
         """Free ports for everything and `tmp_dir` for the files: for tests running side by side."""
-        return cls(data_dir=tmp_dir.absolute(), **{field: free_port() for field in PORT_VARIABLES})
+        ports = {field: free_port() for field in PORT_VARIABLES}
+        return cls(data_dir=tmp_dir.absolute(), nats_nodes=nats_nodes, **ports)
 
     def service_port(self, service: str) -> int:
         port: int = getattr(self, f"{service}_port")
@@ -91,7 +94,11 @@ class Stack:
     def __init__(self, config: StackConfig) -> None:
         self.config = config
         self.postgres = PostgresServer(config.data_dir / "postgres", config.pg_port)
-        self.nats = NatsServer(config.data_dir / "nats", config.nats_port, config.nats_monitor_port)
+        self.nats: NatsServer | NatsCluster = (
+            NatsCluster(config.data_dir / "nats", config.nats_nodes)
+            if config.nats_nodes > 1
+            else NatsServer(config.data_dir / "nats", config.nats_port, config.nats_monitor_port)
+        )
         self.smtp = SmtpSink(config.data_dir / "smtp", config.smtp_port)
         self.spans_dir = config.data_dir / "spans"
         self.logs_dir = config.data_dir / "logs"
@@ -113,9 +120,15 @@ class Stack:
 
     async def provision_streams(self) -> None:
         """Create or update the JetStream streams and consumers every service relies on."""
-        from shared.messaging.streams import provision
+        import msgspec
 
-        await provision(self.nats.url, vendors=self.nats.vendors)
+        from shared.config import load
+        from shared.messaging.streams import JetStreamSettings, provision
+
+        settings = load(JetStreamSettings)
+        if self.config.nats_nodes > 1:  # every stream on every node: a quorum survives one node's loss
+            settings = msgspec.structs.replace(settings, stream_replicas=self.config.nats_nodes)
+        await provision(self.nats.url, settings, vendors=self.nats.vendors)
 
     def start_services(self, names: Iterable[str] = SERVICES, timeout: float = 60.0) -> None:
         """Start `python -m services.<name>` for each name, then wait until each one is ready."""
@@ -181,7 +194,7 @@ class Stack:
 
     def processes(self) -> dict[str, ChildProcess]:
         """Every process this stack manages, started or not, by name."""
-        infrastructure = {"postgres": self.postgres.process, "nats": self.nats.process}
+        infrastructure = {"postgres": self.postgres.process, **self.nats.processes}
         return {**infrastructure, "smtp": self.smtp.process, **self._services}
 
     def exited(self) -> list[ChildProcess]:
@@ -206,7 +219,7 @@ class Stack:
 
     def stop(self) -> None:
         """Stop the services (newest first, each drains), then the SMTP sink, NATS and PostgreSQL."""
-        infrastructure = [self.smtp.process, self.nats.process, self.postgres.process]
+        infrastructure = [self.smtp.process, *reversed(self.nats.processes.values()), self.postgres.process]
         for process in [*reversed(self._services.values()), *infrastructure]:
             if process.was_started:
                 _stop_logged(process)

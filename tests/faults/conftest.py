@@ -27,10 +27,11 @@ def size(full: int, reduced: int) -> int:
 
 
 @pytest.fixture(scope="module")
-def stack() -> Iterator[Stack]:
-    """A whole stack per test module: a module may kill, stop and restart its processes."""
+def stack(request: pytest.FixtureRequest) -> Iterator[Stack]:
+    """A whole stack per test module: a module may kill, stop and restart its processes. A module that
+    sets ``NATS_NODES = 3`` gets a JetStream cluster instead of one nats-server."""
     folder = stack_folder("faults")
-    stack = Stack(StackConfig.ephemeral(folder))
+    stack = Stack(StackConfig.ephemeral(folder, nats_nodes=getattr(request.module, "NATS_NODES", 1)))
     try:
         stack.start_infrastructure()
         stack.start_services()

@@ -156,10 +156,18 @@ def wait_quiescent(stack: Stack, timeout: float = 60.0) -> None:
     with no delivery made in between (so no message was on its way while we looked)."""
     deadline = time.monotonic() + timeout
     while True:
-        before = consumer_states(stack)
+        try:
+            before = consumer_states(stack)
+        except nats.errors.Error:  # JetStream briefly unavailable (a cluster electing leaders): look again
+            assert time.monotonic() < deadline, "JetStream stayed unavailable"
+            time.sleep(0.5)
+            continue
         idle = all(info.num_pending == 0 and info.num_ack_pending == 0 for info in before.values())
         if idle and all(count(stack, db, "SELECT count(*) FROM outbox") == 0 for db in DATABASES):
-            after = consumer_states(stack)
+            try:
+                after = consumer_states(stack)
+            except nats.errors.Error:
+                continue
             if {name: deliveries(info) for name, info in before.items()} == {
                 name: deliveries(info) for name, info in after.items()
             } and all(info.num_pending == 0 and info.num_ack_pending == 0 for info in after.values()):

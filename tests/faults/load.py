@@ -16,7 +16,7 @@ import httpx
 
 from deploy.embedded.stack import Stack
 from tests.e2e.conftest import booking_body, next_day
-from tests.faults.crash import count
+from tests.faults.crash import count, wait_quiescent
 
 TERMINAL = {"confirmed", "rejected"}
 
@@ -131,6 +131,9 @@ def wait_terminal(client: httpx.Client, booking_ids: list[str], timeout: float =
 
 
 def assert_no_duplicate_effects(stack: Stack, states: dict[str, str]) -> None:
+    """Once nothing moves any more (a confirmed booking's confirm commands may still be on their way),
+    each confirmed booking holds exactly one confirmed reservation and order, and no hold twice."""
+    wait_quiescent(stack)
     confirmed = [booking_id for booking_id, state in states.items() if state == "confirmed"]
     ids = ",".join(f"'{booking_id}'" for booking_id in confirmed) or "NULL"
     assert count(stack, "interpreting", f"SELECT count(*) FROM reservations WHERE booking_id IN ({ids})"

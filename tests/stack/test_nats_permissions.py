@@ -21,9 +21,11 @@ from nats.errors import TimeoutError as NatsTimeout
 
 from deploy.embedded import NatsServer, free_port
 from deploy.embedded.nats import NatsLogin, vendor_login
+from deploy.embedded.nats_cluster import NatsCluster
+from shared.config import nats_servers
 from shared.contracts.tasks import VendorTaskAccepted, VendorTaskAssigned
 from shared.messaging.responders import Responder, serve
-from shared.messaging.streams import TASKS, provision
+from shared.messaging.streams import TASKS, JetStreamSettings, provision
 from shared.messaging.vendors import Vendor
 from shared.vendor_tasks.listing import vendor_of
 
@@ -70,26 +72,32 @@ async def connect(login: NatsLogin, inbox_prefix: str = "_INBOX") -> Session:
         errors.append(str(error))
 
     connection = await nats.connect(
-        login.url, user=login.user, password=login.password, inbox_prefix=inbox_prefix,
+        nats_servers(login.url), user=login.user, password=login.password, inbox_prefix=inbox_prefix,
         error_cb=on_error, allow_reconnect=False, connect_timeout=5,
     )  # fmt: skip
     return Session(connection, errors)
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[NatsServer]:
-    server = NatsServer(tmp_path / "nats", free_port(), free_port(), vendors=[A, B, C])
+@pytest.fixture(params=[1, 3], ids=["single node", "3-node cluster"])
+def server(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[NatsServer | NatsCluster]:
+    """One nats-server, or (issue 6 #12) a JetStream cluster whose streams are replicated on all three."""
+    server: NatsServer | NatsCluster = (
+        NatsServer(tmp_path / "nats", free_port(), free_port(), vendors=[A, B, C])
+        if request.param == 1
+        else NatsCluster(tmp_path / "nats", request.param, vendors=[A, B, C])
+    )
     server.start()
     yield server
     server.stop()
 
 
 @pytest.fixture
-async def sessions(server: NatsServer) -> AsyncIterator[dict[str, Session]]:
+async def sessions(server: NatsServer | NatsCluster) -> AsyncIterator[dict[str, Session]]:
     """Admin, the interpreting service (answering vendors' task queries), A, B and C, connected; one task
     assigned to A, published by the interpreting service."""
-    await provision(server.url, vendors=server.vendors)
-    await provision(server.url, vendors=server.vendors)  # again: provisioning is idempotent
+    settings = JetStreamSettings(stream_replicas=len(server.processes))
+    await provision(server.url, settings, vendors=server.vendors)
+    await provision(server.url, settings, vendors=server.vendors)  # again: provisioning is idempotent
     opened = {
         "admin": await connect(server.login("admin")),
         "service": await connect(server.login("interpreting")),
@@ -233,14 +241,16 @@ async def _consumer_names(admin: Session) -> list[str]:
     return sorted(info.name for info in await admin.connection.jetstream().consumers_info(TASKS))
 
 
-async def test_without_credentials_or_with_a_wrong_password_nobody_connects(server: NatsServer) -> None:
+async def test_without_credentials_or_with_a_wrong_password_nobody_connects(
+    server: NatsServer | NatsCluster,
+) -> None:
     for login in (NatsLogin(server.display_url, "", ""), server.vendor_login(A)._replace(password="guess")):
         with pytest.raises(Exception, match=r"Authorization|nats: no servers available"):
-            await nats.connect(login.url, user=login.user or None, password=login.password or None,
+            await nats.connect(nats_servers(login.url), user=login.user or None, password=login.password or None,
                                allow_reconnect=False, max_reconnect_attempts=0, connect_timeout=2)  # fmt: skip
 
 
-def test_a_vendors_login_is_read_from_the_stacks_data_folder(server: NatsServer) -> None:
+def test_a_vendors_login_is_read_from_the_stacks_data_folder(server: NatsServer | NatsCluster) -> None:
     login = vendor_login(server.data_dir.parent, "interpreting", "agency-b")
 
     assert login == server.vendor_login(B)
