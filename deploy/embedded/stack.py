@@ -188,6 +188,21 @@ class Stack:
             "OTEL_SERVICE_NAME": name,
         }
 
+    def add_instance(self, name: str, timeout: float = 60.0) -> ServiceProcess:
+        """Start one more instance of service ``name`` on a free port: the same database and NATS user,
+        its own instance id; instances share the durable consumers, outbox and timers. It is
+        ``service("<name>#<n>")`` afterwards (the first instance is ``service(name)``)."""
+        index = 1 + sum(1 for key in self._services if key.partition("#")[0] == name)
+        port = free_port()
+        env = {**self.service_env(name), "WICT_HTTP_PORT": str(port), "WICT_INSTANCE_ID": f"{name}-{index}"}
+        service = ServiceProcess(
+            f"{name}#{index}", f"services.{name}", env, port, self.logs_dir / f"{name}-{index}.log"
+        )
+        self._services[service.name] = service
+        service.start()
+        service.wait_ready(timeout)
+        return service
+
     def service(self, name: str) -> ServiceProcess:
         """The started service `name` (KeyError if it was not started)."""
         return self._services[name]

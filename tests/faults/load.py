@@ -4,11 +4,12 @@ fires, then waited on until terminal, and the participants' databases checked fo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +57,16 @@ def bodies(n: int, tag: str) -> list[dict[str, Any]]:
 
 
 def book_all(
-    client: httpx.Client, bodies: list[dict[str, Any]], fault: Callable[[], None], at: float
+    client: httpx.Client,
+    bodies: list[dict[str, Any]],
+    fault: Callable[[], None],
+    at: float,
+    also: Sequence[str] = (),
 ) -> list[str]:
     """POST every body from 16 concurrent clients; run ``fault`` once ``at`` (a share) of them are in.
+
+    ``also``: more venue instances (base URLs); requests are spread over all of them, and a request an
+    instance cannot take (it was killed) goes to the next one.
 
     The load runs on a worker thread and the fault on this (the main) thread: a server restarted by the
     fault is a child of the thread that starts it and dies with that thread (PR_SET_PDEATHSIG).
@@ -68,19 +76,24 @@ def book_all(
 
     async def run() -> None:
         gate = asyncio.Semaphore(16)
-        async with httpx.AsyncClient(
-            base_url=str(client.base_url), headers=client.headers, timeout=60
-        ) as http:
+        async with contextlib.AsyncExitStack() as opened:
+            https = [
+                await opened.enter_async_context(
+                    httpx.AsyncClient(base_url=url, headers=client.headers, timeout=60)
+                )
+                for url in (str(client.base_url), *also)
+            ]
 
-            async def one(body: dict[str, Any]) -> None:
+            async def one(index: int, body: dict[str, Any]) -> None:
                 async with gate:
-                    for _ in range(120):  # the API may be briefly unable to commit while PG restarts
+                    for attempt in range(120):  # the API may be briefly unable to commit while PG restarts
+                        http = https[(index + attempt) % len(https)]
                         try:
                             response = await http.post(
                                 "/bookings", json=body, headers={"Idempotency-Key": body["title"]}
                             )
                         except httpx.TransportError:
-                            await asyncio.sleep(0.5)
+                            await asyncio.sleep(0.5 / len(https))
                             continue
                         if response.status_code in (200, 201, 202):
                             accepted.append(response.json()["booking_id"])
@@ -92,7 +105,7 @@ def book_all(
                 if len(accepted) >= at * len(bodies):
                     reached.set()
 
-            await asyncio.gather(*(one(body) for body in bodies))
+            await asyncio.gather(*(one(index, body) for index, body in enumerate(bodies)))
 
     def load() -> None:
         try:
