@@ -127,13 +127,21 @@ def book_all(
 
 
 def wait_terminal(client: httpx.Client, booking_ids: list[str], timeout: float = 240.0) -> dict[str, str]:
+    """Poll every booking until it is confirmed or rejected: its status, or the rejection's reason.
+
+    Polling hundreds of bookings runs into the API's rate limit: a 429 is waited out (Retry-After), and
+    any other answer than 200 fails at once, so a saga can never look pending because of how we ask."""
     deadline, states = time.monotonic() + timeout, {}
     pending = set(booking_ids)
     while pending and time.monotonic() < deadline:
         for booking_id in list(pending):
             response = client.get(f"/bookings/{booking_id}")
-            if response.status_code == 200 and response.json()["status"] in TERMINAL:
-                booking = response.json()
+            if response.status_code in (429, 503):  # rate-limited, or the database is briefly away
+                time.sleep(float(response.headers.get("retry-after", "1")))
+                continue
+            assert response.status_code == 200, response.text
+            booking = response.json()
+            if booking["status"] in TERMINAL:
                 states[booking_id] = (
                     booking["status"] if booking["status"] == "confirmed" else booking.get("reason", "")
                 )
