@@ -24,6 +24,7 @@ from deploy.embedded.nats import (
 )
 from deploy.embedded.ports import free_port, http_ok
 from deploy.embedded.process import ChildProcess, ManagedServer
+from deploy.render import nats_node_config
 from shared.messaging.permissions import ADMIN, user_names
 from shared.messaging.vendors import Vendor, known_vendors
 
@@ -76,21 +77,16 @@ class NatsNode(ManagedServer):
             return {}
 
     def _config(self) -> str:
-        routes = ", ".join(f"nats-route://127.0.0.1:{peer.route_port}" for peer in self.peers)
-        return (
-            f"server_name: {self.name}\n"
-            f"listen: 127.0.0.1:{self.port}\n"
-            f"http: 127.0.0.1:{self.monitor_port}\n"
-            "jetstream {\n"
-            f'  store_dir: "{self.data_dir}"\n'
-            "  sync_interval: always\n"
-            "}\n"
-            "cluster {\n"
-            f"  name: {self.cluster}\n"
-            f"  listen: 127.0.0.1:{self.route_port}\n"
-            f"  routes: [{routes}]\n"
-            "}\n"
-            f"{self._authorization()}"
+        # the deployment's nodes are rendered by the same function (deploy/render.py)
+        return nats_node_config(
+            name=self.name,
+            cluster=self.cluster,
+            listen=f"127.0.0.1:{self.port}",
+            monitor=f"127.0.0.1:{self.monitor_port}",
+            cluster_listen=f"127.0.0.1:{self.route_port}",
+            routes=[f"nats-route://127.0.0.1:{peer.route_port}" for peer in self.peers],
+            store_dir=str(self.data_dir),
+            authorization=self._authorization(),
         )
 
 
