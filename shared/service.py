@@ -28,16 +28,19 @@ from shared.db.migrate import apply_migrations
 from shared.db.pool import create_pool
 from shared.db.unit_of_work import Database
 from shared.http.health import HealthController
+from shared.http.metrics import MetricsController
 from shared.http.openapi_problems import document_problems
 from shared.http.problems import EXCEPTION_HANDLERS
+from shared.http.saga_tags import SagaTagsMiddleware
 from shared.http.text_guard import refuse_nul
 from shared.logs import setup_logging
 from shared.messaging.broker import check_topology, create_broker, login_options
 from shared.messaging.consumer import Handler, bind_consumer
 from shared.messaging.relay import OutboxRelay
 from shared.messaging.responders import Responder, serve
-from shared.messaging.streams import Consumer
-from shared.telemetry import setup_tracing
+from shared.messaging.streams import Consumer, consumers_of
+from shared.metrics import ServiceMetrics
+from shared.telemetry import service_resource, setup_tracing
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,8 @@ class Runtime:
         self.config = config
         self.tracer_provider = setup_tracing(spec.name, config.span_dir, config.trace_sample_ratio)
         self.tracer = self.tracer_provider.get_tracer(f"wict.{spec.name}")
+        self.metrics = ServiceMetrics(service_resource(spec.name))
+        self.metrics.bind()
         self.broker = create_broker(config, self.tracer_provider, spec.name)
         self.draining = False
         self.context: Context | None = None
@@ -120,7 +125,11 @@ class Runtime:
             bind_consumer(self.broker, consumer, routes, context.database, self.config.consumer_concurrency)
         await self.broker.connect()
         await check_topology(self.broker, self.spec.name)
-        self._tasks = [asyncio.create_task(relay.run(), name="outbox-relay")]
+        self.metrics.watch(pool, relay_connection.jetstream(), consumers_of(self.spec.name))
+        self._tasks = [
+            asyncio.create_task(relay.run(), name="outbox-relay"),
+            asyncio.create_task(self.metrics.run(), name="metrics-gauges"),
+        ]
         self._tasks += [
             asyncio.create_task(loop(), name=getattr(loop, "__name__", "loop"))
             for loop in self.spec.loops(context)
@@ -157,26 +166,35 @@ class Runtime:
             assert self.context is not None, "service not started"
             return self.context
 
+        options = spec.app_options(self.config)
         return Litestar(
-            route_handlers=[HealthController, *spec.controllers],
+            route_handlers=[HealthController, MetricsController, *spec.controllers],
             lifespan=[self.lifespan],
             dependencies={
                 "service_name": Provide(lambda: spec.name, sync_to_thread=False),
                 "readiness": Provide(readiness, sync_to_thread=False),
                 "context": Provide(context, sync_to_thread=False),
+                "render_metrics": Provide(lambda: self.metrics.render, sync_to_thread=False),
             },
+            middleware=[SagaTagsMiddleware(), *options.pop("middleware", [])],
             exception_handlers=EXCEPTION_HANDLERS,
             before_request=refuse_nul,
             on_startup=[lambda app: document_problems(app.openapi_schema)],
             plugins=[
                 OpenTelemetryPlugin(
-                    OpenTelemetryConfig(tracer_provider=self.tracer_provider, exclude=["/health"])
+                    OpenTelemetryConfig(
+                        tracer_provider=self.tracer_provider,
+                        exclude=["/health", "/metrics"],
+                        # one server span per request: the ASGI send/receive spans (two or three per
+                        # request) cost more than they tell, and would carry no saga tags
+                        exclude_spans=["receive", "send"],
+                    )
                 )
             ],
             openapi_config=spec.openapi or OpenAPIConfig(title=f"WICT {spec.name}", version="0.1.0"),
             logging_config=None,
             debug=False,
-            **spec.app_options(self.config),
+            **options,
         )
 
 
@@ -207,3 +225,4 @@ def run_service(spec: ServiceSpec) -> None:
         asyncio.run(_serve(runtime))
     finally:
         runtime.tracer_provider.shutdown()
+        runtime.metrics.shutdown()

@@ -26,6 +26,7 @@ class SpanRecord(msgspec.Struct, frozen=True, kw_only=True):
     end_ns: int
     status: str
     attributes: dict[str, str | int | float | bool] = {}
+    links: list[str] = []  # "<trace id>-<span id>" of each linked span (work resumed from a stored trace)
 
 
 _encoder = msgspec.json.Encoder()
@@ -53,6 +54,9 @@ def _record(span: ReadableSpan) -> SpanRecord:
         end_ns=span.end_time or 0,
         status=span.status.status_code.name.lower(),
         attributes=attributes,
+        links=[
+            f"{link.context.trace_id:032x}-{link.context.span_id:016x}" for link in span.links if link.context
+        ],
     )
 
 

@@ -1,1 +1,1 @@
-"""Ops tooling over an admin NATS connection: `python -m clients.ops --help`."""
+"""Ops tooling: the venue's HTTP ops API, and dead letters over NATS: `python -m clients.ops --help`."""

@@ -163,6 +163,7 @@ class Stack:
                 "WICT_BOOTSTRAP_OPS_KEY": self.credentials["ops"],
                 "WICT_JWT_SECRET": self.credentials["jwt"],
                 "WICT_GUEST_DATA_KEY": self.credentials["guest_data_key"],
+                **self._venue_ops_env(),
             },
             "catering": {"WICT_STAFF_API_KEYS": self.credentials["staff"]},
             "notify": {
@@ -187,6 +188,13 @@ class Stack:
             "WICT_LOG_LEVEL": os.environ.get("WICT_LOG_LEVEL", "INFO"),
             "OTEL_SERVICE_NAME": name,
         }
+
+    def _venue_ops_env(self) -> dict[str, str]:
+        """The venue's ops API: the others' URLs (readiness, notify's failures) and the ops NATS login."""
+        ops = self.nats.login("ops")
+        urls = {f"WICT_{name.upper()}_URL": f"http://127.0.0.1:{self.config.service_port(name)}"
+                for name in ("interpreting", "catering", "notify")}  # fmt: skip
+        return {**urls, "WICT_OPS_NATS_USER": ops.user, "WICT_OPS_NATS_PASSWORD": ops.password}
 
     def add_instance(self, name: str, timeout: float = 60.0) -> ServiceProcess:
         """Start one more instance of service ``name`` on a free port: the same database and NATS user,

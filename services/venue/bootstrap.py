@@ -32,6 +32,8 @@ from services.venue.entrypoints.guests_http import GuestDataAuditController, Gue
 from services.venue.entrypoints.holds_http import HoldsController
 from services.venue.entrypoints.http import BookingsController, SpacesController
 from services.venue.entrypoints.messages import routes
+from services.venue.entrypoints.ops_dead_letters_http import OpsDeadLettersController
+from services.venue.entrypoints.ops_http import OpsController
 from services.venue.entrypoints.tokens_http import TokensController
 from services.venue.handlers import SagaSettings
 from services.venue.holds import HoldSettings
@@ -64,6 +66,15 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     guest_data_key: str = ""
     guest_retention_days: int = 30  # after the booking ends; at once when it is cancelled or rejected
     guest_purge_sweep_seconds: float = 5.0
+    # ops API: the other services (readiness, notify's failed deliveries), the NATS login that reads every
+    # consumer's lag and handles dead letters (empty: the venue's own, enough without authorization), and
+    # a tracing UI to link each booking's trace to
+    interpreting_url: str = "http://127.0.0.1:8001"
+    catering_url: str = "http://127.0.0.1:8002"
+    notify_url: str = "http://127.0.0.1:8003"
+    ops_nats_user: str = ""
+    ops_nats_password: str = ""
+    jaeger_url: str = ""  # e.g. http://jaeger:16686: GET /bookings/{id}/trace links to <url>/trace/<trace id>
 
 
 def _token_settings(config: VenueConfig) -> TokenSettings:
@@ -129,6 +140,7 @@ def spec() -> ServiceSpec:
                 context.state["catalog"],
                 context.state["hold_settings"],
                 context.config.hold_sweep_seconds,
+                context.tracer,
             ),
             lambda: sweep_guest_data(
                 context.database,
@@ -156,6 +168,8 @@ def spec() -> ServiceSpec:
             AvailabilityController,
             GuestsController,
             GuestDataAuditController,
+            OpsController,
+            OpsDeadLettersController,
         ],
         app_options=lambda config: {
             "middleware": [

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
+from opentelemetry import trace
 
 from services.venue import spaces
 from services.venue.adapters import accounts, repository
@@ -33,7 +34,7 @@ from services.venue.handlers import (
 )
 from shared.contracts import BookingChanged, Organizer
 from shared.db.unit_of_work import Database, UnitOfWork
-from shared.telemetry import current_traceparent, trace_id_hex
+from shared.telemetry import SagaTags, current_traceparent, resumed_span, saga_scope, trace_id_hex
 
 PLAN_FIELDS = ("space_id", "layout", "starts_at", "ends_at", "attendees", "title", "interpreting", "catering")
 APPROVAL_FIELDS = {"space_id", "layout", "starts_at", "ends_at", "attendees"}
@@ -139,28 +140,30 @@ async def _start(
         booking_id,
         row["revision"],
     )
-    await repository.insert_holds(unit.connection, booking_id, space.units, blocked, revision)
-    needs_approval = space.requires_approval and bool(APPROVAL_FIELDS & set(changes))
-    new_steps = ["approval"] * needs_approval + _participants(plan)
-    await unit.connection.execute(
-        "INSERT INTO booking_changes (booking_id, revision, state, plan, previous, changes, actor, trace_id,"
-        " trace_context) VALUES ($1, $2, 'running', $3, $4, $5, $6, $7, $8)",
-        booking_id, revision, _json(plan), _json(previous), changes, actor, trace_id_hex(), current_traceparent(),
-    )  # fmt: skip
-    await unit.connection.execute(
-        "INSERT INTO change_steps (booking_id, revision, step, position, state, deadline)"
-        " SELECT $1, $2, step, position, 'pending', deadline"
-        " FROM unnest($3::text[], $4::timestamptz[]) WITH ORDINALITY AS s(step, deadline, position)",
-        booking_id, revision, new_steps, [settings.deadline(step, now) for step in new_steps],
-    )  # fmt: skip
-    for step in new_steps:
-        if step not in LOCAL_STEPS:
-            unit.publish(reserve_command(step, booking_id, command, revision))
-    await accounts.audit(unit.connection, booking_id, actor, "change requested",
-                         {"revision": revision, "changes": changes}, trace_id_hex())  # fmt: skip
-    decision = rules.start(new_steps, set(_participants(previous)))
-    await _apply(unit, booking_id, revision, decision, catalog, settings, None)
-    return ChangeAccepted(booking_id, revision, decision.change.state.value, changes)
+    # a change is a saga of its own: its messages, rows and spans name it, not the booking saga
+    with saga_scope(SagaTags.of(booking_id, revision, "hold", change=True)):
+        await repository.insert_holds(unit.connection, booking_id, space.units, blocked, revision)
+        needs_approval = space.requires_approval and bool(APPROVAL_FIELDS & set(changes))
+        new_steps = ["approval"] * needs_approval + _participants(plan)
+        await unit.connection.execute(
+            "INSERT INTO booking_changes (booking_id, revision, state, plan, previous, changes, actor, trace_id,"
+            " trace_context) VALUES ($1, $2, 'running', $3, $4, $5, $6, $7, $8)",
+            booking_id, revision, _json(plan), _json(previous), changes, actor, trace_id_hex(), current_traceparent(),
+        )  # fmt: skip
+        await unit.connection.execute(
+            "INSERT INTO change_steps (booking_id, revision, step, position, state, deadline)"
+            " SELECT $1, $2, step, position, 'pending', deadline"
+            " FROM unnest($3::text[], $4::timestamptz[]) WITH ORDINALITY AS s(step, deadline, position)",
+            booking_id, revision, new_steps, [settings.deadline(step, now) for step in new_steps],
+        )  # fmt: skip
+        for step in new_steps:
+            if step not in LOCAL_STEPS:
+                unit.publish(reserve_command(step, booking_id, command, revision))
+        await accounts.audit(unit.connection, booking_id, actor, "change requested",
+                             {"revision": revision, "changes": changes}, trace_id_hex())  # fmt: skip
+        decision = rules.start(new_steps, set(_participants(previous)))
+        await _apply(unit, booking_id, revision, decision, catalog, settings, None)
+        return ChangeAccepted(booking_id, revision, decision.change.state.value, changes)
 
 
 def _json(plan: dict[str, Any]) -> dict[str, Any]:
@@ -324,21 +327,28 @@ async def abandon_running_change(
         )
 
 
-async def expire_change_step(database: Database, catalog: Catalog, settings: SagaSettings) -> bool:
-    """Give up one change step past its deadline; False when none is due."""
+async def expire_change_step(
+    database: Database, catalog: Catalog, settings: SagaSettings, tracer: trace.Tracer | None = None
+) -> bool:
+    """Give up one change step past its deadline (in the change's stored trace); False when none is due."""
     async with database.transaction() as unit:
         due = await unit.connection.fetchrow(
-            "SELECT s.booking_id, s.revision, s.step FROM change_steps s JOIN bookings b ON b.id = s.booking_id"
+            "SELECT s.booking_id, s.revision, s.step, c.trace_context FROM change_steps s"
+            " JOIN booking_changes c USING (booking_id, revision) JOIN bookings b ON b.id = s.booking_id"
             " WHERE s.deadline < now() ORDER BY s.deadline LIMIT 1 FOR UPDATE OF b SKIP LOCKED"
         )
         if due is None:
             return False
         step = due["step"]
-        reason = f"the {step} step of the change got no answer in time; the booking is unchanged"
-        if not await advance_change(unit, due["booking_id"], due["revision"],
-                                    lambda c: rules.on_deadline(c, step, reason), catalog, settings):  # fmt: skip
-            await unit.connection.execute(
-                "UPDATE change_steps SET deadline = NULL WHERE booking_id = $1 AND revision = $2 AND step = $3",
-                due["booking_id"], due["revision"], step,
-            )  # fmt: skip
+        tags = SagaTags.of(due["booking_id"], due["revision"], step, change=True)
+        with resumed_span(
+            tracer or trace.get_tracer(__name__), "change deadline", due["trace_context"], tags
+        ):
+            reason = f"the {step} step of the change got no answer in time; the booking is unchanged"
+            if not await advance_change(unit, due["booking_id"], due["revision"],
+                                        lambda c: rules.on_deadline(c, step, reason), catalog, settings):  # fmt: skip
+                await unit.connection.execute(
+                    "UPDATE change_steps SET deadline = NULL WHERE booking_id = $1 AND revision = $2 AND step = $3",
+                    due["booking_id"], due["revision"], step,
+                )  # fmt: skip
     return True

@@ -18,7 +18,9 @@ from services.venue.adapters import accounts, network_lines, quotes, repository
 from services.venue.domain import saga as saga_rules
 from services.venue.domain.booking import BookingRequest, Interval, Violation, blocked_interval, check
 from services.venue.domain.cancellation import Tier, fee_minor, fee_percent
-from services.venue.domain.catalog import Catalog
+from services.venue.domain.catalog import Catalog, Space
+from services.venue.saga_metrics import record_transition
+from shared import metrics
 from shared.contracts import (
     ApprovalNeeded,
     BookingCancelled,
@@ -36,7 +38,7 @@ from shared.contracts import (
     ReserveInterpreting,
 )
 from shared.db.unit_of_work import Database, UnitOfWork
-from shared.telemetry import current_traceparent, trace_id_hex
+from shared.telemetry import SagaTags, current_traceparent, saga_scope, trace_id_hex
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +126,25 @@ async def create_booking(
     blocked = blocked_interval(space, request.starts_at, request.ends_at)
     request_hash = hashlib.sha256(command.canonical_body).hexdigest()
     booking_id = uuid.uuid4()
+    with saga_scope(SagaTags.of(booking_id, step="hold")):
+        return await _hold_and_start(
+            command, booking_id, request_hash, space, blocked, database, catalog, settings, now, option_until
+        )
+
+
+async def _hold_and_start(
+    command: NewBooking,
+    booking_id: uuid.UUID,
+    request_hash: str,
+    space: Space,
+    blocked: Interval,
+    database: Database,
+    catalog: Catalog,
+    settings: SagaSettings,
+    now: datetime,
+    option_until: datetime | None,
+) -> Accepted:
+    request = command.request
     row: dict[str, Any] = {
         "id": booking_id, "idempotency_key": _scoped(command), "request_hash": request_hash,
         "organizer_id": command.organizer_id, "created_by": _account_of(command.actor),
@@ -308,7 +329,10 @@ async def advance(
     if decision.saga == before and not decision.actions:
         return False
     deadline = datetime.now(UTC) + settings.step_timeout  # waiting on a participant again (a release)
-    await repository.save_saga(unit.connection, booking_id, before, decision.saga, deadline, detail or {})
+    waited = await repository.save_saga(
+        unit.connection, booking_id, before, decision.saga, deadline, detail or {}
+    )
+    record_transition(before, decision.saga, waited)
     await _apply(unit, booking_id, decision.actions, catalog, settings, causation_id, row["revision"])
     return True
 
@@ -328,6 +352,7 @@ async def _apply(
         elif isinstance(action, saga_rules.Release):
             unit.publish(release_command(action.step, booking_id, revision, causation_id))
         elif isinstance(action, saga_rules.CancelBooking):
+            metrics.count_booking("cancelled")
             await _release_hold_and_promote(unit, booking_id, catalog, settings)
             unit.publish(
                 await booking_event(
@@ -335,6 +360,7 @@ async def _apply(
                 )
             )
         elif isinstance(action, saga_rules.RejectBooking):
+            metrics.count_booking("rejected")
             await _release_hold_and_promote(unit, booking_id, catalog, settings)
             await accounts.audit(unit.connection, booking_id, SAGA_ACTOR, "rejected", {"reason": action.reason},
                                  trace_id_hex())  # fmt: skip
@@ -344,6 +370,7 @@ async def _apply(
                 )
             )
         else:
+            metrics.count_booking("confirmed")
             await accounts.audit(unit.connection, booking_id, SAGA_ACTOR, "confirmed", {}, trace_id_hex())
             unit.publish(await booking_event(unit, booking_id, catalog, BookingConfirmed, causation_id))
 
@@ -398,23 +425,24 @@ async def decide_approval(
     settings: SagaSettings,
 ) -> None:
     """Staff approve or reject a booking waiting for approval; the saga goes on from there."""
-    async with database.transaction() as unit:
-        locked = await repository.lock_saga(unit.connection, booking_id)
-        if locked is None:
-            raise NotAwaitingApproval()
-        if locked[1].steps.get("approval") is saga_rules.StepState.PENDING:
-            declined = f"the venue declined: {reason}"
-            transition = (
-                partial(saga_rules.on_reserved, step="approval")
-                if approve
-                else partial(saga_rules.on_rejected, step="approval", reason=declined)
-            )
-            detail = "approved" if approve else f"declined: {reason}"
-            await advance(unit, booking_id, transition, catalog, settings, {"approval": detail})
-        else:
-            await _decide_change_approval(unit, booking_id, approve, reason, catalog, settings)
-        await accounts.audit(unit.connection, booking_id, actor, "approved" if approve else "declined",
-                             {"reason": reason}, trace_id_hex())  # fmt: skip
+    with saga_scope(SagaTags.of(booking_id, step="approval")):
+        async with database.transaction() as unit:
+            locked = await repository.lock_saga(unit.connection, booking_id)
+            if locked is None:
+                raise NotAwaitingApproval()
+            if locked[1].steps.get("approval") is saga_rules.StepState.PENDING:
+                declined = f"the venue declined: {reason}"
+                transition = (
+                    partial(saga_rules.on_reserved, step="approval")
+                    if approve
+                    else partial(saga_rules.on_rejected, step="approval", reason=declined)
+                )
+                detail = "approved" if approve else f"declined: {reason}"
+                await advance(unit, booking_id, transition, catalog, settings, {"approval": detail})
+            else:
+                await _decide_change_approval(unit, booking_id, approve, reason, catalog, settings)
+            await accounts.audit(unit.connection, booking_id, actor, "approved" if approve else "declined",
+                                 {"reason": reason}, trace_id_hex())  # fmt: skip
 
 
 class NotCancellable(Exception):
@@ -507,4 +535,5 @@ async def _decide_change_approval(
             change_rules.on_rejected, step="approval", reason=f"the venue declined the change: {reason}"
         )
     )
-    await changes.advance_change(unit, booking_id, revision, transition, catalog, settings)
+    with saga_scope(SagaTags.of(booking_id, revision, "approval", change=True)):
+        await changes.advance_change(unit, booking_id, revision, transition, catalog, settings)

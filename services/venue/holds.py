@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 import uuid
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import asyncpg
+from opentelemetry import trace
 
 from services.venue import spaces
 from services.venue.adapters import accounts, repository
@@ -26,9 +28,10 @@ from services.venue.handlers import (
     booking_event,
     start_saga,
 )
+from shared import metrics
 from shared.contracts import HoldExpired, HoldExpiring, Organizer, WaitlistPromoted
 from shared.db.unit_of_work import Database, UnitOfWork
-from shared.telemetry import trace_id_hex
+from shared.telemetry import SagaTags, resumed_span, trace_id_hex
 
 log = logging.getLogger(__name__)
 
@@ -105,41 +108,67 @@ def _command_from_row(row: asyncpg.Record, services: dict[str, Any], actor: str)
     )  # fmt: skip
 
 
-async def expire_one(database: Database, catalog: Catalog, settings: HoldSettings, now: datetime) -> bool:
+def _option_span(
+    tracer: trace.Tracer | None, name: str, row: asyncpg.Record
+) -> AbstractContextManager[trace.Span]:
+    """Options lapse days after they were placed: a trace of their own, linked to the option's."""
+    tags = SagaTags.of(row["id"], step="hold")
+    return resumed_span(tracer or trace.get_tracer(__name__), name, row["trace_context"], tags, link=True)
+
+
+async def expire_one(
+    database: Database,
+    catalog: Catalog,
+    settings: HoldSettings,
+    now: datetime,
+    tracer: trace.Tracer | None = None,
+) -> bool:
     """Lapse one option past its expiry (freeing the space, promoting the waitlist); False if none."""
     async with database.transaction() as unit:
         row = await unit.connection.fetchrow(
-            "SELECT id, space_id, blocked FROM bookings WHERE status = 'option' AND hold_expires_at <= $1"
+            "SELECT id, space_id, blocked, trace_context FROM bookings"
+            " WHERE status = 'option' AND hold_expires_at <= $1"
             " ORDER BY hold_expires_at LIMIT 1 FOR UPDATE SKIP LOCKED",
             now,
         )
         if row is None:
             return False
-        await unit.connection.execute(
-            "UPDATE bookings SET status = 'expired', phase = 'expired', updated_at = now() WHERE id = $1",
-            row["id"],
-        )
-        await repository.release_hold(unit.connection, row["id"])
-        await accounts.audit(unit.connection, row["id"], SYSTEM, "option expired", {}, trace_id_hex())
-        unit.publish(await booking_event(unit, row["id"], catalog, HoldExpired))
-        await promote_waitlist(unit, row["space_id"], row["blocked"], catalog, settings.option_days, now)
+        with _option_span(tracer, "option expiry", row):
+            await unit.connection.execute(
+                "UPDATE bookings SET status = 'expired', phase = 'expired', updated_at = now() WHERE id = $1",
+                row["id"],
+            )
+            await repository.release_hold(unit.connection, row["id"])
+            await accounts.audit(unit.connection, row["id"], SYSTEM, "option expired", {}, trace_id_hex())
+            unit.publish(await booking_event(unit, row["id"], catalog, HoldExpired))
+            metrics.count_booking("expired")
+            await promote_waitlist(unit, row["space_id"], row["blocked"], catalog, settings.option_days, now)
     return True
 
 
-async def warn_one(database: Database, catalog: Catalog, settings: HoldSettings, now: datetime) -> bool:
+async def warn_one(
+    database: Database,
+    catalog: Catalog,
+    settings: HoldSettings,
+    now: datetime,
+    tracer: trace.Tracer | None = None,
+) -> bool:
     """Tell the organizer of one option that it expires soon (once); False if none is due."""
     async with database.transaction() as unit:
         row = await unit.connection.fetchrow(
-            "SELECT id, hold_expires_at FROM bookings WHERE status = 'option' AND expiry_warned_at IS NULL"
-            " AND hold_expires_at <= $1 LIMIT 1 FOR UPDATE SKIP LOCKED",
+            "SELECT id, hold_expires_at, trace_context FROM bookings WHERE status = 'option'"
+            " AND expiry_warned_at IS NULL AND hold_expires_at <= $1 LIMIT 1 FOR UPDATE SKIP LOCKED",
             now + settings.warn_before,
         )
         if row is None:
             return False
-        await unit.connection.execute("UPDATE bookings SET expiry_warned_at = now() WHERE id = $1", row["id"])
-        unit.publish(
-            await booking_event(unit, row["id"], catalog, HoldExpiring, expires_at=row["hold_expires_at"])
-        )
+        with _option_span(tracer, "option expiry warning", row):
+            await unit.connection.execute(
+                "UPDATE bookings SET expiry_warned_at = now() WHERE id = $1", row["id"]
+            )
+            unit.publish(
+                await booking_event(unit, row["id"], catalog, HoldExpiring, expires_at=row["hold_expires_at"])
+            )
     return True
 
 

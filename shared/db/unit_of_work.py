@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 
 import asyncpg
 import msgspec
@@ -58,6 +59,19 @@ class UnitOfWork:
         return staged
 
 
+_after_commit: ContextVar[list[Callable[[], None]] | None] = ContextVar("after_commit", default=None)
+
+
+def after_commit(callback: Callable[[], None]) -> None:
+    """Run ``callback`` once the current ``Database.transaction`` commits (at once outside one); never
+    when it rolls back, so a retried transaction counts (metrics) once."""
+    pending = _after_commit.get()
+    if pending is None:
+        callback()
+    else:
+        pending.append(callback)
+
+
 class DatabaseUnavailable(Exception):
     """The connection died under the transaction (the server restarted or went away): nothing committed."""
 
@@ -93,9 +107,16 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[UnitOfWork]:
-        async with self.connection() as connection, connection.transaction():
-            unit = UnitOfWork(connection)
-            yield unit
-            published = await unit.flush()
+        committed: list[Callable[[], None]] = []
+        token = _after_commit.set(committed)
+        try:
+            async with self.connection() as connection, connection.transaction():
+                unit = UnitOfWork(connection)
+                yield unit
+                published = await unit.flush()
+        finally:
+            _after_commit.reset(token)
         if published and self._wake:
             self._wake()
+        for callback in committed:
+            callback()

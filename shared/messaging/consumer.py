@@ -10,6 +10,11 @@ faststream's default (terminate on any error) is not used.
 Identity: on a templated subject (``tasks.{kind}.{vendor_id}.declined``) the subject is what NATS
 permissions vouch for, the body only what the sender claims. A body that renders to another subject
 (vendor A publishing an answer in vendor B's name) is terminated unread.
+
+Tracing: faststream's middleware continues the sender's trace from the message headers (a redelivery
+carries the same headers, so it joins the same trace); the handler runs in the saga's tags: the saga
+the sender named (``Wict-Saga``) when it is about the body's booking, else the booking's own saga, at
+the step the subject belongs to.
 """
 
 from __future__ import annotations
@@ -23,12 +28,14 @@ from typing import Any, TypeVar
 import msgspec
 from faststream import AckPolicy
 from faststream.nats import JStream, NatsBroker, NatsMessage
+from opentelemetry import trace
 
 from shared import faults
 from shared.contracts.base import Message
 from shared.db.pool import TRANSIENT_ERRORS
 from shared.db.unit_of_work import Database, UnitOfWork
 from shared.messaging.streams import Consumer
+from shared.telemetry import SAGA_HEADER, SagaTags, saga_of, saga_scope
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +138,10 @@ async def handle(
 ) -> None:
     raw = message.raw_message
     route = route_for(raw.subject, routes)
-    if route is None:  # a newer sender's message type: not ours to handle
+    if route is None:  # a newer sender's message type, or the service's own task news: not ours to handle
+        stated = SagaTags.from_header((raw.headers or {}).get(SAGA_HEADER))
+        if stated is not None:  # unread, so only the platform's own senders' word: tag the span with it
+            trace.get_current_span().set_attributes(stated.at(step_of(raw.subject)).attributes())
         await message.ack()
         return
     try:
@@ -152,6 +162,31 @@ async def handle(
         )
         await terminate(message, f"forged: the body claims {claimed}")
         return
+    with saga_scope(message_saga(body, raw.subject, raw.headers)):
+        await _handle_in_transaction(message, body, route, consumer, database)
+
+
+def step_of(subject: str) -> str:
+    """The saga step a message serves: its participant's, or notify's for the venue's booking events."""
+    root, _, rest = subject.partition(".")
+    if root == "tasks":  # tasks.<kind>.<vendor_id>.<event>: the vendor side of the participant's step
+        return rest.partition(".")[0]
+    return _STEP_OF_ROOT.get(root, "")
+
+
+_STEP_OF_ROOT = {"interpreting": "interpreting", "catering": "catering", "venue": "notify"}
+
+
+def message_saga(body: Message, subject: str, headers: Mapping[str, str] | None) -> SagaTags:
+    """The saga the sender named (``Wict-Saga``) if it is about the body's booking, else the booking's
+    own saga; the step from the subject. A vendor cannot tag another booking's saga."""
+    return saga_of(headers, body.booking_id).at(step_of(subject))
+
+
+async def _handle_in_transaction(
+    message: NatsMessage, body: Any, route: Route, consumer: str, database: Database
+) -> None:
+    raw = message.raw_message
     fields = {"subject": raw.subject, "message_id": str(body.message_id), "booking_id": str(body.booking_id)}
     for attempt in range(1, IN_PLACE_RETRIES + 1):
         try:

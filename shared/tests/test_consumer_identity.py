@@ -63,6 +63,7 @@ class Raw:
     data: bytes
     metadata: Metadata = field(default_factory=Metadata)
     reply: str = REPLY
+    headers: dict[str, str] | None = None
     _client: FakeClient = field(default_factory=FakeClient)
     _ackd: bool = False
 

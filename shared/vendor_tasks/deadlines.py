@@ -11,13 +11,12 @@ of the message that last changed the task, so it shows in the booking's trace, n
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 
 from opentelemetry import trace
 
 from shared.db.unit_of_work import Database
-from shared.telemetry import attach, context_from, detach
+from shared.telemetry import resumed_span, saga_of
 from shared.vendor_tasks import store
 from shared.vendor_tasks.answers import Reassign, hand_over, no_answer
 from shared.vendor_tasks.flow import publish
@@ -34,21 +33,16 @@ async def expire_one(
         due = await store.overdue(unit.connection)
         if due is None:
             return False
-        token = attach(context_from(due["trace_context"]))
-        try:
-            span = (
-                tracer.start_as_current_span("vendor task deadline") if tracer else contextlib.nullcontext()
-            )
-            with span:
-                await store.lock_booking(unit.connection, due["booking_id"])
-                task = await store.task(unit.connection, due["task_id"], kind.kind, overdue=True)
-                if task is not None:
-                    news = await hand_over(
-                        unit.connection, kind, task, "expired", no_answer(task), reassign, None
-                    )
-                    publish(unit, news)
-        finally:
-            detach(token)
+        tags = saga_of(due["trace_context"], due["booking_id"]).at(kind.kind)
+        tracer = tracer or trace.get_tracer(__name__)
+        with resumed_span(tracer, "vendor task deadline", due["trace_context"], tags):
+            await store.lock_booking(unit.connection, due["booking_id"])
+            task = await store.task(unit.connection, due["task_id"], kind.kind, overdue=True)
+            if task is not None:
+                news = await hand_over(
+                    unit.connection, kind, task, "expired", no_answer(task), reassign, None
+                )
+                publish(unit, news)
     return True
 
 

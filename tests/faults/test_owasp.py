@@ -46,6 +46,17 @@ STAFF_ROUTES: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "/organizers", {"name": "Eve", "email": "eve@example.org"}),
     ("GET", "/approvals", None),
     ("GET", "/staff/guest-data-audit", None),
+    # ops only (tests/e2e/test_ops.py also checks that staff get 403)
+    ("GET", "/ops/sagas", None),
+    ("GET", "/ops/sagas/stuck", None),
+    ("GET", "/ops/vendor-tasks/overdue", None),
+    ("GET", "/ops/health", None),
+    ("GET", "/ops/notifications/failures", None),
+    ("GET", "/ops/audit", None),
+    ("GET", "/ops/dead-letters", None),
+    ("GET", "/ops/dead-letters/1", None),
+    ("POST", "/ops/dead-letters/1/replay", None),
+    ("DELETE", "/ops/dead-letters/1", None),
     (
         "POST",
         "/closures",

@@ -14,13 +14,15 @@ from shared.contracts import ALL_MESSAGES
 from shared.contracts.tasks import VendorTaskAnswer
 from shared.messaging.permissions import (
     ADMIN,
+    OPS,
     READS,
     SERVICES,
     nats_users,
+    ops_permissions,
     service_permissions,
     vendor_permissions,
 )
-from shared.messaging.streams import TASKS, consumers_of, deliver_subject
+from shared.messaging.streams import CONSUMERS, DEAD_LETTERS, STREAMS, TASKS, consumers_of, deliver_subject
 from shared.messaging.vendors import KINDS, Vendor, known_vendors
 
 pytestmark = pytest.mark.unit
@@ -121,12 +123,34 @@ def test_only_the_two_vendor_kinds_exist() -> None:
 
 def test_admin_alone_has_no_limits_and_every_user_gets_its_password() -> None:
     vendors = [Vendor("interpreting", "agency-1")]
-    passwords = {user: f"pw-{user}" for user in [ADMIN, *SERVICES, "vendor-interpreting-agency-1"]}
+    passwords = {user: f"pw-{user}" for user in [ADMIN, *SERVICES, OPS, "vendor-interpreting-agency-1"]}
 
     users = nats_users(passwords, vendors)
 
     assert [user["user"] for user in users if "permissions" not in user] == [ADMIN]
     assert {user["user"]: user["password"] for user in users} == passwords
+
+
+def test_ops_reads_lag_and_dead_letters_and_may_replay_but_not_administer_jetstream() -> None:
+    permissions = ops_permissions()
+    publish = permissions["publish"]["allow"]
+
+    assert permissions["subscribe"]["allow"] == ["_INBOX.>"]  # replies to its own requests only
+    assert {p for p in publish if p.startswith("$JS.API.CONSUMER.")} == {
+        f"$JS.API.CONSUMER.INFO.{consumer.stream}.{consumer.durable}" for consumer in CONSUMERS
+    }  # one per durable: no wildcard, no create, delete or pull
+    stream_api = {p for p in publish if p.startswith("$JS.API.STREAM.")}
+    assert stream_api == {f"$JS.API.STREAM.MSG.GET.{stream.name}" for stream in STREAMS} | {
+        f"$JS.API.STREAM.INFO.{DEAD_LETTERS}",
+        f"$JS.API.STREAM.MSG.DELETE.{DEAD_LETTERS}",
+    }
+    assert not [p for p in publish if p.startswith(("$JS.ACK", "$JS.EVENT", "deliver.", "$JS.API.DIRECT"))]
+    # a replay goes out on the original's subject, whoever sent it first
+    for subject in ("interpreting.cmd.reserve", "venue.evt.booking_confirmed", "tasks.catering.c-1.accepted"):
+        assert may_publish(permissions, subject)
+    assert not may_publish(permissions, "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.VENUE.x")
+    assert not may_publish(permissions, f"$JS.API.STREAM.DELETE.{TASKS}")
+    assert not may_publish(permissions, f"$JS.API.STREAM.MSG.DELETE.{TASKS}")
 
 
 def test_known_vendors_are_the_rosters_agencies_and_the_menu_books_caterers(tmp_path: Path) -> None:

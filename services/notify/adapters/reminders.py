@@ -9,22 +9,26 @@ from datetime import datetime
 import asyncpg
 
 from services.notify.domain.reminders import Reminder
+from shared.telemetry import current_traceparent
 
 # scheduling again what a move had cancelled (the booking moved back) makes it pending again
 _SCHEDULE = """
-INSERT INTO reminders (id, booking_id, recipient_key, lead, starts_at, due_at)
-SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::interval[], $5::timestamptz[], $6::timestamptz[])
-ON CONFLICT (id) DO UPDATE SET state = 'pending', settled_at = NULL, reason = ''
+INSERT INTO reminders (id, booking_id, recipient_key, lead, starts_at, due_at, trace_context)
+SELECT *, $7::jsonb
+FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::interval[], $5::timestamptz[], $6::timestamptz[])
+ON CONFLICT (id) DO UPDATE SET state = 'pending', settled_at = NULL, reason = '',
+    trace_context = EXCLUDED.trace_context
 WHERE reminders.state = 'cancelled'
 """
 
 
 async def schedule(connection: asyncpg.Connection, reminders: Sequence[Reminder]) -> None:
+    """Schedule ``reminders`` (in the trace of the event that asks for them)."""
     if not reminders:
         return
     columns = zip(*((r.id, r.booking_id, r.recipient_key, r.lead, r.starts_at, r.due_at) for r in reminders),
                   strict=True)  # fmt: skip
-    await connection.execute(_SCHEDULE, *map(list, columns))
+    await connection.execute(_SCHEDULE, *map(list, columns), current_traceparent())
 
 
 async def cancel(

@@ -23,6 +23,7 @@ from opentelemetry.trace import SpanKind, Status, StatusCode
 from services.notify.adapters import repository
 from services.notify.adapters.outbound import Delivery, Outcome, Sender, SendFailed, SendOne, failure_from
 from services.notify.domain.retry import RetryPolicy, after_failure
+from shared import metrics
 from shared.db.unit_of_work import Database
 from shared.telemetry import attach, context_from, detach
 
@@ -117,7 +118,28 @@ async def dispatch_once(
             (Delivery.from_row(row), failure) for row, failure in zip(rows, failures, strict=True)
         ]
         await sender.settle(connection, outcomes, now)
+    _count(sender.channel, rows, failures, policy, len(gone))
     return len(claimed)
+
+
+def _count(
+    channel: str,
+    rows: list[asyncpg.Record],
+    failures: list[SendFailed | None],
+    policy: RetryPolicy,
+    gone: int,
+) -> None:
+    """``wict.notifications.deliveries`` once the batch's outcomes committed: sent, retrying, failed."""
+    outcomes = {"sent": 0, "retrying": 0, "failed": gone}
+    for row, failure in zip(rows, failures, strict=True):
+        if failure is None:
+            outcomes["sent"] += 1
+        elif after_failure(policy, row["attempts"] + 1, failure.permanent).state == "failed":
+            outcomes["failed"] += 1
+        else:
+            outcomes["retrying"] += 1
+    for outcome, deliveries in outcomes.items():
+        metrics.count_delivery(channel, outcome, deliveries)
 
 
 async def _finish_even_if_cancelled(work: Awaitable[T], grace: float) -> T:

@@ -15,6 +15,7 @@ from services.notify.domain.reminders import reminders_for
 from services.notify.domain.task_text import work_variables
 from services.notify.use_cases.telling import Notifier, Telling, tell_one
 from shared.db.unit_of_work import Database
+from shared.telemetry import resumed_span, saga_of
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,11 @@ async def fire_due(
         rows = await reminders.claim_due(unit.connection, now, batch_size)
         for row in rows:
             attributes = {"booking.id": str(row["booking_id"]), "notify.reminder_id": str(row["id"])}
-            with tracer.start_as_current_span("reminder", attributes=attributes):
+            # days after the booking's trace ended: a trace of its own, linked to the one that scheduled it
+            tags = saga_of(row["trace_context"], row["booking_id"]).at("notify")
+            with resumed_span(
+                tracer, "reminder", row["trace_context"], tags, link=True, attributes=attributes
+            ):
                 skipped = await _fire(unit.connection, notifier, row, now)
                 await reminders.settle(
                     unit.connection, row["id"], "cancelled" if skipped else "sent", now, skipped

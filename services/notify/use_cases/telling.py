@@ -18,6 +18,7 @@ from services.notify.domain.notices import WITH_CALENDAR, is_essential
 from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
 from services.notify.domain.templates import Templates, render
 from services.notify.domain.wording import Reader
+from shared import metrics
 from shared.telemetry import current_traceparent
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,12 @@ async def tell_one(
         html=rendered.html, sms=rendered.sms, ics=telling.ics if telling.notice in WITH_CALENDAR else "",
         data=telling.data, essential=essential, trace_context=current_traceparent(),
     )  # fmt: skip
-    return await repository.record(connection, notification, planned)
+    recorded = await repository.record(connection, notification, planned)
+    if recorded:  # the feed is delivered by being stored; opted-out channels are skipped at once
+        for delivery in planned:
+            if delivery.state in ("sent", "skipped"):
+                metrics.count_delivery(delivery.channel, delivery.state)
+    return recorded
 
 
 async def tell(

@@ -149,33 +149,46 @@ async def save_saga(
     after: Saga,
     deadline: datetime,
     details: dict[str, str],
-) -> None:
-    """Write the steps that changed (with a fresh deadline for those now waiting) and the booking."""
+) -> dict[str, float]:
+    """Write the steps that changed (with a fresh deadline for those now waiting) and the booking.
+
+    Returns the seconds each changed step had been in its previous state, and under ``saga`` the
+    seconds since the saga's steps started when its phase changed (for the duration metrics).
+    """
+    waited: dict[str, float] = {}
     changed = [step for step, state in after.steps.items() if before.steps.get(step) is not state]
     if changed:
-        await connection.execute(
+        # ``o`` is read from the statement's snapshot: the step as it was before this update
+        rows = await connection.fetch(
             "UPDATE saga_steps s SET state = c.state, updated_at = now(),"
             " detail = COALESCE(c.detail, s.detail),"
             " deadline = CASE WHEN c.state IN ('pending', 'releasing') THEN $5::timestamptz END"
-            " FROM unnest($2::text[], $3::text[], $4::text[]) AS c(step, state, detail)"
-            " WHERE s.booking_id = $1 AND s.step = c.step",
+            " FROM unnest($2::text[], $3::text[], $4::text[]) AS c(step, state, detail), saga_steps o"
+            " WHERE s.booking_id = $1 AND s.step = c.step AND o.booking_id = $1 AND o.step = c.step"
+            " RETURNING s.step, extract(epoch FROM now() - o.updated_at)::float8 AS waited",
             booking_id,
             changed,
             [after.steps[step].value for step in changed],
             [details.get(step) for step in changed],
             deadline,
         )
+        waited = {row["step"]: row["waited"] for row in rows}
     if after.phase is not before.phase or after.reason != before.reason:
         status = {Phase.CONFIRMED: "confirmed", Phase.REJECTED: "rejected", Phase.CANCELLED: "cancelled"}.get(
             after.phase, "pending"
         )
-        await connection.execute(
-            "UPDATE bookings SET phase = $2, status = $3, reason = $4, updated_at = now() WHERE id = $1",
+        saga_seconds = await connection.fetchval(
+            "UPDATE bookings SET phase = $2, status = $3, reason = $4, updated_at = now() WHERE id = $1"
+            " RETURNING extract(epoch FROM now() - (SELECT min(started_at) FROM saga_steps"
+            " WHERE booking_id = $1 AND step <> 'hold'))::float8",
             booking_id,
             after.phase.value,
             status,
             after.reason,
         )
+        if saga_seconds is not None and after.phase is not before.phase:
+            waited["saga"] = saga_seconds
+    return waited
 
 
 async def release_hold(connection: asyncpg.Connection, booking_id: uuid.UUID) -> None:

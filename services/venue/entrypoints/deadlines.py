@@ -22,7 +22,7 @@ from services.venue.handlers import SagaSettings, advance
 from services.venue.holds import HoldSettings, warn_one
 from services.venue.holds import expire_one as expire_holds
 from shared.db.unit_of_work import Database
-from shared.telemetry import attach, context_from, detach
+from shared.telemetry import SagaTags, resumed_span
 
 log = logging.getLogger(__name__)
 
@@ -44,22 +44,18 @@ async def expire_one(
         due = await repository.due_step(unit.connection)
         if due is None:
             return False
-        token = attach(context_from(due["trace_context"]))
-        try:
-            with tracer.start_as_current_span("saga deadline", attributes={"saga.step": due["step"],
-                                              "booking.id": str(due["booking_id"])}):  # fmt: skip
-                step = due["step"]
-                transition = partial(rules.on_deadline, step=step, reason=timeout_reason(step, settings))
-                detail = {step: "no answer before the deadline"}
-                if not await advance(unit, due["booking_id"], transition, catalog, settings, detail):
-                    # a deadline that changes nothing must not fire again
-                    await unit.connection.execute(
-                        "UPDATE saga_steps SET deadline = NULL WHERE booking_id = $1 AND step = $2",
-                        due["booking_id"],
-                        step,
-                    )
-        finally:
-            detach(token)
+        step = due["step"]
+        tags = SagaTags.of(due["booking_id"], step=step)
+        with resumed_span(tracer, "saga deadline", due["trace_context"], tags):
+            transition = partial(rules.on_deadline, step=step, reason=timeout_reason(step, settings))
+            detail = {step: "no answer before the deadline"}
+            if not await advance(unit, due["booking_id"], transition, catalog, settings, detail):
+                # a deadline that changes nothing must not fire again
+                await unit.connection.execute(
+                    "UPDATE saga_steps SET deadline = NULL WHERE booking_id = $1 AND step = $2",
+                    due["booking_id"],
+                    step,
+                )
     return True
 
 
@@ -71,7 +67,7 @@ async def sweep_deadlines(
         try:
             while await expire_one(database, catalog, settings, tracer):
                 pass
-            while await expire_change_step(database, catalog, settings):
+            while await expire_change_step(database, catalog, settings, tracer):
                 pass
         except asyncio.CancelledError:
             raise
@@ -81,15 +77,19 @@ async def sweep_deadlines(
 
 
 async def sweep_holds(
-    database: Database, catalog: Catalog, settings: HoldSettings, interval: float = 5.0
+    database: Database,
+    catalog: Catalog,
+    settings: HoldSettings,
+    interval: float = 5.0,
+    tracer: trace.Tracer | None = None,
 ) -> None:
     """Forever: warn of options about to expire, lapse expired ones (promoting the waitlist)."""
     while True:
         try:
             now = datetime.now(UTC)
-            while await warn_one(database, catalog, settings, now):
+            while await warn_one(database, catalog, settings, now, tracer):
                 pass
-            while await expire_holds(database, catalog, settings, now):
+            while await expire_holds(database, catalog, settings, now, tracer):
                 pass
         except asyncio.CancelledError:
             raise

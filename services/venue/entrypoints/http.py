@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 from litestar import Controller, MediaType, Response, get, patch, post
+from litestar.datastructures import ResponseHeader
 from litestar.di import NamedDependency, Provide
 from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
@@ -45,6 +46,12 @@ from shared.contracts import Organizer
 from shared.http.problems import ApiError, FieldError
 from shared.service import Context
 from shared.span_store import read_trace, render_waterfall
+
+JAEGER_LINK = ResponseHeader(
+    name="Link",
+    documentation_only=True,
+    description='`<{WICT_JAEGER_URL}/trace/{trace id}>; rel="alternate"` when a Jaeger UI is configured',
+)
 
 
 class SpacesController(Controller):
@@ -234,18 +241,28 @@ class BookingsController(Controller):
             trace_id=row["trace_id"], created_at=row["created_at"], updated_at=row["updated_at"],
         )  # fmt: skip
 
-    @get("/{booking_id:uuid}/trace", operation_id="GetBookingTrace", media_type=MediaType.TEXT)
+    @get(
+        "/{booking_id:uuid}/trace",
+        operation_id="GetBookingTrace",
+        media_type=MediaType.TEXT,
+        response_headers=[JAEGER_LINK],
+    )
     async def get_trace(
         self, booking_id: uuid.UUID, context: NamedDependency[Context], principal: NamedDependency[Principal]
-    ) -> str:
+    ) -> Response[str]:
         """The booking's spans from every service, as a waterfall (read from the span folder)."""
         trace_id = (await _visible_booking(context, principal, booking_id))["trace_id"]
-        span_dir = context.config.span_dir
-        if not span_dir:
+        span_dir, jaeger = context.config.span_dir, context.config.jaeger_url
+        link = f"{jaeger.rstrip('/')}/trace/{trace_id}" if jaeger else ""
+        if not span_dir and not link:
             raise ApiError(
                 404, "Spans are not stored here", "set WICT_SPAN_DIR, or look the trace up in your backend"
             )
-        return render_waterfall(read_trace(span_dir, trace_id))
+        text = render_waterfall(read_trace(span_dir, trace_id)) if span_dir else f"trace {trace_id}\n"
+        headers = {"Link": f'<{link}>; rel="alternate"'} if link else {}
+        return Response(
+            text + (f"in Jaeger: {link}\n" if link else ""), media_type=MediaType.TEXT, headers=headers
+        )
 
     @get("/{booking_id:uuid}/audit", operation_id="GetBookingAudit")
     async def get_audit(

@@ -19,7 +19,7 @@ from services.venue.domain.dead_letters import booking_of, change_reason, organi
 from services.venue.handlers import SagaSettings, advance
 from shared.db.unit_of_work import Database
 from shared.messaging.dead_letters import DeadLetter, Original
-from shared.telemetry import attach, context_from, detach
+from shared.telemetry import SagaTags, resumed_span
 
 log = logging.getLogger(__name__)
 
@@ -44,27 +44,19 @@ async def give_up_step(
         )
         if booking is None or ref.revision < booking["revision"]:
             return False  # unknown booking, or a superseded plan: no saga waits on it
-        token = attach(context_from(booking["trace_context"]))
-        try:
-            with tracer.start_as_current_span(
-                "saga dead letter",
-                attributes={
-                    "saga.step": step,
-                    "booking.id": str(ref.booking_id),
-                    "dead_letter.id": letter.id,
-                },
-            ):
-                detail = {step: f"its message could not be processed ({letter.kind})"}
-                if ref.revision == booking["revision"]:
-                    transition = partial(rules.on_deadline, step=step, reason=organizer_reason(step))
-                    changed = await advance(unit, ref.booking_id, transition, catalog, settings, detail)
-                else:
-                    on_change = partial(change_rules.on_deadline, step=step, reason=change_reason(step))
-                    changed = await advance_change(
-                        unit, ref.booking_id, ref.revision, on_change, catalog, settings, detail
-                    )
-        finally:
-            detach(token)
+        live = ref.revision == booking["revision"]
+        tags = SagaTags.of(ref.booking_id, ref.revision, step, change=not live)
+        attributes = {"dead_letter.id": letter.id}
+        with resumed_span(tracer, "saga dead letter", booking["trace_context"], tags, attributes=attributes):
+            detail = {step: f"its message could not be processed ({letter.kind})"}
+            if live:
+                transition = partial(rules.on_deadline, step=step, reason=organizer_reason(step))
+                changed = await advance(unit, ref.booking_id, transition, catalog, settings, detail)
+            else:
+                on_change = partial(change_rules.on_deadline, step=step, reason=change_reason(step))
+                changed = await advance_change(
+                    unit, ref.booking_id, ref.revision, on_change, catalog, settings, detail
+                )
     log.info(
         "saga step given up on a dead letter",
         extra={"fields": {**fields, "booking_id": str(ref.booking_id), "changed": changed}},

@@ -38,7 +38,8 @@ async def test_first_version_rows_get_recipient_keys_and_keep_their_guarantees(
             )  # fmt: skip
 
         assert await apply_migrations(pool, "notify", MIGRATIONS) == [
-            "notify/002_recipients_channels_reminders.sql"
+            "notify/002_recipients_channels_reminders.sql",
+            "notify/003_reminder_trace.sql",
         ]
 
         async with pool.acquire() as connection:
