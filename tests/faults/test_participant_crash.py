@@ -87,8 +87,10 @@ def test_a_participant_killed_before_its_ack_finishes_every_saga_once_after_rest
         killed_on = stack.postgres.psql(newest, service).strip()
         [sequence] = [m.sequence for m in stream_messages(stack, stream) if m.body["message_id"] == killed_on]
         unacked = consumer_states(stack)[durable]
-        assert unacked.ack_floor is not None and unacked.num_ack_pending == 1, unacked
-        assert unacked.ack_floor.stream_seq < sequence, (sequence, unacked)  # that very message
+        # that very message is unacked (notify may have been handed the booking's next event as well:
+        # its handlers run concurrently, so more than one can be in flight when it dies)
+        assert unacked.ack_floor is not None and unacked.num_ack_pending >= 1, unacked
+        assert unacked.ack_floor.stream_seq < sequence, (sequence, unacked)
         # the other bookings wait in the stream for the service to come back
         ids = [first] + [
             organizer.post("/bookings", json=_body()).raise_for_status().json()["booking_id"]
