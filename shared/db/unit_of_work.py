@@ -100,6 +100,10 @@ class Database:
             try:
                 yield connection
             except _CONNECTION_FAILURES as error:
+                if isinstance(error, asyncpg.InternalClientError) and not _lost(connection):
+                    # the driver lost track of the protocol (an operation cut off as the server went away,
+                    # "another operation is in progress"): the connection is unusable, never hand it out again
+                    connection.terminate()
                 # whatever asyncpg raised on the way out, a closed connection means the database went away
                 if _lost(connection):
                     raise DatabaseUnavailable(type(error).__name__) from error
