@@ -16,6 +16,7 @@ from typing import Any
 
 import nats
 
+from shared.config import nats_servers
 from shared.messaging.dead_letters import DeadLetter, DeadLetters, Original
 
 
@@ -42,7 +43,7 @@ def letter_id(text: str) -> int:
 
 async def run(arguments: argparse.Namespace) -> int:
     connection = await nats.connect(
-        [server.strip() for server in arguments.url.split(",") if server.strip()],  # every cluster node
+        nats_servers(arguments.url),  # every cluster node
         connect_timeout=5,
         allow_reconnect=False,
         max_reconnect_attempts=1,  # else nats-py retries an unreachable server forever (0 means no limit)
