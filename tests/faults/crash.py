@@ -67,26 +67,11 @@ def count(stack: Stack, database: str, sql: str) -> int:
 
 def stream_subjects(stack: Stack, stream: str, booking_id: str) -> collections.Counter[str]:
     """How many messages about ``booking_id`` the stream holds, per subject (duplicates included)."""
-
-    async def read() -> collections.Counter[str]:
-        connection = await nats.connect(stack.nats.url)
-        try:
-            js = connection.jetstream()
-            info = await js.stream_info(stream)
-            found: collections.Counter[str] = collections.Counter()
-            for sequence in range(info.state.first_seq, info.state.last_seq + 1):
-                try:
-                    message = await js.get_msg(stream, sequence)
-                except nats.js.errors.NotFoundError:
-                    continue
-                body: dict[str, Any] = json.loads(message.data or b"{}")
-                if body.get("booking_id") == booking_id:
-                    found[message.subject] += 1
-            return found
-        finally:
-            await connection.close()
-
-    return asyncio.run(read())
+    return collections.Counter(
+        message.subject
+        for message in stream_messages(stack, stream)
+        if message.body.get("booking_id") == booking_id
+    )
 
 
 def _on_nats(stack: Stack, work: Callable[[JetStreamContext], Awaitable[T]]) -> T:

@@ -6,17 +6,14 @@ both instances really took part.
 
 from __future__ import annotations
 
-import asyncio
 import collections
-import json
 
 import httpx
-import nats
 import pytest
 
 from deploy.embedded.stack import SERVICES, Stack
 from tests.faults.conftest import size
-from tests.faults.crash import count
+from tests.faults.crash import count, stream_messages
 from tests.faults.load import (
     assert_no_duplicate_effects,
     bodies,
@@ -41,23 +38,11 @@ def _commands_per_booking(
     stack: Stack, stream: str, booking_ids: set[str]
 ) -> collections.Counter[tuple[str, str]]:
     """How often the stream holds each (booking, command subject): a double publish would show as 2."""
-
-    async def read() -> collections.Counter[tuple[str, str]]:
-        connection = await nats.connect(stack.nats.url)
-        try:
-            js = connection.jetstream()
-            info = await js.stream_info(stream)
-            found: collections.Counter[tuple[str, str]] = collections.Counter()
-            for sequence in range(info.state.first_seq, info.state.last_seq + 1):
-                message = await js.get_msg(stream, sequence)
-                booking_id = json.loads(message.data or b"{}").get("booking_id")
-                if booking_id in booking_ids and ".cmd." in message.subject:
-                    found[(booking_id, message.subject)] += 1
-            return found
-        finally:
-            await connection.close()
-
-    return asyncio.run(read())
+    return collections.Counter(
+        (message.body.get("booking_id"), message.subject)
+        for message in stream_messages(stack, stream)
+        if message.body.get("booking_id") in booking_ids and ".cmd." in message.subject
+    )
 
 
 def test_two_instances_of_every_service_one_of_each_killed_half_way(stack: Stack, organizer):
