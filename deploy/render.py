@@ -112,10 +112,16 @@ def node_host(index: int) -> str:
 def deployed_node_config(index: int, vendors: Sequence[Vendor]) -> str:
     peers = [f"nats-route://{node_host(peer)}:{ROUTE_PORT}" for peer in range(NODES) if peer != index]
     return HEADER + nats_node_config(
-        name=node_name(index), cluster=CLUSTER, listen=f"0.0.0.0:{CLIENT_PORT}",
-        monitor=f"0.0.0.0:{MONITOR_PORT}", cluster_listen=f"0.0.0.0:{ROUTE_PORT}", routes=peers,
-        store_dir=STORE_DIR, authorization=authorization_block(vendors), lame_duck_duration="30s",
-    )  # fmt: skip
+        name=node_name(index),
+        cluster=CLUSTER,
+        listen=f"0.0.0.0:{CLIENT_PORT}",
+        monitor=f"0.0.0.0:{MONITOR_PORT}",
+        cluster_listen=f"0.0.0.0:{ROUTE_PORT}",
+        routes=peers,
+        store_dir=STORE_DIR,
+        authorization=authorization_block(vendors),
+        lame_duck_duration="30s",
+    )
 
 
 def config_map(name: str, files: Mapping[str, str], source: str) -> str:

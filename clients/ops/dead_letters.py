@@ -66,8 +66,10 @@ async def run(arguments: argparse.Namespace) -> int:
             for number in arguments.ids:
                 replayed = await letters.replay(number)
                 again = " (already replayed before: JetStream kept the first)" if replayed.duplicate else ""
-                print(f"replayed dead letter {number} as {replayed.stream} #{replayed.sequence}"
-                      f" (message id {replayed.message_id}){again}")  # fmt: skip
+                print(
+                    f"replayed dead letter {number} as {replayed.stream} #{replayed.sequence}"
+                    f" (message id {replayed.message_id}){again}"
+                )
         else:
             for number in arguments.ids:
                 await letters.discard(number)

@@ -77,8 +77,12 @@ def failures(answer: Answer) -> str:
 
 
 SHOW: dict[str, Callable[[Answer], str]] = {
-    "sagas": sagas, "stuck": stuck, "overdue": overdue, "health": health, "failures": failures,
-}  # fmt: skip
+    "sagas": sagas,
+    "stuck": stuck,
+    "overdue": overdue,
+    "health": health,
+    "failures": failures,
+}
 
 
 def troubled(command: str, answer: Answer) -> bool:

@@ -46,10 +46,15 @@ class VendorSession:
         try:
             session._client = await nats.connect(
                 [server.strip() for server in settings.url.split(",") if server.strip()],  # cluster nodes
-                name=f"wict-vendor-client {settings.user}", error_cb=session._on_error,
-                inbox_prefix=settings.vendor.inbox_prefix, connect_timeout=settings.timeout,
-                allow_reconnect=False, max_reconnect_attempts=1, reconnect_time_wait=0.2, **login,
-            )  # fmt: skip
+                name=f"wict-vendor-client {settings.user}",
+                error_cb=session._on_error,
+                inbox_prefix=settings.vendor.inbox_prefix,
+                connect_timeout=settings.timeout,
+                allow_reconnect=False,
+                max_reconnect_attempts=1,
+                reconnect_time_wait=0.2,
+                **login,
+            )
         except nats.errors.Error as error:
             if "authorization violation" in str(error).lower():
                 raise NotAuthorized(
@@ -96,9 +101,12 @@ class VendorSession:
     async def send_answer(self, answer: VendorTaskAnswer) -> bool:
         """Store the answer in the stream (Nats-Msg-Id = its message id); True if it was a duplicate."""
         publish = self._js.publish(
-            answer.vendor_subject(), msgspec.json.encode(answer), timeout=self.timeout, stream=TASK_STREAM,
+            answer.vendor_subject(),
+            msgspec.json.encode(answer),
+            timeout=self.timeout,
+            stream=TASK_STREAM,
             headers={"Nats-Msg-Id": str(answer.message_id)},
-        )  # fmt: skip
+        )
         try:
             ack = await self._guarded(publish, "sending your answer")
         except (NoStreamResponseError, nats.errors.TimeoutError):

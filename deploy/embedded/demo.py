@@ -16,8 +16,10 @@ def run_demo(endpoints: Endpoints | None = None, timeout: float = 60.0) -> int:
         httpx.get(f"{endpoints.venue}/health/ready", timeout=5).raise_for_status()
         key = organizer_key(endpoints)
     except (httpx.HTTPError, OSError, KeyError) as error:
-        print(f"the venue service does not answer at {endpoints.venue} ({error}): start it with `make run`",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"the venue service does not answer at {endpoints.venue} ({error}): start it with `make run`",
+            file=sys.stderr,
+        )
         return 2
     with httpx.Client(
         base_url=endpoints.venue, timeout=10, headers={"Authorization": f"Bearer {key}"}

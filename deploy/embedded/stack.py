@@ -192,8 +192,10 @@ class Stack:
     def _venue_ops_env(self) -> dict[str, str]:
         """The venue's ops API: the others' URLs (readiness, notify's failures) and the ops NATS login."""
         ops = self.nats.login("ops")
-        urls = {f"WICT_{name.upper()}_URL": f"http://127.0.0.1:{self.config.service_port(name)}"
-                for name in ("interpreting", "catering", "notify")}  # fmt: skip
+        urls = {
+            f"WICT_{name.upper()}_URL": f"http://127.0.0.1:{self.config.service_port(name)}"
+            for name in ("interpreting", "catering", "notify")
+        }
         return {**urls, "WICT_OPS_NATS_USER": ops.user, "WICT_OPS_NATS_PASSWORD": ops.password}
 
     def add_instance(self, name: str, timeout: float = 60.0) -> ServiceProcess:
@@ -270,8 +272,12 @@ def ensure_credentials(path: Path) -> dict[str, str]:
             return stored
     else:
         stored = {}
-    fresh = {"staff": new_api_key(), "ops": new_api_key(), "jwt": secrets.token_urlsafe(48),
-             "guest_data_key": new_key_entry("stack-1")}  # fmt: skip
+    fresh = {
+        "staff": new_api_key(),
+        "ops": new_api_key(),
+        "jwt": secrets.token_urlsafe(48),
+        "guest_data_key": new_key_entry("stack-1"),
+    }
     stored = fresh | stored  # keys already handed out stay valid
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600)

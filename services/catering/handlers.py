@@ -66,9 +66,15 @@ async def reserve(
         unit.publish(_answer_again(command, existing))
         return
     request = OrderRequest(
-        command.menu, command.headcount, command.starts_at, command.ends_at, command.serve_at,
-        dict(command.dietary), command.allergy_notes, command.layout,
-    )  # fmt: skip
+        command.menu,
+        command.headcount,
+        command.starts_at,
+        command.ends_at,
+        command.serve_at,
+        dict(command.dietary),
+        command.allergy_notes,
+        command.layout,
+    )
     if known.confirmed is not None and known.confirmed > key.revision:
         plan: Plan | Refusal = Refusal(superseded_reason(key.revision, known.confirmed))
     else:
@@ -88,9 +94,14 @@ async def reserve(
         return
     await repository.insert_held(connection, key, command.space_id, request, plan)
     reserved = CateringReserved(
-        booking_id=key.booking_id, revision=key.revision, causation_id=command.message_id,
-        meal_period=plan.meal_period, covers=plan.covers, price_minor=plan.price_minor, currency=plan.menu.currency,
-    )  # fmt: skip
+        booking_id=key.booking_id,
+        revision=key.revision,
+        causation_id=command.message_id,
+        meal_period=plan.meal_period,
+        covers=plan.covers,
+        price_minor=plan.price_minor,
+        currency=plan.menu.currency,
+    )
     unit.publish(reserved)
     log.info(
         "catering held", extra={"fields": {**fields, "meal_period": plan.meal_period, "day": str(plan.day)}}
@@ -113,10 +124,14 @@ def _rejected(command: ReserveCatering, reason: str) -> CateringRejected:
 def _answer_again(command: ReserveCatering, order: asyncpg.Record) -> Message:
     if order["status"] in HOLDING:
         return CateringReserved(
-            booking_id=command.booking_id, revision=command.revision, causation_id=command.message_id,
-            meal_period=order["meal_period"], covers=order["headcount"], price_minor=order["price_minor"],
+            booking_id=command.booking_id,
+            revision=command.revision,
+            causation_id=command.message_id,
+            meal_period=order["meal_period"],
+            covers=order["headcount"],
+            price_minor=order["price_minor"],
             currency=order["currency"],
-        )  # fmt: skip
+        )
     return _rejected(command, order["reason"] if order["status"] == "rejected" else ALREADY_RELEASED)
 
 

@@ -103,11 +103,18 @@ def reassigner(book: MenuBook) -> Reassign:
 
 def confirmed_order(order: asyncpg.Record) -> ConfirmedOrder:
     return ConfirmedOrder(
-        booking_id=order["booking_id"], menu=order["menu"], headcount=order["headcount"],
-        meal_period=order["meal_period"], serve_at=order["serve_at"], space_id=order["space_id"],
-        starts_at=order["starts_at"], ends_at=order["ends_at"], dietary=order["dietary"],
-        allergy_notes=order["allergy_notes"], layout=order["layout"],
-    )  # fmt: skip
+        booking_id=order["booking_id"],
+        menu=order["menu"],
+        headcount=order["headcount"],
+        meal_period=order["meal_period"],
+        serve_at=order["serve_at"],
+        space_id=order["space_id"],
+        starts_at=order["starts_at"],
+        ends_at=order["ends_at"],
+        dietary=order["dietary"],
+        allergy_notes=order["allergy_notes"],
+        layout=order["layout"],
+    )
 
 
 def _told(order: asyncpg.Record | None, vendor_id: str, book: MenuBook) -> VendorTaskAssigned | None:

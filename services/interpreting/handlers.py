@@ -59,9 +59,15 @@ async def reserve(command: ReserveInterpreting, unit: UnitOfWork, roster: Roster
         if known.confirmed is not None and known.confirmed > key.revision:
             raise CannotServe(superseded(key.revision, known.confirmed))
         plan = plan_for(
-            command.space_id, command.starts_at, command.ends_at, command.floor_language,
-            command.target_languages, command.attendees, roster.load_time, roster,
-        )  # fmt: skip
+            command.space_id,
+            command.starts_at,
+            command.ends_at,
+            command.floor_language,
+            command.target_languages,
+            command.attendees,
+            roster.load_time,
+            roster,
+        )
         async with connection.transaction():
             await repository.insert_held(connection, key, plan)
             never_again = frozenset(await task_store.let_go(connection, key.booking_id))

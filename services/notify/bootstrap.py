@@ -95,14 +95,26 @@ def _loops(context: Context) -> list:
     senders: list[tuple[Sender, RetryPolicy]] = [
         (mailer_from(config), retry_policy_from(config)),
         (SmsSender(DevSmsProvider(context.database.pool)), retry_policy_from(config)),
-        (WebhookSender(config.webhook_disable_after_failures, disabled_notice(notifier),
-                       config.webhook_timeout_seconds), webhook_policy_from(config)),
-    ]  # fmt: skip
+        (
+            WebhookSender(
+                config.webhook_disable_after_failures,
+                disabled_notice(notifier),
+                config.webhook_timeout_seconds,
+            ),
+            webhook_policy_from(config),
+        ),
+    ]
 
     def dispatching(sender: Sender, policy: RetryPolicy) -> Callable[[], Coroutine[Any, Any, None]]:
         async def dispatch() -> None:
-            await run_dispatcher(context.database, sender, policy, context.tracer,
-                                 config.dispatch_interval_seconds, config.dispatch_batch_size)  # fmt: skip
+            await run_dispatcher(
+                context.database,
+                sender,
+                policy,
+                context.tracer,
+                config.dispatch_interval_seconds,
+                config.dispatch_batch_size,
+            )
 
         dispatch.__name__ = f"dispatch-{sender.channel}"
         return dispatch

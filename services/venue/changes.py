@@ -63,15 +63,28 @@ def _participants(plan: dict[str, Any]) -> list[str]:
 def _command(booking_id: uuid.UUID, plan: dict[str, Any], organizer: Organizer, actor: str) -> NewBooking:
     interpreting, catering = plan["interpreting"], plan["catering"]
     request = BookingRequest(
-        space_id=plan["space_id"], layout=plan["layout"], starts_at=plan["starts_at"], ends_at=plan["ends_at"],
-        attendees=plan["attendees"], time_zone=organizer.time_zone,
+        space_id=plan["space_id"],
+        layout=plan["layout"],
+        starts_at=plan["starts_at"],
+        ends_at=plan["ends_at"],
+        attendees=plan["attendees"],
+        time_zone=organizer.time_zone,
         floor_language=interpreting["floor_language"] if interpreting else None,
         target_languages=tuple(interpreting["target_languages"]) if interpreting else (),
         catering_headcount=catering["headcount"] if catering else None,
         catering_menu=catering["menu"] if catering else None,
-    )  # fmt: skip
-    return NewBooking(request=request, title=plan["title"], organizer=organizer, organizer_id=None, actor=actor,
-                      interpreting=interpreting, catering=catering, idempotency_key=None, canonical_body=b"")  # fmt: skip
+    )
+    return NewBooking(
+        request=request,
+        title=plan["title"],
+        organizer=organizer,
+        organizer_id=None,
+        actor=actor,
+        interpreting=interpreting,
+        catering=catering,
+        idempotency_key=None,
+        canonical_body=b"",
+    )
 
 
 async def request_change(
@@ -148,19 +161,35 @@ async def _start(
         await unit.connection.execute(
             "INSERT INTO booking_changes (booking_id, revision, state, plan, previous, changes, actor, trace_id,"
             " trace_context) VALUES ($1, $2, 'running', $3, $4, $5, $6, $7, $8)",
-            booking_id, revision, _json(plan), _json(previous), changes, actor, trace_id_hex(), current_traceparent(),
-        )  # fmt: skip
+            booking_id,
+            revision,
+            _json(plan),
+            _json(previous),
+            changes,
+            actor,
+            trace_id_hex(),
+            current_traceparent(),
+        )
         await unit.connection.execute(
             "INSERT INTO change_steps (booking_id, revision, step, position, state, deadline)"
             " SELECT $1, $2, step, position, 'pending', deadline"
             " FROM unnest($3::text[], $4::timestamptz[]) WITH ORDINALITY AS s(step, deadline, position)",
-            booking_id, revision, new_steps, [settings.deadline(step, now) for step in new_steps],
-        )  # fmt: skip
+            booking_id,
+            revision,
+            new_steps,
+            [settings.deadline(step, now) for step in new_steps],
+        )
         for step in new_steps:
             if step not in LOCAL_STEPS:
                 unit.publish(reserve_command(step, booking_id, command, revision))
-        await accounts.audit(unit.connection, booking_id, actor, "change requested",
-                             {"revision": revision, "changes": changes}, trace_id_hex())  # fmt: skip
+        await accounts.audit(
+            unit.connection,
+            booking_id,
+            actor,
+            "change requested",
+            {"revision": revision, "changes": changes},
+            trace_id_hex(),
+        )
         decision = rules.start(new_steps, set(_participants(previous)))
         await _apply(unit, booking_id, revision, decision, catalog, settings, None)
         return ChangeAccepted(booking_id, revision, decision.change.state.value, changes)
@@ -171,8 +200,10 @@ def _json(plan: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plan_from_json(stored: dict[str, Any]) -> dict[str, Any]:
-    return {key: datetime.fromisoformat(value) if key in ("starts_at", "ends_at") else value
-            for key, value in stored.items()}  # fmt: skip
+    return {
+        key: datetime.fromisoformat(value) if key in ("starts_at", "ends_at") else value
+        for key, value in stored.items()
+    }
 
 
 async def advance_change(
@@ -199,9 +230,11 @@ async def advance_change(
         revision,
     )
     before = rules.Change(
-        rules.ChangeState(stored["state"]), {s["step"]: StepState(s["state"]) for s in steps},
-        frozenset(_participants(stored["previous"])), stored["reason"],
-    )  # fmt: skip
+        rules.ChangeState(stored["state"]),
+        {s["step"]: StepState(s["state"]) for s in steps},
+        frozenset(_participants(stored["previous"])),
+        stored["reason"],
+    )
     decision = transition(before)
     if decision.change == before and not decision.actions:
         return False
@@ -211,8 +244,12 @@ async def advance_change(
             "UPDATE change_steps SET state = $4, detail = COALESCE($5, detail), updated_at = now(),"
             " deadline = CASE WHEN $4 = 'pending' THEN deadline END"
             " WHERE booking_id = $1 AND revision = $2 AND step = $3",
-            booking_id, revision, step, decision.change.steps[step].value, (detail or {}).get(step),
-        )  # fmt: skip
+            booking_id,
+            revision,
+            step,
+            decision.change.steps[step].value,
+            (detail or {}).get(step),
+        )
     await _apply(unit, booking_id, revision, decision, catalog, settings, causation_id)
     return True
 
@@ -268,9 +305,17 @@ async def _replace_plan(
         " interpreting = $8, catering = $9, revision = $10, updated_at = now(),"
         " blocked = (SELECT during FROM space_holds WHERE booking_id = $1 AND revision = $10 LIMIT 1)"
         " WHERE id = $1",
-        booking_id, plan["space_id"], plan["layout"], plan["starts_at"], plan["ends_at"], plan["attendees"],
-        plan["title"], plan["interpreting"], plan["catering"], revision,
-    )  # fmt: skip
+        booking_id,
+        plan["space_id"],
+        plan["layout"],
+        plan["starts_at"],
+        plan["ends_at"],
+        plan["attendees"],
+        plan["title"],
+        plan["interpreting"],
+        plan["catering"],
+        revision,
+    )
     await unit.connection.execute(
         "DELETE FROM saga_steps WHERE booking_id = $1 AND step <> 'hold'", booking_id
     )
@@ -288,12 +333,26 @@ async def _replace_plan(
         booking_id,
         revision,
     )
-    await accounts.audit(unit.connection, booking_id, "system:saga", "changed",
-                         {"revision": revision, "changes": list(stored["changes"])}, trace_id_hex())  # fmt: skip
-    unit.publish(await booking_event(
-        unit, booking_id, catalog, BookingChanged, causation_id, changes=list(stored["changes"]),
-        previous_starts_at=before["starts_at"], previous_ends_at=before["ends_at"],
-    ))  # fmt: skip
+    await accounts.audit(
+        unit.connection,
+        booking_id,
+        "system:saga",
+        "changed",
+        {"revision": revision, "changes": list(stored["changes"])},
+        trace_id_hex(),
+    )
+    unit.publish(
+        await booking_event(
+            unit,
+            booking_id,
+            catalog,
+            BookingChanged,
+            causation_id,
+            changes=list(stored["changes"]),
+            previous_starts_at=before["starts_at"],
+            previous_ends_at=before["ends_at"],
+        )
+    )
     await promote_waitlist(
         unit, before["space_id"], before["blocked"], catalog, settings.option_days, datetime.now(UTC)
     )
@@ -310,8 +369,14 @@ async def _abandon(unit: UnitOfWork, booking_id: uuid.UUID, revision: int, reaso
         revision,
         reason,
     )
-    await accounts.audit(unit.connection, booking_id, "system:saga", "change rejected",
-                         {"revision": revision, "reason": reason}, trace_id_hex())  # fmt: skip
+    await accounts.audit(
+        unit.connection,
+        booking_id,
+        "system:saga",
+        "change rejected",
+        {"revision": revision, "reason": reason},
+        trace_id_hex(),
+    )
 
 
 async def abandon_running_change(
@@ -345,10 +410,18 @@ async def expire_change_step(
             tracer or trace.get_tracer(__name__), "change deadline", due["trace_context"], tags
         ):
             reason = f"the {step} step of the change got no answer in time; the booking is unchanged"
-            if not await advance_change(unit, due["booking_id"], due["revision"],
-                                        lambda c: rules.on_deadline(c, step, reason), catalog, settings):  # fmt: skip
+            if not await advance_change(
+                unit,
+                due["booking_id"],
+                due["revision"],
+                lambda c: rules.on_deadline(c, step, reason),
+                catalog,
+                settings,
+            ):
                 await unit.connection.execute(
                     "UPDATE change_steps SET deadline = NULL WHERE booking_id = $1 AND revision = $2 AND step = $3",
-                    due["booking_id"], due["revision"], step,
-                )  # fmt: skip
+                    due["booking_id"],
+                    due["revision"],
+                    step,
+                )
     return True

@@ -146,14 +146,25 @@ async def _hold_and_start(
 ) -> Accepted:
     request = command.request
     row: dict[str, Any] = {
-        "id": booking_id, "idempotency_key": _scoped(command), "request_hash": request_hash,
-        "organizer_id": command.organizer_id, "created_by": _account_of(command.actor),
-        "space_id": space.id, "layout": request.layout, "starts_at": request.starts_at, "ends_at": request.ends_at,
-        "attendees": request.attendees, "title": command.title, "organizer": _organizer_json(command.organizer),
-        "interpreting": command.interpreting, "catering": command.catering,
-        "status": "option" if option_until else "pending", "phase": "option" if option_until else "running",
-        "trace_id": trace_id_hex(), "trace_context": current_traceparent(),
-    }  # fmt: skip
+        "id": booking_id,
+        "idempotency_key": _scoped(command),
+        "request_hash": request_hash,
+        "organizer_id": command.organizer_id,
+        "created_by": _account_of(command.actor),
+        "space_id": space.id,
+        "layout": request.layout,
+        "starts_at": request.starts_at,
+        "ends_at": request.ends_at,
+        "attendees": request.attendees,
+        "title": command.title,
+        "organizer": _organizer_json(command.organizer),
+        "interpreting": command.interpreting,
+        "catering": command.catering,
+        "status": "option" if option_until else "pending",
+        "phase": "option" if option_until else "running",
+        "trace_id": trace_id_hex(),
+        "trace_context": current_traceparent(),
+    }
     try:
         async with database.transaction() as unit:
             blocked, closed = await spaces.hold_window(unit.connection, catalog, space, request)
@@ -162,9 +173,13 @@ async def _hold_and_start(
             await repository.insert_booking(unit.connection, row, space.units, blocked, {})
             await _attach_addons(unit, booking_id, command, blocked, now)
             await accounts.audit(
-                unit.connection, booking_id, command.actor, "option placed" if option_until else "created",
-                {"space_id": space.id, "starts_at": request.starts_at.isoformat()}, row["trace_id"],
-            )  # fmt: skip
+                unit.connection,
+                booking_id,
+                command.actor,
+                "option placed" if option_until else "created",
+                {"space_id": space.id, "starts_at": request.starts_at.isoformat()},
+                row["trace_id"],
+            )
             if option_until:
                 await repository.set_option_expiry(unit.connection, booking_id, option_until)
                 status = "option"
@@ -271,18 +286,29 @@ def reserve_command(step: str, booking_id: uuid.UUID, command: NewBooking, revis
     request = command.request
     if step == "interpreting":
         return ReserveInterpreting(
-            booking_id=booking_id, revision=revision, space_id=request.space_id, starts_at=request.starts_at, ends_at=request.ends_at,
-            floor_language=request.floor_language or "", target_languages=list(request.target_languages),
+            booking_id=booking_id,
+            revision=revision,
+            space_id=request.space_id,
+            starts_at=request.starts_at,
+            ends_at=request.ends_at,
+            floor_language=request.floor_language or "",
+            target_languages=list(request.target_languages),
             attendees=request.attendees,
-        )  # fmt: skip
+        )
     assert command.catering is not None
     return ReserveCatering(
-        booking_id=booking_id, revision=revision, space_id=request.space_id, starts_at=request.starts_at, ends_at=request.ends_at,
-        menu=command.catering["menu"], headcount=command.catering["headcount"],
+        booking_id=booking_id,
+        revision=revision,
+        space_id=request.space_id,
+        starts_at=request.starts_at,
+        ends_at=request.ends_at,
+        menu=command.catering["menu"],
+        headcount=command.catering["headcount"],
         serve_at=command.catering.get("serve_at") and datetime.fromisoformat(command.catering["serve_at"]),
-        dietary=command.catering.get("dietary") or {}, allergy_notes=command.catering.get("allergy_notes", ""),
+        dietary=command.catering.get("dietary") or {},
+        allergy_notes=command.catering.get("allergy_notes", ""),
         layout=request.layout,
-    )  # fmt: skip
+    )
 
 
 def confirm_command(
@@ -362,8 +388,9 @@ async def _apply(
         elif isinstance(action, saga_rules.RejectBooking):
             metrics.count_booking("rejected")
             await _release_hold_and_promote(unit, booking_id, catalog, settings)
-            await accounts.audit(unit.connection, booking_id, SAGA_ACTOR, "rejected", {"reason": action.reason},
-                                 trace_id_hex())  # fmt: skip
+            await accounts.audit(
+                unit.connection, booking_id, SAGA_ACTOR, "rejected", {"reason": action.reason}, trace_id_hex()
+            )
             unit.publish(
                 await booking_event(
                     unit, booking_id, catalog, BookingRejected, causation_id, reason=action.reason
@@ -405,10 +432,16 @@ async def booking_event(
     if event_type is BookingCancelled:
         fields |= {"fee_minor": row["fee_minor"] or 0, "currency": row["currency"]}
     return event_type(
-        booking_id=booking_id, causation_id=causation_id, title=row["title"], space_id=row["space_id"],
+        booking_id=booking_id,
+        causation_id=causation_id,
+        title=row["title"],
+        space_id=row["space_id"],
         space_name=space.label(organizer.locale) if space else row["space_id"],
-        starts_at=row["starts_at"], ends_at=row["ends_at"], organizer=organizer, **fields,
-    )  # fmt: skip
+        starts_at=row["starts_at"],
+        ends_at=row["ends_at"],
+        organizer=organizer,
+        **fields,
+    )
 
 
 class NotAwaitingApproval(Exception):
@@ -441,8 +474,14 @@ async def decide_approval(
                 await advance(unit, booking_id, transition, catalog, settings, {"approval": detail})
             else:
                 await _decide_change_approval(unit, booking_id, approve, reason, catalog, settings)
-            await accounts.audit(unit.connection, booking_id, actor, "approved" if approve else "declined",
-                                 {"reason": reason}, trace_id_hex())  # fmt: skip
+            await accounts.audit(
+                unit.connection,
+                booking_id,
+                actor,
+                "approved" if approve else "declined",
+                {"reason": reason},
+                trace_id_hex(),
+            )
 
 
 class NotCancellable(Exception):
@@ -495,9 +534,14 @@ async def cancel_booking(
         from services.venue.changes import abandon_running_change  # changes builds on this module
 
         await abandon_running_change(unit, booking_id, "the booking was cancelled", catalog, settings)
-        await accounts.audit(unit.connection, booking_id, actor, "cancelled",
-                             {"reason": reason, "fee_percent": percent, "fee_minor": fee_minor(base, percent)},
-                             trace_id_hex())  # fmt: skip
+        await accounts.audit(
+            unit.connection,
+            booking_id,
+            actor,
+            "cancelled",
+            {"reason": reason, "fee_percent": percent, "fee_minor": fee_minor(base, percent)},
+            trace_id_hex(),
+        )
         row = await repository.booking(unit.connection, booking_id)
         assert row is not None
         return _cancellation(row)
@@ -505,9 +549,13 @@ async def cancel_booking(
 
 def _cancellation(row: asyncpg.Record) -> Cancellation:
     return Cancellation(
-        booking_id=row["id"], cancelled_at=row["cancelled_at"], fee_percent=row["fee_percent"],
-        fee_minor=row["fee_minor"], fee_base_minor=row["fee_base_minor"], currency=row["currency"],
-    )  # fmt: skip
+        booking_id=row["id"],
+        cancelled_at=row["cancelled_at"],
+        fee_percent=row["fee_percent"],
+        fee_minor=row["fee_minor"],
+        fee_base_minor=row["fee_base_minor"],
+        currency=row["currency"],
+    )
 
 
 async def _decide_change_approval(

@@ -84,28 +84,46 @@ async def convert_option(
             services.get("interpreting"),
             services.get("catering"),
         )
-        await accounts.audit(unit.connection, booking_id, actor, "option converted", {"services": list(services)},
-                             trace_id_hex())  # fmt: skip
+        await accounts.audit(
+            unit.connection,
+            booking_id,
+            actor,
+            "option converted",
+            {"services": list(services)},
+            trace_id_hex(),
+        )
         space = catalog.space(row["space_id"])
-        return await start_saga(unit, booking_id, command, bool(space and space.requires_approval), catalog,
-                                settings, now)  # fmt: skip
+        return await start_saga(
+            unit, booking_id, command, bool(space and space.requires_approval), catalog, settings, now
+        )
 
 
 def _command_from_row(row: asyncpg.Record, services: dict[str, Any], actor: str) -> NewBooking:
     interpreting, catering = services.get("interpreting"), services.get("catering")
     organizer = Organizer(**row["organizer"])
     request = BookingRequest(
-        space_id=row["space_id"], layout=row["layout"], starts_at=row["starts_at"], ends_at=row["ends_at"],
-        attendees=row["attendees"], time_zone=organizer.time_zone,
+        space_id=row["space_id"],
+        layout=row["layout"],
+        starts_at=row["starts_at"],
+        ends_at=row["ends_at"],
+        attendees=row["attendees"],
+        time_zone=organizer.time_zone,
         floor_language=interpreting["floor_language"] if interpreting else None,
         target_languages=tuple(interpreting["target_languages"]) if interpreting else (),
         catering_headcount=catering["headcount"] if catering else None,
         catering_menu=catering["menu"] if catering else None,
-    )  # fmt: skip
+    )
     return NewBooking(
-        request=request, title=row["title"], organizer=organizer, organizer_id=row["organizer_id"], actor=actor,
-        interpreting=interpreting, catering=catering, idempotency_key=None, canonical_body=b"",
-    )  # fmt: skip
+        request=request,
+        title=row["title"],
+        organizer=organizer,
+        organizer_id=row["organizer_id"],
+        actor=actor,
+        interpreting=interpreting,
+        catering=catering,
+        idempotency_key=None,
+        canonical_body=b"",
+    )
 
 
 def _option_span(
@@ -190,14 +208,26 @@ async def join_waitlist(
         await unit.connection.execute(
             "INSERT INTO waitlist (id, organizer_id, space_id, units, layout, starts_at, ends_at, blocked, attendees,"
             " title) VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11)",
-            entry_id, command.organizer_id, space.id, space.units, request.layout, request.starts_at,
-            request.ends_at, blocked.starts_at, blocked.ends_at, request.attendees, command.title,
-        )  # fmt: skip
+            entry_id,
+            command.organizer_id,
+            space.id,
+            space.units,
+            request.layout,
+            request.starts_at,
+            request.ends_at,
+            blocked.starts_at,
+            blocked.ends_at,
+            request.attendees,
+            command.title,
+        )
         place = await unit.connection.fetchval(
             "SELECT count(*) FROM waitlist WHERE status = 'waiting' AND units && $1 AND blocked && tstzrange($2, $3)"
             " AND created_at <= (SELECT created_at FROM waitlist WHERE id = $4)",
-            space.units, blocked.starts_at, blocked.ends_at, entry_id,
-        )  # fmt: skip
+            space.units,
+            blocked.starts_at,
+            blocked.ends_at,
+            entry_id,
+        )
     return entry_id, int(place)
 
 
@@ -217,8 +247,9 @@ async def promote_waitlist(
     entries = await unit.connection.fetch(
         "SELECT w.*, a.name, a.email, a.locale, a.time_zone FROM waitlist w JOIN accounts a ON a.id = w.organizer_id"
         " WHERE w.status = 'waiting' AND w.units && $1 AND w.blocked && $2 ORDER BY w.created_at FOR UPDATE OF w",
-        space.units, released,
-    )  # fmt: skip
+        space.units,
+        released,
+    )
     promoted = []
     for entry in entries:
         option = await _try_option(unit, entry, catalog, option_days, now)
@@ -238,18 +269,38 @@ async def _try_option(
     booking_id = uuid.uuid4()
     until = option_until(now, entry["starts_at"], option_days)
     row = {
-        "id": booking_id, "idempotency_key": None, "request_hash": "", "organizer_id": entry["organizer_id"],
-        "created_by": None, "space_id": space.id, "layout": entry["layout"], "starts_at": entry["starts_at"],
-        "ends_at": entry["ends_at"], "attendees": entry["attendees"], "title": entry["title"],
-        "organizer": {"name": organizer.name, "email": organizer.email, "locale": organizer.locale,
-                      "time_zone": organizer.time_zone},
-        "interpreting": None, "catering": None, "status": "option", "phase": "option",
-        "trace_id": trace_id_hex(), "trace_context": {},
-    }  # fmt: skip
+        "id": booking_id,
+        "idempotency_key": None,
+        "request_hash": "",
+        "organizer_id": entry["organizer_id"],
+        "created_by": None,
+        "space_id": space.id,
+        "layout": entry["layout"],
+        "starts_at": entry["starts_at"],
+        "ends_at": entry["ends_at"],
+        "attendees": entry["attendees"],
+        "title": entry["title"],
+        "organizer": {
+            "name": organizer.name,
+            "email": organizer.email,
+            "locale": organizer.locale,
+            "time_zone": organizer.time_zone,
+        },
+        "interpreting": None,
+        "catering": None,
+        "status": "option",
+        "phase": "option",
+        "trace_id": trace_id_hex(),
+        "trace_context": {},
+    }
     request = BookingRequest(
-        space_id=space.id, layout=entry["layout"], starts_at=entry["starts_at"], ends_at=entry["ends_at"],
-        attendees=entry["attendees"], time_zone=organizer.time_zone,
-    )  # fmt: skip
+        space_id=space.id,
+        layout=entry["layout"],
+        starts_at=entry["starts_at"],
+        ends_at=entry["ends_at"],
+        attendees=entry["attendees"],
+        time_zone=organizer.time_zone,
+    )
     try:
         async with unit.connection.transaction():  # a savepoint: still taken by someone else is fine
             blocked, closed = await spaces.hold_window(unit.connection, catalog, space, request)
@@ -264,8 +315,14 @@ async def _try_option(
         entry["id"],
         booking_id,
     )
-    await accounts.audit(unit.connection, booking_id, SYSTEM, "promoted from the waitlist",
-                         {"waitlist_id": str(entry["id"])}, trace_id_hex())  # fmt: skip
+    await accounts.audit(
+        unit.connection,
+        booking_id,
+        SYSTEM,
+        "promoted from the waitlist",
+        {"waitlist_id": str(entry["id"])},
+        trace_id_hex(),
+    )
     unit.publish(await booking_event(unit, booking_id, catalog, WaitlistPromoted, expires_at=until))
     return booking_id
 
@@ -288,6 +345,12 @@ async def set_option_expiry(
             booking_id,
             until,
         )
-        await accounts.audit(unit.connection, booking_id, actor, "option expiry set",
-                             {"expires_at": until.isoformat()}, trace_id_hex())  # fmt: skip
+        await accounts.audit(
+            unit.connection,
+            booking_id,
+            actor,
+            "option expiry set",
+            {"expires_at": until.isoformat()},
+            trace_id_hex(),
+        )
     return until

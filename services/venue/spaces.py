@@ -87,10 +87,20 @@ async def close(command: NewClosure, database: Database, catalog: Catalog, dry_r
         )
         hits = await calendar_db.bookings_hit(unit.connection, units, during)
         for hit in hits:
-            await accounts.audit(unit.connection, hit["id"], command.actor, "closure hit",
-                                 {"closure_id": str(closure_id), "reason": command.reason}, trace_id_hex())  # fmt: skip
-    log.info("closure placed", extra={"fields": {"closure_id": str(closure_id), "space_id": command.space_id,
-                                                 "bookings_hit": len(hits)}})  # fmt: skip
+            await accounts.audit(
+                unit.connection,
+                hit["id"],
+                command.actor,
+                "closure hit",
+                {"closure_id": str(closure_id), "reason": command.reason},
+                trace_id_hex(),
+            )
+    log.info(
+        "closure placed",
+        extra={
+            "fields": {"closure_id": str(closure_id), "space_id": command.space_id, "bookings_hit": len(hits)}
+        },
+    )
     return ClosureOutcome(closure_id, units, hits)
 
 

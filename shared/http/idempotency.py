@@ -58,8 +58,9 @@ class IdempotencyMiddleware:
         else:
             await _replay(pool, scope_key, request_hash, send)
 
-    async def _answer_and_keep(self, scope: Scope, messages: list[dict[str, Any]], send: Send, pool: Any,
-                               scope_key: str) -> None:  # fmt: skip
+    async def _answer_and_keep(
+        self, scope: Scope, messages: list[dict[str, Any]], send: Send, pool: Any, scope_key: str
+    ) -> None:
         captured: dict[str, Any] = {"body": b""}
 
         async def replay_receive() -> dict[str, Any]:
@@ -79,8 +80,11 @@ class IdempotencyMiddleware:
             if captured.get("status", 500) < 500:
                 await pool.execute(
                     "UPDATE idempotent_requests SET status = $2, headers = $3, body = $4 WHERE scope_key = $1",
-                    scope_key, captured["status"], captured["headers"], captured["body"],
-                )  # fmt: skip
+                    scope_key,
+                    captured["status"],
+                    captured["headers"],
+                    captured["body"],
+                )
             else:
                 await pool.execute("DELETE FROM idempotent_requests WHERE scope_key = $1", scope_key)
 
@@ -114,8 +118,16 @@ async def _replay(pool: Any, scope_key: str, request_hash: str, send: Send) -> N
             )
             return
         if row["request_hash"] != request_hash:
-            await _send(send, 422, "application/problem+json", _problem(
-                422, "Idempotency-Key reused", [{"field": "Idempotency-Key", "reason": "already used for a different request"}]))  # fmt: skip
+            await _send(
+                send,
+                422,
+                "application/problem+json",
+                _problem(
+                    422,
+                    "Idempotency-Key reused",
+                    [{"field": "Idempotency-Key", "reason": "already used for a different request"}],
+                ),
+            )
             return
         if row["status"] is not None:
             kept = [(key.encode(), value.encode()) for key, value in row["headers"]]

@@ -73,8 +73,10 @@ def test_the_vendor_document_holds_exactly_the_subjects_a_vendor_uses():
 @pytest.mark.parametrize("vendor", known_vendors(), ids=lambda vendor: vendor.name)
 def test_the_vendor_documents_subjects_and_permissions_are_those_the_server_enforces(vendor: Vendor):
     templates = vendor_permission_templates()
-    rendered = {action: [s.format(kind=vendor.kind, vendor_id=vendor.vendor_id) for s in subjects]
-                for action, subjects in templates.items()}  # fmt: skip
+    rendered = {
+        action: [s.format(kind=vendor.kind, vendor_id=vendor.vendor_id) for s in subjects]
+        for action, subjects in templates.items()
+    }
     enforced = vendor_permissions(vendor)
     assert rendered == {action: enforced[action]["allow"] for action in ("publish", "subscribe")}
     sent = [

@@ -26,13 +26,25 @@ def test_redelivery_backs_off_and_is_bounded():
 
 
 def span(span_id, parent, service, start, end, name="work"):
-    return SpanRecord(trace_id="ab" * 16, span_id=span_id, parent_id=parent, service=service, name=name,
-                      kind="internal", start_ns=start, end_ns=end, status="unset")  # fmt: skip
+    return SpanRecord(
+        trace_id="ab" * 16,
+        span_id=span_id,
+        parent_id=parent,
+        service=service,
+        name=name,
+        kind="internal",
+        start_ns=start,
+        end_ns=end,
+        status="unset",
+    )
 
 
 def test_the_waterfall_nests_children_under_parents_in_time_order():
-    spans = [span("1", None, "venue", 0, 10_000_000, "POST /bookings"), span("3", "1", "catering", 6_000_000, 9_000_000),
-             span("2", "1", "interpreting", 2_000_000, 5_000_000)]  # fmt: skip
+    spans = [
+        span("1", None, "venue", 0, 10_000_000, "POST /bookings"),
+        span("3", "1", "catering", 6_000_000, 9_000_000),
+        span("2", "1", "interpreting", 2_000_000, 5_000_000),
+    ]
     lines = render_waterfall(spans).splitlines()
     assert lines[0].startswith(f"trace {'ab' * 16}  3 spans  10.0 ms")
     assert lines[1].startswith("venue: POST /bookings")

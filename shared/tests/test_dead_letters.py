@@ -39,8 +39,11 @@ TERMINATED = {
 def test_a_max_deliveries_advisory_becomes_a_dead_letter_saying_how_often_it_was_tried():
     letter = dead_letter(7, parse_advisory(json.dumps(MAX_DELIVER).encode()), "interpreting.cmd.reserve")
     assert (letter.id, letter.kind, letter.stream, letter.consumer) == (
-        7, "max deliveries", "INTERPRETING", "interpreting-commands",
-    )  # fmt: skip
+        7,
+        "max deliveries",
+        "INTERPRETING",
+        "interpreting-commands",
+    )
     assert (letter.stream_seq, letter.deliveries, letter.subject) == (2, 3, "interpreting.cmd.reserve")
     assert "3 deliveries" in letter.reason
     assert letter.time.tzinfo is not None and letter.time.date() == datetime(2026, 11, 24, tzinfo=UTC).date()

@@ -143,9 +143,11 @@ async def take_over(
         message = VendorTaskChanged(**content, changes=changes(current.work, work, kind.change_names))
     else:
         message = msgspec.structs.replace(
-            work, task_id=task_id, causation_id=causation_id,
+            work,
+            task_id=task_id,
+            causation_id=causation_id,
             message_id=kind.message_id(task_id, revision, f"assigned/{after}"),
-        )  # fmt: skip
+        )
     rows = await store.record(
         connection, work.booking_id, revision, [state_after(message, kind, now)], current_traceparent()
     )
@@ -169,9 +171,13 @@ def no_answer(task: Task) -> str:
 def _withdrawn(kind: TaskKind, task: Task, causation_id: uuid.UUID | None, what: str) -> VendorTaskCancelled:
     return VendorTaskCancelled(
         message_id=kind.message_id(task.task_id, task.revision, f"cancelled/expired/{task.version}"),
-        booking_id=task.booking_id, causation_id=causation_id, task_id=task.task_id, kind=kind.kind,
-        vendor_id=task.vendor_id, reason=f"{no_answer(task)}: {what}",
-    )  # fmt: skip
+        booking_id=task.booking_id,
+        causation_id=causation_id,
+        task_id=task.task_id,
+        kind=kind.kind,
+        vendor_id=task.vendor_id,
+        reason=f"{no_answer(task)}: {what}",
+    )
 
 
 def _escalation(
@@ -179,7 +185,12 @@ def _escalation(
 ) -> VendorTaskEscalated:
     return VendorTaskEscalated(
         message_id=kind.message_id(task.task_id, task.revision, f"escalated/{version}"),
-        booking_id=task.booking_id, causation_id=causation_id, task_id=task.task_id, kind=kind.kind,
-        vendor_id=task.vendor_id, reason=missing, title=task.work.summary if task.work else "",
+        booking_id=task.booking_id,
+        causation_id=causation_id,
+        task_id=task.task_id,
+        kind=kind.kind,
+        vendor_id=task.vendor_id,
+        reason=missing,
+        title=task.work.summary if task.work else "",
         starts_at=task.work.starts_at if task.work else None,
-    )  # fmt: skip
+    )

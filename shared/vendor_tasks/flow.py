@@ -108,9 +108,15 @@ async def record_confirm(
 ) -> News:
     """Assigned, changed or cancelled per vendor for the confirmed ``revision``, recorded."""
     steps = revisions.on_confirm(
-        list(wanted), known, booking_id=booking_id, revision=revision, causation_id=causation_id,
-        kind=kind.kind, namespace=kind.namespace, names=kind.change_names,
-    )  # fmt: skip
+        list(wanted),
+        known,
+        booking_id=booking_id,
+        revision=revision,
+        causation_id=causation_id,
+        kind=kind.kind,
+        namespace=kind.namespace,
+        names=kind.change_names,
+    )
     return await record_steps(connection, booking_id, revision, steps, kind, causation_id)
 
 
@@ -128,9 +134,13 @@ async def record_cancel(
         for row in await store.tasks(connection, booking_id)
     ]
     steps = revisions.on_cancel(
-        known, booking_id=booking_id, revision=revision, causation_id=causation_id, kind=kind.kind,
+        known,
+        booking_id=booking_id,
+        revision=revision,
+        causation_id=causation_id,
+        kind=kind.kind,
         namespace=kind.namespace,
-    )  # fmt: skip
+    )
     news = await record_steps(connection, booking_id, revision, steps, kind, causation_id)
     moot = await store.close_escalated(connection, booking_id, BOOKING_CANCELLED)
     news.states += state_events(kind, moot, causation_id)

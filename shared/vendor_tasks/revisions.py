@@ -122,7 +122,12 @@ def _cancel(
     reason: str,
 ) -> TaskStep:
     cancelled = VendorTaskCancelled(
-        message_id=message_id(namespace, task.task_id, revision, "cancelled"), booking_id=booking_id,
-        causation_id=causation_id, task_id=task.task_id, kind=kind, vendor_id=task.vendor_id, reason=reason,
-    )  # fmt: skip
+        message_id=message_id(namespace, task.task_id, revision, "cancelled"),
+        booking_id=booking_id,
+        causation_id=causation_id,
+        task_id=task.task_id,
+        kind=kind,
+        vendor_id=task.vendor_id,
+        reason=reason,
+    )
     return TaskStep(task.task_id, task.vendor_id, False, cancelled)

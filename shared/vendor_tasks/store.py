@@ -57,9 +57,17 @@ def _task(row: asyncpg.Record | None, kind: str) -> Task | None:
         return None
     work = msgspec.convert(row["work"], VendorTaskAssigned) if row["work"] is not None else None
     return Task(
-        row["task_id"], row["booking_id"], kind, row["vendor_id"], row["revision"], row["state"],
-        row["version"], row["message_id"], row["answer_due"], work,
-    )  # fmt: skip
+        row["task_id"],
+        row["booking_id"],
+        kind,
+        row["vendor_id"],
+        row["revision"],
+        row["state"],
+        row["version"],
+        row["message_id"],
+        row["answer_due"],
+        work,
+    )
 
 
 async def task(connection: asyncpg.Connection, task_id: str, kind: str, overdue: bool = False) -> Task | None:
@@ -109,10 +117,17 @@ async def record(
         " answer_due = EXCLUDED.answer_due, state_reason = EXCLUDED.state_reason,"
         " work = coalesce(EXCLUDED.work, v.work), trace_context = EXCLUDED.trace_context,"
         f" version = v.version + 1, updated_at = now() RETURNING {STATE_COLUMNS}",
-        booking_id, revision, [t.task_id for t in told], [t.vendor_id for t in told],
-        [t.message_id for t in told], [t.state for t in told], [t.answer_due for t in told],
-        [t.reason for t in told], works, trace_context,
-    )  # fmt: skip
+        booking_id,
+        revision,
+        [t.task_id for t in told],
+        [t.vendor_id for t in told],
+        [t.message_id for t in told],
+        [t.state for t in told],
+        [t.answer_due for t in told],
+        [t.reason for t in told],
+        works,
+        trace_context,
+    )
 
 
 async def follow(
@@ -123,8 +138,10 @@ async def follow(
         await connection.execute(
             "UPDATE vendor_tasks SET revision = $2, updated_at = now()"
             " WHERE booking_id = $1 AND vendor_id = ANY($3::text[])",
-            booking_id, revision, vendors,
-        )  # fmt: skip
+            booking_id,
+            revision,
+            vendors,
+        )
 
 
 async def set_state(
@@ -140,8 +157,12 @@ async def set_state(
         " status = CASE WHEN $2 = ANY($5::text[]) THEN 'live' ELSE 'cancelled' END,"
         " answer_due = CASE WHEN $2 = 'awaiting_answer' THEN answer_due END,"
         f" version = version + 1, updated_at = now() WHERE task_id = $1 RETURNING {STATE_COLUMNS}",
-        task_id, state, reason, message_id, list(OPEN),
-    )  # fmt: skip
+        task_id,
+        state,
+        reason,
+        message_id,
+        list(OPEN),
+    )
     assert row is not None, f"no vendor task {task_id}"
     return row
 
@@ -178,5 +199,7 @@ async def listing(
         "SELECT task_id, booking_id, vendor_id, state, answer_due, message_id, work FROM vendor_tasks"
         " WHERE vendor_id = $1 AND ($2 OR state = ANY($3::text[]))"
         " ORDER BY answer_due NULLS LAST, updated_at DESC, task_id LIMIT 500",
-        vendor_id, include_closed, list(OPEN),
-    )  # fmt: skip
+        vendor_id,
+        include_closed,
+        list(OPEN),
+    )

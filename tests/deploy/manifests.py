@@ -28,8 +28,11 @@ K8S = DEPLOY / "k8s"
 COMPOSE = DEPLOY / "compose" / "compose.yaml"
 SERVICES = ("venue", "interpreting", "catering", "notify")
 CONFIG_TYPES: Mapping[str, type[msgspec.Struct]] = {
-    "venue": VenueConfig, "interpreting": InterpretingConfig, "catering": CateringConfig, "notify": NotifyConfig,
-}  # fmt: skip
+    "venue": VenueConfig,
+    "interpreting": InterpretingConfig,
+    "catering": CateringConfig,
+    "notify": NotifyConfig,
+}
 SECRET_FILES = {"wict-nats-users": "nats-users.env", "wict-platform": "platform.env"}
 
 Object = dict[str, Any]

@@ -103,9 +103,14 @@ def cluster(secrets: Secrets, tmp_path_factory: pytest.TempPathFactory) -> Itera
             conf = folder / f"nats-{node.index}.conf"
             conf.write_text(_loopback_config(node, nodes, folder / f"store-{node.index}"))
             node.process = ChildProcess(
-                f"nats-{node.index}", [nats_server_binary(), "-c", str(conf)], secrets["wict-nats-users"],
-                folder / f"nats-{node.index}.log", folder, stop_signal=signal.SIGTERM, stop_timeout=15,
-            )  # fmt: skip
+                f"nats-{node.index}",
+                [nats_server_binary(), "-c", str(conf)],
+                secrets["wict-nats-users"],
+                folder / f"nats-{node.index}.log",
+                folder,
+                stop_signal=signal.SIGTERM,
+                stop_timeout=15,
+            )
             node.process.start()
         first = nodes[0].process
         first.wait_until(lambda: bool(_meta_leader(nodes)), 60, "JetStream meta leader")
@@ -136,8 +141,9 @@ def _psql_init(server: PostgresServer, passwords: dict[str, str]) -> subprocess.
 
 
 async def _connect(server: PostgresServer, user: str, database: str, password: str) -> asyncpg.Connection:
-    return await asyncpg.connect(host="127.0.0.1", port=server.port, user=user, database=database,
-                                 password=password, timeout=5)  # fmt: skip
+    return await asyncpg.connect(
+        host="127.0.0.1", port=server.port, user=user, database=database, password=password, timeout=5
+    )
 
 
 def _wait_for_password_checks(server: PostgresServer, timeout: float = 30.0) -> None:
@@ -177,11 +183,18 @@ def provisioned(cluster: list[Node], secrets: Secrets) -> subprocess.CompletedPr
     """The provisioning Job's command, with the Job's environment (its node names moved to loopback)."""
     env = container_env(only_container(find("Job", "wict-provision")), secrets)
     for node in cluster:
-        env["WICT_NATS_URL"] = _replace_once(env["WICT_NATS_URL"], f"@{render.node_host(node.index)}:4222",
-                                             f"@127.0.0.1:{node.client}")  # fmt: skip
+        env["WICT_NATS_URL"] = _replace_once(
+            env["WICT_NATS_URL"], f"@{render.node_host(node.index)}:4222", f"@127.0.0.1:{node.client}"
+        )
     env |= {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "deploy.embedded", "provision"], env=env, cwd=REPO,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "deploy.embedded", "provision"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 async def test_the_provision_job_replicates_every_stream_on_the_three_nodes(
@@ -206,8 +219,14 @@ async def test_each_user_logs_in_with_its_own_password_only(cluster: list[Node],
     connection = await nats.connect(cluster[1].url, user="venue", password=venue, allow_reconnect=False)
     await connection.close()
     with pytest.raises(nats.errors.Error, match="Authorization"):
-        await nats.connect(cluster[1].url, user="venue", password=passwords[render.password_variable("notify")],
-                           allow_reconnect=False, max_reconnect_attempts=0, connect_timeout=2)  # fmt: skip
+        await nats.connect(
+            cluster[1].url,
+            user="venue",
+            password=passwords[render.password_variable("notify")],
+            allow_reconnect=False,
+            max_reconnect_attempts=0,
+            connect_timeout=2,
+        )
 
 
 async def test_init_sql_gives_each_service_a_database_no_other_service_can_enter(
@@ -240,16 +259,22 @@ def test_init_sql_stops_when_a_password_is_missing(postgres: PostgresServer, sec
 
 
 def test_every_service_starts_with_its_deployments_environment(
-    cluster: list[Node], postgres: PostgresServer, provisioned: subprocess.CompletedProcess[str],
-    secrets: Secrets, tmp_path: Path,
-):  # fmt: skip
+    cluster: list[Node],
+    postgres: PostgresServer,
+    provisioned: subprocess.CompletedProcess[str],
+    secrets: Secrets,
+    tmp_path: Path,
+):
     assert provisioned.returncode == 0
     ports = {name: free_port() for name in SERVICES}
     site = {  # what an operator sets in wict-config for their site; here: loopback, no collector
-        "PG_HOST": "127.0.0.1", "PG_PORT": str(postgres.port), "PGSSLMODE": "disable",
-        "WICT_NATS_URL": ",".join(node.url for node in cluster), "WICT_HTTP_HOST": "127.0.0.1",
+        "PG_HOST": "127.0.0.1",
+        "PG_PORT": str(postgres.port),
+        "PGSSLMODE": "disable",
+        "WICT_NATS_URL": ",".join(node.url for node in cluster),
+        "WICT_HTTP_HOST": "127.0.0.1",
         "OTEL_EXPORTER_OTLP_ENDPOINT": "",
-    }  # fmt: skip
+    }
     started: list[ServiceProcess] = []
     try:
         for name in SERVICES:
@@ -264,8 +289,11 @@ def test_every_service_starts_with_its_deployments_environment(
         for service in started:
             service.wait_ready(90)
         staff = secrets["wict-platform"]["STAFF_API_KEY"]
-        answer = httpx.get(f"http://127.0.0.1:{ports['venue']}/approvals",
-                           headers={"Authorization": f"Bearer {staff}"}, timeout=10)  # fmt: skip
+        answer = httpx.get(
+            f"http://127.0.0.1:{ports['venue']}/approvals",
+            headers={"Authorization": f"Bearer {staff}"},
+            timeout=10,
+        )
         assert answer.status_code == 200, answer.text
     finally:
         for service in reversed(started):

@@ -55,8 +55,13 @@ def new_organizer(
     stack: Stack, staff: httpx.Client, name: str = "Ann Example", **fields: str
 ) -> httpx.Client:
     """A fresh organizer account (its own e-mail address) and a client that speaks as it."""
-    body = {"name": name, "email": f"{name.split()[0].lower()}-{uuid.uuid4().hex[:8]}@example.org",
-            "locale": "en", "time_zone": "Europe/Berlin", **fields}  # fmt: skip
+    body = {
+        "name": name,
+        "email": f"{name.split()[0].lower()}-{uuid.uuid4().hex[:8]}@example.org",
+        "locale": "en",
+        "time_zone": "Europe/Berlin",
+        **fields,
+    }
     created = staff.post("/organizers", json=body).raise_for_status().json()
     client = client_for(stack, created["api_key"])
     client.account = created["account"]  # type: ignore[attr-defined]

@@ -23,8 +23,9 @@ def test_no_key_or_an_unknown_key_is_401_with_a_challenge(stack: Stack):
 
 
 def test_organizer_b_cannot_see_a_bookings_trace_or_audit(stack: Stack, staff, venue):
-    booking_id = venue.post("/bookings", json=booking_body(next_day(), space_id="room-c", layout="boardroom",
-                                                           attendees=10)).json()["booking_id"]  # fmt: skip
+    booking_id = venue.post(
+        "/bookings", json=booking_body(next_day(), space_id="room-c", layout="boardroom", attendees=10)
+    ).json()["booking_id"]
     with new_organizer(stack, staff, "Bob Other") as bob:
         for path in (f"/bookings/{booking_id}", f"/bookings/{booking_id}/trace"):
             assert bob.get(path).status_code == 404  # not 403: no oracle for other people's ids
@@ -37,8 +38,9 @@ def test_staff_routes_answer_403_to_organizers_and_the_audit_names_the_actor(sta
     body = {"name": "Eve", "email": "eve@example.org"}
     assert venue.post("/organizers", json=body).status_code == 403
     assert ops.post("/organizers", json=body).status_code == 403
-    booking_id = venue.post("/bookings", json=booking_body(next_day(), space_id="room-c", layout="boardroom",
-                                                           attendees=10)).json()["booking_id"]  # fmt: skip
+    booking_id = venue.post(
+        "/bookings", json=booking_body(next_day(), space_id="room-c", layout="boardroom", attendees=10)
+    ).json()["booking_id"]
     trail = staff.get(f"/bookings/{booking_id}/audit").raise_for_status().json()
     assert trail[0]["action"] == "created"
     assert trail[0]["actor"] == f"organizer:{venue.account['account_id']}"
@@ -53,8 +55,13 @@ def test_staff_book_on_behalf_of_an_organizer_and_organizers_cannot(stack: Stack
     booking = staff.get(response.headers["location"]).json()
     assert booking["organizer_id"] == venue.account["account_id"]
     assert venue.get(response.headers["location"]).status_code == 200  # the organizer sees it as theirs
-    refused = venue.post("/bookings", json={**booking_body(next_day(), space_id="room-c", layout="boardroom",
-                                                            attendees=10), "on_behalf_of": venue.account["account_id"]})  # fmt: skip
+    refused = venue.post(
+        "/bookings",
+        json={
+            **booking_body(next_day(), space_id="room-c", layout="boardroom", attendees=10),
+            "on_behalf_of": venue.account["account_id"],
+        },
+    )
     assert refused.status_code == 403
     assert staff.post("/bookings", json=booking_body(next_day())).status_code == 422  # for whom?
 

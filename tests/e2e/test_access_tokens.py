@@ -41,8 +41,9 @@ def test_a_token_acts_as_its_account_and_cannot_buy_another(stack: Stack, staff,
     assert token["token_type"] == "Bearer" and token["expires_in"] == 900
     with client_for(stack, token["access_token"]) as by_token:
         assert by_token.get("/me").json()["account_id"] == venue.account["account_id"]
-        created = by_token.post("/bookings", json=booking_body(next_day(), space_id="room-c", layout="boardroom",
-                                                               attendees=10))  # fmt: skip
+        created = by_token.post(
+            "/bookings", json=booking_body(next_day(), space_id="room-c", layout="boardroom", attendees=10)
+        )
         assert created.status_code == 201
         assert venue.get(created.headers["location"]).status_code == 200  # the same organizer
         assert (
@@ -59,12 +60,16 @@ def test_expired_unsigned_tampered_and_foreign_tokens_are_401(stack: Stack, venu
     account_id, secret = venue.account["account_id"], stack.credentials["jwt"]
     good = venue.post("/tokens").json()["access_token"]
     header, _, signature = good.split(".")
-    assert "expired" in _refusal(stack, jwt.encode(_claims(account_id, iat=1_700_000_000, exp=1_700_000_060),
-                                                   secret, algorithm="HS256"))  # fmt: skip
+    assert "expired" in _refusal(
+        stack,
+        jwt.encode(_claims(account_id, iat=1_700_000_000, exp=1_700_000_060), secret, algorithm="HS256"),
+    )
     assert "HS256" in _refusal(stack, f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{_b64(_claims(account_id))}.")
     assert "signature" in _refusal(stack, f"{header}.{_b64(_claims(account_id, role='staff'))}.{signature}")
     assert "signature" in _refusal(stack, jwt.encode(_claims(account_id), "x" * 48, algorithm="HS256"))
-    assert "audience" in _refusal(stack, jwt.encode(_claims(account_id, aud="another-api"), secret,
-                                                    algorithm="HS256"))  # fmt: skip
-    assert "issued by" in _refusal(stack, jwt.encode(_claims(account_id, iss="elsewhere"), secret,
-                                                     algorithm="HS256"))  # fmt: skip
+    assert "audience" in _refusal(
+        stack, jwt.encode(_claims(account_id, aud="another-api"), secret, algorithm="HS256")
+    )
+    assert "issued by" in _refusal(
+        stack, jwt.encode(_claims(account_id, iss="elsewhere"), secret, algorithm="HS256")
+    )

@@ -17,8 +17,14 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def windows_of(client: httpx.Client, day: datetime, space_id: str, **params: str | int) -> list[dict]:
-    query: dict[str, str | int] = {"from": day.date().isoformat(), "to": day.date().isoformat(), "attendees": 50,
-                                   "layout": "theater", "duration": "PT2H", **params}  # fmt: skip
+    query: dict[str, str | int] = {
+        "from": day.date().isoformat(),
+        "to": day.date().isoformat(),
+        "attendees": 50,
+        "layout": "theater",
+        "duration": "PT2H",
+        **params,
+    }
     response = client.get("/availability", params=query)
     assert response.status_code == 200, response.text
     found = {space["space_id"]: space for space in response.json()["spaces"]}
@@ -60,15 +66,29 @@ def test_availability_is_public_checks_its_parameters_and_nets_the_capacity(stac
         assert windows_of(anonymous, day, "room-a", attendees=150) != []
         # one mobile booth (12.8 m²) and a buffet for 100 (60 m²) leave room A 87 theater seats
         assert windows_of(anonymous, day, "room-a", attendees=150, languages=1, buffet_guests=100) == []
-        for params, field in [({"duration": "4 hours"}, "duration"), ({"duration": "PT45M"}, "duration"),
-                              ({"to": "2099-01-01"}, "to"), ({"layout": "ballroom"}, "layout")]:  # fmt: skip
-            query: dict[str, str | int] = {"from": day.date().isoformat(), "to": day.date().isoformat(),
-                                           "attendees": 5, "layout": "theater", "duration": "PT2H", **params}  # fmt: skip
+        for params, field in [
+            ({"duration": "4 hours"}, "duration"),
+            ({"duration": "PT45M"}, "duration"),
+            ({"to": "2099-01-01"}, "to"),
+            ({"layout": "ballroom"}, "layout"),
+        ]:
+            query: dict[str, str | int] = {
+                "from": day.date().isoformat(),
+                "to": day.date().isoformat(),
+                "attendees": 5,
+                "layout": "theater",
+                "duration": "PT2H",
+                **params,
+            }
             response = anonymous.get("/availability", params=query)
             assert response.status_code == 422, response.text
             assert [error["field"] for error in response.json()["errors"]] == [field]
-    too_many = booking_body(day, space_id="room-a", attendees=140, interpreting={"floor_language": "en",
-                            "target_languages": ["zh", "fr"]})  # fmt: skip
+    too_many = booking_body(
+        day,
+        space_id="room-a",
+        attendees=140,
+        interpreting={"floor_language": "en", "target_languages": ["zh", "fr"]},
+    )
     response = venue.post("/bookings", json=too_many)
     assert response.status_code == 422
     [error] = response.json()["errors"]
@@ -84,8 +104,12 @@ def test_closures_are_staff_only_refuse_bookings_and_list_those_they_hit(stack: 
         "/bookings", json=booking_body(day, space_id="room-a", layout="boardroom", attendees=20)
     )
     assert held.status_code == 201, held.text
-    closure = {"space_id": "room-ab", "starts_at": day.replace(hour=12).isoformat(),
-               "ends_at": day.replace(hour=20).isoformat(), "reason": "partition wall repair"}  # fmt: skip
+    closure = {
+        "space_id": "room-ab",
+        "starts_at": day.replace(hour=12).isoformat(),
+        "ends_at": day.replace(hour=20).isoformat(),
+        "reason": "partition wall repair",
+    }
     assert venue.post("/closures", json=closure).status_code == 403
     dry = staff.post("/closures", params={"dry_run": "true"}, json=closure)
     assert dry.status_code == 200 and dry.json()["closure"] is None

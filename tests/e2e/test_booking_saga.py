@@ -117,8 +117,14 @@ def test_languages_nobody_covers_reject_the_booking_and_free_the_hall(venue):
 
 def test_catering_inside_the_lead_time_rejects_the_booking_and_releases_interpreting(venue):
     day = next_day(days_ahead=2)  # past the venue's 24 h notice, inside the caterer's 72 h lead time
-    body = booking_body(day, space_id="room-c", layout="classroom", attendees=40,
-                        interpreting=INTERPRETING, catering={"menu": "western-buffet", "headcount": 40})  # fmt: skip
+    body = booking_body(
+        day,
+        space_id="room-c",
+        layout="classroom",
+        attendees=40,
+        interpreting=INTERPRETING,
+        catering={"menu": "western-buffet", "headcount": 40},
+    )
     booking = wait_for_outcome(venue, book(venue, body)["booking_id"])
     assert booking["status"] == "rejected"
     assert "72" in booking["reason"]
@@ -130,9 +136,14 @@ def test_catering_inside_the_lead_time_rejects_the_booking_and_releases_interpre
 def test_an_overlapping_booking_is_refused_at_once_with_the_conflicting_interval(venue):
     day = next_day()
     book(venue, booking_body(day, space_id="room-a", layout="boardroom", attendees=20))
-    overlapping = booking_body(day, space_id="room-ab", layout="boardroom", attendees=20,
-                               starts_at=day.replace(hour=18, minute=30).isoformat(),
-                               ends_at=day.replace(hour=20).isoformat())  # fmt: skip
+    overlapping = booking_body(
+        day,
+        space_id="room-ab",
+        layout="boardroom",
+        attendees=20,
+        starts_at=day.replace(hour=18, minute=30).isoformat(),
+        ends_at=day.replace(hour=20).isoformat(),
+    )
     response = venue.post("/bookings", json=overlapping)
     assert response.status_code == 409
     problem = response.json()
@@ -186,8 +197,13 @@ def test_one_booking_is_one_trace_across_all_four_services(venue, stack: Stack):
 
 
 def test_the_vip_hall_needs_staff_approval(venue, staff):
-    body = booking_body(next_day(), space_id="vip-hall", layout="boardroom", attendees=20,
-                        catering={"menu": "tea-break", "headcount": 20})  # fmt: skip
+    body = booking_body(
+        next_day(),
+        space_id="vip-hall",
+        layout="boardroom",
+        attendees=20,
+        catering={"menu": "tea-break", "headcount": 20},
+    )
     accepted = book(venue, body)
     assert venue.get("/approvals").status_code == 403
     pending = {item["booking_id"] for item in staff.get("/approvals").raise_for_status().json()}
@@ -219,8 +235,11 @@ def test_notify_answers_organizers_only_about_themselves_and_guards_staff_routes
     assert other.status_code == 403
     assert httpx.get(f"{notify}/ops/deliveries", headers=venue.headers).status_code == 403
     assert httpx.get(f"{notify}/ops/deliveries", headers=staff.headers).status_code == 200
-    broadcast = {"starts_at": "2030-01-01T08:00:00+08:00", "ends_at": "2030-01-01T20:00:00+08:00",
-                 "notices": {"en": {"headline": "Closed", "message": "Typhoon"}}}  # fmt: skip
+    broadcast = {
+        "starts_at": "2030-01-01T08:00:00+08:00",
+        "ends_at": "2030-01-01T20:00:00+08:00",
+        "notices": {"en": {"headline": "Closed", "message": "Typhoon"}},
+    }
     assert httpx.post(f"{notify}/staff/broadcasts", json=broadcast, headers=venue.headers).status_code == 403
 
 
@@ -229,8 +248,12 @@ def test_dietary_counts_reach_the_caterer_and_a_wrong_sum_is_refused(venue, staf
     body = booking_body(next_day(), space_id="room-c", layout="classroom", attendees=40, catering=too_many)
     booking = wait_for_outcome(venue, book(venue, body)["booking_id"])
     assert booking["status"] == "rejected" and "40" in booking["reason"]
-    fine = {"menu": "western-buffet", "headcount": 40, "dietary": {"vegetarian": 6, "halal": 4},
-            "allergy_notes": "two guests allergic to peanuts"}  # fmt: skip
+    fine = {
+        "menu": "western-buffet",
+        "headcount": 40,
+        "dietary": {"vegetarian": 6, "halal": 4},
+        "allergy_notes": "two guests allergic to peanuts",
+    }
     body = booking_body(next_day(), space_id="room-c", layout="classroom", attendees=40, catering=fine)
     booking_id = book(venue, body)["booking_id"]
     assert wait_for_outcome(venue, booking_id)["status"] == "confirmed"

@@ -39,11 +39,15 @@ def passports(count: int, start: int = 0) -> list[str]:
 def guest_list(numbers: list[str], nationality: str = "AU") -> dict:
     return {
         "guests": [
-            {"full_name": f"Guest {index} Canary", "nationality": nationality, "passport_number": number,
-             "date_of_birth": BORN}
+            {
+                "full_name": f"Guest {index} Canary",
+                "nationality": nationality,
+                "passport_number": number,
+                "date_of_birth": BORN,
+            }
             for index, number in enumerate(numbers)
         ]
-    }  # fmt: skip
+    }
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +81,11 @@ def _streams(stack: Stack) -> dict[str, bytes]:
 
 
 def _dump(stack: Stack, database: str) -> bytes:
-    done = subprocess.run([str(POSTGRES_BIN_PATH / "pg_dump"), "--dbname", stack.postgres.dsn(database)],
-                          capture_output=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        [str(POSTGRES_BIN_PATH / "pg_dump"), "--dbname", stack.postgres.dsn(database)],
+        capture_output=True,
+        check=True,
+    )
     return done.stdout
 
 
@@ -106,9 +113,11 @@ def _spans_written(stack: Stack, trace_id: str) -> bool:
 
 def test_passports_are_sealed_audited_and_found_nowhere_else(stack: Stack, staff, ops, organizer):
     body = booking_body(
-        next_day(), attendees=600, interpreting={"floor_language": "en", "target_languages": ["zh"]},
+        next_day(),
+        attendees=600,
+        interpreting={"floor_language": "en", "target_languages": ["zh"]},
         catering={"menu": "western-buffet", "headcount": 150},
-    )  # fmt: skip
+    )
     booking_id = organizer.post("/bookings", json=body).raise_for_status().json()["booking_id"]
     numbers = passports(600)
     registered = guest_list(numbers)
@@ -122,7 +131,9 @@ def test_passports_are_sealed_audited_and_found_nowhere_else(stack: Stack, staff
     too_long = organizer.put(f"/bookings/{booking_id}/guests", json=guest_list([RUN * 6]))
     too_many = organizer.put(f"/bookings/{booking_id}/guests", json=guest_list(passports(601, 1000)))
     assert (bad.status_code, too_long.status_code, too_many.status_code) == (422, 400, 422)
-    assert bad.json()["errors"] == [{"field": "guests[0].passport_number", "reason": "must be 5–20 letters A–Z or digits 0–9"}]  # fmt: skip
+    assert bad.json()["errors"] == [
+        {"field": "guests[0].passport_number", "reason": "must be 5–20 letters A–Z or digits 0–9"}
+    ]
     assert not _leaks({"bad": bad.content, "too_long": too_long.content, "too_many": too_many.content})
 
     put = organizer.put(f"/bookings/{booking_id}/guests", json=registered)
@@ -130,15 +141,22 @@ def test_passports_are_sealed_audited_and_found_nowhere_else(stack: Stack, staff
     assert [g["passport_number"] for g in put.json()["guests"][:2]] == ["••••••0000", "••••••0001"]
     booking = wait_for_outcome(organizer, booking_id)
     assert booking["status"] == "confirmed", (booking["reason"], booking["steps"])
-    wait_until(lambda: {t["kind"] for t in organizer.get(f"/bookings/{booking_id}").json()["vendor_tasks"]}
-               == {"interpreting", "catering"})  # fmt: skip
+    wait_until(
+        lambda: (
+            {t["kind"] for t in organizer.get(f"/bookings/{booking_id}").json()["vendor_tasks"]}
+            == {"interpreting", "catering"}
+        )
+    )
 
     masked = organizer.get(f"/bookings/{booking_id}/guests").raise_for_status().json()
     assert not masked["revealed"] and len(masked["guests"]) == 600
     assert masked["guests"][7] | {"guest_id": None} == {
-        "guest_id": None, "full_name": "Guest 7 Canary", "nationality": "AU", "passport_number": "••••••0007",
+        "guest_id": None,
+        "full_name": "Guest 7 Canary",
+        "nationality": "AU",
+        "passport_number": "••••••0007",
         "date_of_birth": None,
-    }  # fmt: skip
+    }
     assert (
         organizer.get(f"/bookings/{booking_id}/guests?reveal=passport&purpose=access_control").status_code
         == 403
@@ -154,8 +172,10 @@ def test_passports_are_sealed_audited_and_found_nowhere_else(stack: Stack, staff
     assert organizer.get("/staff/guest-data-audit").status_code == 403
     trail = ops.get("/staff/guest-data-audit", params={"booking_id": booking_id}).raise_for_status().json()
     assert [(e["action"], e["actor"].split(":")[0], e["guests"]) for e in trail] == [
-        ("revealed", "staff", 600), ("read", "organizer", 600), ("replaced", "organizer", 600)
-    ]  # fmt: skip
+        ("revealed", "staff", 600),
+        ("read", "organizer", 600),
+        ("replaced", "organizer", 600),
+    ]
     assert trail[0]["purpose"] == "security_registration" and trail[0]["detail"]["passports"] == 600
     assert trail[2]["detail"] == {"guests": 600, "passports": 600, "dates_of_birth": 600}
 
@@ -172,7 +192,7 @@ def test_passports_are_sealed_audited_and_found_nowhere_else(stack: Stack, staff
     purge = ops.get("/staff/guest-data-audit", params={"booking_id": cancelled_id, "action": "purged"}).json()
     assert [(e["actor"], e["guests"], e["detail"]["reason"]) for e in purge] == [
         ("system:guest-purge", 3, "cancelled")
-    ]  # fmt: skip
+    ]
 
     # every guest-data request's spans are exported before the scan, so a leak there could be seen
     traces = {e["trace_id"] for e in trail} | {bad.json()["trace_id"], too_long.json()["trace_id"]}

@@ -75,8 +75,10 @@ def test_every_span_of_a_bookings_trace_names_its_saga_and_each_service_counts_i
         and (span.attributes.get("saga.id") != booking_id or span.attributes.get("booking.id") != booking_id)
     ]
     assert untagged == []
-    steps = {service: {span.attributes.get("saga.step") for span in spans if span.service == service}
-             for service in SERVICES}  # fmt: skip
+    steps = {
+        service: {span.attributes.get("saga.step") for span in spans if span.service == service}
+        for service in SERVICES
+    }
     assert steps["interpreting"] == {"interpreting"} and steps["catering"] == {"catering"}
     assert steps["venue"] - {None} == {"hold", "interpreting", "catering"}  # None: the preamble only
     assert steps["notify"] <= {"notify", "interpreting", "catering"} and "notify" in steps["notify"]
@@ -94,8 +96,10 @@ def test_every_span_of_a_bookings_trace_names_its_saga_and_each_service_counts_i
             before["venue"], saga_runs, step=step, outcome="reserved"
         )
     durables = {labels for name, labels in after["venue"] if name == "wict_consumer_pending"}
-    assert durables == {(("durable", d),) for d in ("venue-interpreting-events", "venue-catering-events",
-                                                    "venue-dead-letters")}  # fmt: skip
+    assert durables == {
+        (("durable", d),)
+        for d in ("venue-interpreting-events", "venue-catering-events", "venue-dead-letters")
+    }
 
     def delivered(channel: str) -> float:
         now = scrape(stack, "notify")

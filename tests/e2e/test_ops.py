@@ -141,8 +141,14 @@ def test_saga_pages_follow_the_link_header_and_refuse_unknown_states(venue, ops)
 def second_venue(stack: Stack) -> Iterator[ServiceProcess]:
     """Another venue instance: 2 s step deadlines, a deadline sweep once an hour, a Jaeger UI to link to."""
     port = free_port()
-    env = {**stack.service_env("venue"), "WICT_HTTP_PORT": str(port), "WICT_INSTANCE_ID": "venue-ops-test",
-           "WICT_STEP_TIMEOUT_SECONDS": "2", "WICT_DEADLINE_SWEEP_SECONDS": "3600", "WICT_JAEGER_URL": JAEGER}  # fmt: skip
+    env = {
+        **stack.service_env("venue"),
+        "WICT_HTTP_PORT": str(port),
+        "WICT_INSTANCE_ID": "venue-ops-test",
+        "WICT_STEP_TIMEOUT_SECONDS": "2",
+        "WICT_DEADLINE_SWEEP_SECONDS": "3600",
+        "WICT_JAEGER_URL": JAEGER,
+    }
     process = ServiceProcess("venue-ops", "services.venue", env, port, stack.logs_dir / "venue-ops.log")
     process.start()
     try:
@@ -170,8 +176,13 @@ def test_a_stopped_participant_shows_in_health_and_its_saga_as_stuck_until_it_is
     stack: Stack, second_venue: ServiceProcess, venue, ops
 ):
     interpreting, main_venue = stack.service("interpreting"), stack.service("venue")
-    body = booking_body(next_day(), space_id="room-a", layout="theater", attendees=90,
-                        interpreting={"floor_language": "en", "target_languages": ["zh"]})  # fmt: skip
+    body = booking_body(
+        next_day(),
+        space_id="room-a",
+        layout="theater",
+        attendees=90,
+        interpreting={"floor_language": "en", "target_languages": ["zh"]},
+    )
     interpreting.stop()
     main_venue.pause()  # its deadline sweep would give the step up at once
     try:
@@ -266,9 +277,10 @@ def test_a_malformed_command_is_a_dead_letter_ops_show_replay_and_discard_audite
 
     trail = [e for e in ops.get("/ops/audit").json() if e["booking_id"] == booking_id]
     assert [(e["action"], e["detail"]["dead_letter"]) for e in reversed(trail)] == [
-        ("dead letter shown", letter["id"]), ("dead letter replayed", letter["id"]),
+        ("dead letter shown", letter["id"]),
+        ("dead letter replayed", letter["id"]),
         ("dead letter discarded", again["id"]),
-    ]  # fmt: skip
+    ]
     assert {e["actor"].split(":")[0] for e in trail} == {"ops"}
     on_booking = [e["action"] for e in ops.get(f"/bookings/{booking_id}/audit").json()]
     assert on_booking[-3:] == ["dead letter shown", "dead letter replayed", "dead letter discarded"]
@@ -280,9 +292,14 @@ def test_a_vendor_task_past_its_answer_deadline_is_overdue(stack: Stack, venue, 
     task_id = f"catering-ops-{uuid.uuid4().hex[:8]}"
     due = datetime.now(UTC) - timedelta(minutes=5)  # catering reports it as still awaiting the answer
     report = CateringTaskStateChanged(
-        booking_id=uuid.UUID(booking_id), task_id=task_id, kind="catering", vendor_id="caterer-cuntan-kitchen",
-        state="awaiting_answer", version=1, answer_due=due,
-    )  # fmt: skip
+        booking_id=uuid.UUID(booking_id),
+        task_id=task_id,
+        kind="catering",
+        vendor_id="caterer-cuntan-kitchen",
+        state="awaiting_answer",
+        version=1,
+        answer_due=due,
+    )
     _publish(stack, report.subject, msgspec.json.encode(report))
 
     task = wait_until(
@@ -310,11 +327,18 @@ def test_a_notification_notify_gave_up_on_is_listed(stack: Stack, staff, ops):
         assert hook.status_code == 201, hook.text
         booking_id = _confirmed(organizer)
         deliveries = f"{notify}/ops/deliveries"
-        wait_until(lambda: httpx.get(deliveries, headers=ops.headers,
-                                     params={"booking_id": booking_id, "channel": "webhook"}).json())  # fmt: skip
+        wait_until(
+            lambda: httpx.get(
+                deliveries, headers=ops.headers, params={"booking_id": booking_id, "channel": "webhook"}
+            ).json()
+        )
         # removing the endpoint gives up what waits for it
-        assert httpx.delete(f"{notify}/recipients/{recipient}/webhooks/{hook.json()['id']}",
-                            headers=staff.headers).status_code == 204  # fmt: skip
+        assert (
+            httpx.delete(
+                f"{notify}/recipients/{recipient}/webhooks/{hook.json()['id']}", headers=staff.headers
+            ).status_code
+            == 204
+        )
 
         failed = wait_until(
             lambda: ops.get("/ops/notifications/failures", params={"booking_id": booking_id}).json(),
@@ -348,12 +372,19 @@ def test_the_ops_nats_login_reads_lag_but_cannot_administer_jetstream(stack: Sta
 
 
 def _cli(stack: Stack, ops: httpx.Client, *arguments: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "WICT_VENUE_URL": stack.service("venue").base_url,
-           "WICT_OPS_API_KEY": stack.credentials["ops"]}  # fmt: skip
+    env = {
+        **os.environ,
+        "WICT_VENUE_URL": stack.service("venue").base_url,
+        "WICT_OPS_API_KEY": stack.credentials["ops"],
+    }
     return subprocess.run(
-        [sys.executable, "-m", "clients.ops", *arguments], cwd=REPO_ROOT, capture_output=True, text=True,
-        timeout=60, env=env,
-    )  # fmt: skip
+        [sys.executable, "-m", "clients.ops", *arguments],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
 
 
 def test_the_cli_shows_sagas_and_a_trace(stack: Stack, venue, ops):

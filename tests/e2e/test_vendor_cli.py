@@ -48,8 +48,12 @@ TITLE = "Vendor client check"  # not the default title, which other modules' mai
 def vendor_env(stack: Stack, vendor: Vendor) -> dict[str, str]:
     login = stack.nats.vendor_login(vendor)
     inherited = {name: value for name, value in os.environ.items() if not name.startswith("WICT_VENDOR_")}
-    return inherited | {"WICT_VENDOR_NATS_URL": login.url, "WICT_VENDOR_KIND": vendor.kind,
-                        "WICT_VENDOR_ID": vendor.vendor_id, "WICT_VENDOR_PASSWORD": login.password}  # fmt: skip
+    return inherited | {
+        "WICT_VENDOR_NATS_URL": login.url,
+        "WICT_VENDOR_KIND": vendor.kind,
+        "WICT_VENDOR_ID": vendor.vendor_id,
+        "WICT_VENDOR_PASSWORD": login.password,
+    }
 
 
 def vendor_cli(stack: Stack, vendor: Vendor, *argv: str) -> subprocess.CompletedProcess[str]:
@@ -112,8 +116,10 @@ def test_a_declined_buffet_goes_to_the_second_caterer_who_accepts_it_once(
     declined = vendor_cli(stack, CUNTAN, "decline", booking_id[:8], "--reason", REASON, "--json")
     assert declined.returncode == 0, declined.stderr
     assert {k: json.loads(declined.stdout)[k] for k in ("answer", "sent", "state")} == {
-        "answer": "declined", "sent": True, "state": "declined"
-    }  # fmt: skip
+        "answer": "declined",
+        "sent": True,
+        "state": "declined",
+    }
     tasks = wait_until(
         lambda: in_states(
             organizer, booking_id, {CUNTAN.vendor_id: "declined", JIANGBEI.vendor_id: "awaiting_answer"}
@@ -139,9 +145,11 @@ def test_a_declined_buffet_goes_to_the_second_caterer_who_accepts_it_once(
 
     assert asyncio.run(accept_again_on_the_wire(stack, booking_id)) == [True, False]
     assert asyncio.run(task_states(stack, booking_id)) == [
-        (CUNTAN.vendor_id, "awaiting_answer"), (CUNTAN.vendor_id, "declined"),
-        (JIANGBEI.vendor_id, "awaiting_answer"), (JIANGBEI.vendor_id, "accepted"),
-    ]  # fmt: skip
+        (CUNTAN.vendor_id, "awaiting_answer"),
+        (CUNTAN.vendor_id, "declined"),
+        (JIANGBEI.vendor_id, "awaiting_answer"),
+        (JIANGBEI.vendor_id, "accepted"),
+    ]
 
 
 async def accept_again_on_the_wire(stack: Stack, booking_id: str) -> list[bool]:
@@ -189,9 +197,13 @@ def test_watch_prints_the_platforms_task_events_and_stops_cleanly_on_ctrl_c(
 ):
     booking_id = confirmed_buffet(organizer)
     watcher = subprocess.Popen(
-        [sys.executable, "-m", "clients.vendor", "watch", "--json"], env=vendor_env(stack, CUNTAN), cwd=REPO_ROOT,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [sys.executable, "-m", "clients.vendor", "watch", "--json"],
+        env=vendor_env(stack, CUNTAN),
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         event = first_event_about(watcher, booking_id)
         watcher.send_signal(signal.SIGINT)

@@ -82,8 +82,9 @@ def test_a_reported_task_state_shows_on_the_booking_with_its_deadline_in_both_zo
     assert datetime.fromisoformat(waiting["answer_due_local"]["venue"]).utcoffset() == timedelta(hours=8)
     assert datetime.fromisoformat(waiting["answer_due_local"]["organizer"]) == due
     assert datetime.fromisoformat(waiting["answer_due_local"]["organizer"]).utcoffset() in (
-        timedelta(hours=1), timedelta(hours=2)
-    )  # fmt: skip
+        timedelta(hours=1),
+        timedelta(hours=2),
+    )
     assert (waiting["vendor_id"], waiting["kind"], waiting["reason"]) == (
         "agency-yangtze",
         "interpreting",
@@ -102,11 +103,25 @@ def test_the_duty_desk_lists_escalations_page_by_page_and_organizers_may_not(
     booking_id = uuid.UUID(booking["booking_id"])
     suffix = uuid.uuid4().hex[:8]
     reports = [
-        InterpretingTaskStateChanged(booking_id=booking_id, task_id=f"interpreting-e2e-{suffix}", kind="interpreting",
-                                     vendor_id="agency-silkroad", state="escalated", version=2, reason="none free"),
-        CateringTaskStateChanged(booking_id=booking_id, task_id=f"catering-e2e-{suffix}", kind="catering",
-                                 vendor_id="caterer-cuntan-kitchen", state="escalated", version=2, reason="kitchen"),
-    ]  # fmt: skip
+        InterpretingTaskStateChanged(
+            booking_id=booking_id,
+            task_id=f"interpreting-e2e-{suffix}",
+            kind="interpreting",
+            vendor_id="agency-silkroad",
+            state="escalated",
+            version=2,
+            reason="none free",
+        ),
+        CateringTaskStateChanged(
+            booking_id=booking_id,
+            task_id=f"catering-e2e-{suffix}",
+            kind="catering",
+            vendor_id="caterer-cuntan-kitchen",
+            state="escalated",
+            version=2,
+            reason="kitchen",
+        ),
+    ]
     publish(stack, *reports)
     wanted = {report.task_id for report in reports}
     params = {"state": "escalated", "booking_id": booking["booking_id"], "limit": 1}
@@ -138,15 +153,25 @@ def test_the_duty_desk_lists_escalations_page_by_page_and_organizers_may_not(
 def test_an_escalation_tells_the_organizer_that_the_venue_team_takes_over(organizer, stack: Stack):
     booking = confirmed_booking(organizer)
     escalated = VendorTaskEscalated(
-        booking_id=uuid.UUID(booking["booking_id"]), task_id=f"interpreting-e2e-{uuid.uuid4().hex[:8]}",
-        kind="interpreting", vendor_id="agency-yangtze", reason="nobody accepted in time",
-    )  # fmt: skip
+        booking_id=uuid.UUID(booking["booking_id"]),
+        task_id=f"interpreting-e2e-{uuid.uuid4().hex[:8]}",
+        kind="interpreting",
+        vendor_id="agency-yangtze",
+        reason="nobody accepted in time",
+    )
     publish(stack, escalated, escalated)  # the second is the same message: deduplicated, told once
     notify = stack.service("notify").base_url
 
     def told() -> list[dict]:
-        entries = httpx.get(f"{notify}/notifications", params={"booking_id": booking["booking_id"]},
-                            headers=organizer.headers).raise_for_status().json()  # fmt: skip
+        entries = (
+            httpx.get(
+                f"{notify}/notifications",
+                params={"booking_id": booking["booking_id"]},
+                headers=organizer.headers,
+            )
+            .raise_for_status()
+            .json()
+        )
         return [entry for entry in entries if entry["event"] == "service_escalated"]
 
     [entry] = wait_until(told)

@@ -22,8 +22,12 @@ def small_booking(venue: httpx.Client, **changes) -> str:
 
 
 def test_a_quote_prices_a_booking_request_and_is_kept_for_its_owner(stack: Stack, staff, venue):
-    body = booking_body(next_day(), interpreting={"floor_language": "zh", "target_languages": ["en", "ms"]},
-                        catering={"menu": "western-buffet", "headcount": 200}, network_lines=1)  # fmt: skip
+    body = booking_body(
+        next_day(),
+        interpreting={"floor_language": "zh", "target_languages": ["en", "ms"]},
+        catering={"menu": "western-buffet", "headcount": 200},
+        network_lines=1,
+    )
     response = venue.post("/quotes", json=body)
     assert response.status_code == 201, response.text
     quote = response.json()
@@ -72,8 +76,9 @@ def test_another_organizer_gets_404_for_quotes_records_planning_and_calendars(st
 
 def test_planning_requests_become_staff_tasks(staff, ops, venue):
     booking_id = small_booking(venue)
-    asked = venue.post(f"/bookings/{booking_id}/planning-requests",
-                       json={"request": "Welcome signage in Malay and English"})  # fmt: skip
+    asked = venue.post(
+        f"/bookings/{booking_id}/planning-requests", json={"request": "Welcome signage in Malay and English"}
+    )
     assert asked.status_code == 201 and asked.json()["status"] == "open"
     task_id = asked.json()["task_id"]
     assert task_id in [
@@ -123,9 +128,17 @@ def test_the_performance_sheet_is_public_and_has_the_published_figures(stack: St
         sheet = anonymous.get("/stats", params={"from": "2026-01-01", "to": "2026-12-31"})
         assert sheet.status_code == 200, sheet.text
         assert set(sheet.json()) == {
-            "first_day", "last_day", "events_held", "events_recorded", "guests", "countries", "country_codes",
-            "online_attendance", "media_reports", "cooperation_partners",
-        }  # fmt: skip
+            "first_day",
+            "last_day",
+            "events_held",
+            "events_recorded",
+            "guests",
+            "countries",
+            "country_codes",
+            "online_attendance",
+            "media_reports",
+            "cooperation_partners",
+        }
         assert all(isinstance(sheet.json()[key], int) for key in ("events_held", "guests", "countries"))
         assert anonymous.get("/stats", params={"from": "2026-12-31", "to": "2026-01-01"}).status_code == 422
         assert anonymous.get("/stats", params={"from": "2026-01-01"}).status_code == 400
@@ -134,8 +147,10 @@ def test_the_performance_sheet_is_public_and_has_the_published_figures(stack: St
 def test_network_line_availability_lists_the_pool(stack: Stack):
     day = next_day()
     with client_for(stack, None) as anonymous:
-        answer = anonymous.get("/network-lines/availability",
-                               params={"from": day.isoformat(), "to": (day + timedelta(days=1)).isoformat()})  # fmt: skip
+        answer = anonymous.get(
+            "/network-lines/availability",
+            params={"from": day.isoformat(), "to": (day + timedelta(days=1)).isoformat()},
+        )
         assert answer.status_code == 200, answer.text
         lines = answer.json()["lines"]
         assert [line["line_id"] for line in lines] == [f"intl-line-{n}" for n in range(1, 5)]

@@ -22,8 +22,11 @@ def storm(client: httpx.Client, requests: list[tuple[str, dict, dict]]) -> list[
         async with httpx.AsyncClient(
             base_url=str(client.base_url), headers=client.headers, timeout=60
         ) as many:
-            return list(await asyncio.gather(*(many.post(path, json=body, headers=headers)
-                                                for path, body, headers in requests)))  # fmt: skip
+            return list(
+                await asyncio.gather(
+                    *(many.post(path, json=body, headers=headers) for path, body, headers in requests)
+                )
+            )
 
     return asyncio.run(run())
 
@@ -70,11 +73,13 @@ def test_a_change_that_cannot_be_served_leaves_the_booking_as_it_was(venue):
     booking_id = venue.post("/bookings", json=body).json()["booking_id"]
     before = wait_for_outcome(venue, booking_id)
     assert before["status"] == "confirmed"
-    response = venue.patch(f"/bookings/{booking_id}",
-                           json={"interpreting": {"floor_language": "ar", "target_languages": ["zh"]}})  # fmt: skip
+    response = venue.patch(
+        f"/bookings/{booking_id}", json={"interpreting": {"floor_language": "ar", "target_languages": ["zh"]}}
+    )
     assert response.status_code == 202 and response.json()["revision"] == 1
-    change = wait_until(lambda: [c for c in venue.get(f"/bookings/{booking_id}/changes").json()
-                                 if c["state"] != "running"])[0]  # fmt: skip
+    change = wait_until(
+        lambda: [c for c in venue.get(f"/bookings/{booking_id}/changes").json() if c["state"] != "running"]
+    )[0]
     assert change["state"] == "rejected" and "ar" in change["reason"]
     after = venue.get(f"/bookings/{booking_id}").json()
     assert {k: after[k] for k in ("status", "starts_at", "interpreting", "blocked")} == {
@@ -84,23 +89,44 @@ def test_a_change_that_cannot_be_served_leaves_the_booking_as_it_was(venue):
 
 def test_a_change_of_time_is_arranged_everywhere_then_replaces_the_old_plan(venue):
     day = next_day()
-    body = booking_body(day, space_id="room-a", layout="boardroom", attendees=20,
-                        catering={"menu": "tea-break", "headcount": 20})  # fmt: skip
+    body = booking_body(
+        day,
+        space_id="room-a",
+        layout="boardroom",
+        attendees=20,
+        catering={"menu": "tea-break", "headcount": 20},
+    )
     booking_id = venue.post("/bookings", json=body).json()["booking_id"]
     assert wait_for_outcome(venue, booking_id)["status"] == "confirmed"
     later = {"starts_at": day.replace(hour=15).isoformat(), "ends_at": day.replace(hour=19).isoformat()}
     assert venue.patch(f"/bookings/{booking_id}", json=later).status_code == 202
-    change = wait_until(lambda: [c for c in venue.get(f"/bookings/{booking_id}/changes").json()
-                                 if c["state"] != "running"])[0]  # fmt: skip
+    change = wait_until(
+        lambda: [c for c in venue.get(f"/bookings/{booking_id}/changes").json() if c["state"] != "running"]
+    )[0]
     assert change["state"] == "applied", change
     booking = venue.get(f"/bookings/{booking_id}").json()
     assert booking["local"]["venue"]["starts_at"].startswith(day.replace(hour=15).strftime("%Y-%m-%dT%H:%M"))
     # the old slot is free again, the new one is not
-    earlier = booking_body(day, space_id="room-a", layout="boardroom", attendees=20,
-                           starts_at=day.replace(hour=9).isoformat(), ends_at=day.replace(hour=13).isoformat())  # fmt: skip
+    earlier = booking_body(
+        day,
+        space_id="room-a",
+        layout="boardroom",
+        attendees=20,
+        starts_at=day.replace(hour=9).isoformat(),
+        ends_at=day.replace(hour=13).isoformat(),
+    )
     assert venue.post("/bookings", json=earlier).status_code == 201
-    assert venue.post("/bookings", json={**earlier, "starts_at": day.replace(hour=16).isoformat(),
-                                         "ends_at": day.replace(hour=18).isoformat()}).status_code == 409  # fmt: skip
+    assert (
+        venue.post(
+            "/bookings",
+            json={
+                **earlier,
+                "starts_at": day.replace(hour=16).isoformat(),
+                "ends_at": day.replace(hour=18).isoformat(),
+            },
+        ).status_code
+        == 409
+    )
 
 
 @pytest.mark.parametrize(("days_ahead", "percent"), [(30, 0), (8, 50), (2, 100)])

@@ -157,9 +157,22 @@ def assert_no_duplicate_effects(stack: Stack, states: dict[str, str]) -> None:
     wait_quiescent(stack)
     confirmed = [booking_id for booking_id, state in states.items() if state == "confirmed"]
     ids = ",".join(f"'{booking_id}'" for booking_id in confirmed) or "NULL"
-    assert count(stack, "interpreting", f"SELECT count(*) FROM reservations WHERE booking_id IN ({ids})"
-                 " AND status = 'confirmed'") == len(confirmed)  # fmt: skip
-    assert count(stack, "catering", f"SELECT count(*) FROM catering_orders WHERE booking_id IN ({ids})"
-                 " AND status = 'confirmed'") == len(confirmed)  # fmt: skip
-    assert count(stack, "venue", "SELECT count(*) FROM (SELECT booking_id FROM space_holds GROUP BY booking_id,"
-                 " unit, revision HAVING count(*) > 1) d") == 0  # fmt: skip
+    assert count(
+        stack,
+        "interpreting",
+        f"SELECT count(*) FROM reservations WHERE booking_id IN ({ids}) AND status = 'confirmed'",
+    ) == len(confirmed)
+    assert count(
+        stack,
+        "catering",
+        f"SELECT count(*) FROM catering_orders WHERE booking_id IN ({ids}) AND status = 'confirmed'",
+    ) == len(confirmed)
+    assert (
+        count(
+            stack,
+            "venue",
+            "SELECT count(*) FROM (SELECT booking_id FROM space_holds GROUP BY booking_id,"
+            " unit, revision HAVING count(*) > 1) d",
+        )
+        == 0
+    )

@@ -122,8 +122,13 @@ def _scenario(stack: Stack, answers_sent: int) -> dict[str, str]:
             "ends_at": days[1].replace(hour=19).isoformat(),
         }
         organizer.patch(f"/bookings/{workshop}", json=later).raise_for_status()
-        changed = wait_until(lambda: [c["state"] for c in organizer.get(f"/bookings/{workshop}/changes").json()
-                                      if c["state"] != "running"])  # fmt: skip
+        changed = wait_until(
+            lambda: [
+                c["state"]
+                for c in organizer.get(f"/bookings/{workshop}/changes").json()
+                if c["state"] != "running"
+            ]
+        )
         assert changed == ["applied"]
         _settle(stack)
 
@@ -149,19 +154,34 @@ def _scenario(stack: Stack, answers_sent: int) -> dict[str, str]:
 
     agency_task, agency, assigned = _task(stack, "interpreting", forum)
     accepted = VendorTaskAccepted(
-        message_id=uuid.uuid5(assigned, "accepted"), booking_id=uuid.UUID(forum), task_id=agency_task,
-        kind="interpreting", vendor_id=agency, in_reply_to=assigned,
-    )  # fmt: skip
+        message_id=uuid.uuid5(assigned, "accepted"),
+        booking_id=uuid.UUID(forum),
+        task_id=agency_task,
+        kind="interpreting",
+        vendor_id=agency,
+        in_reply_to=assigned,
+    )
     _answer(stack, accepted, answers_sent)
     _settle(stack)
     caterer_task, caterer, assigned = _task(stack, "catering", forum)
     declined = VendorTaskDeclined(
-        message_id=uuid.uuid5(assigned, "declined"), booking_id=uuid.UUID(forum), task_id=caterer_task,
-        kind="catering", vendor_id=caterer, in_reply_to=assigned, reason="kitchen closed for repairs",
-    )  # fmt: skip
+        message_id=uuid.uuid5(assigned, "declined"),
+        booking_id=uuid.UUID(forum),
+        task_id=caterer_task,
+        kind="catering",
+        vendor_id=caterer,
+        in_reply_to=assigned,
+        reason="kitchen closed for repairs",
+    )
     _answer(stack, declined, answers_sent)
-    wait_until(lambda: count(stack, "catering", f"SELECT count(*) FROM vendor_tasks WHERE task_id = '{caterer_task}'"
-                             " AND state <> 'awaiting_answer'"))  # fmt: skip
+    wait_until(
+        lambda: count(
+            stack,
+            "catering",
+            f"SELECT count(*) FROM vendor_tasks WHERE task_id = '{caterer_task}'"
+            " AND state <> 'awaiting_answer'",
+        )
+    )
     _settle(stack)
     return {"forum": forum, "workshop": workshop, "dropped": dropped, "vip": vip, "refused": refused}
 

@@ -84,9 +84,12 @@ async def _set_max_deliver(js: JetStreamContext) -> None:
 
 def _interpreting_body() -> dict[str, Any]:
     return booking_body(
-        next_day(), space_id="room-a", layout="theater", attendees=90,
+        next_day(),
+        space_id="room-a",
+        layout="theater",
+        attendees=90,
         interpreting={"floor_language": "en", "target_languages": ["zh"]},
-    )  # fmt: skip
+    )
 
 
 class Poisoned:
@@ -229,8 +232,12 @@ def _ops(stack: Stack, *arguments: str) -> str:
     }
     done = subprocess.run(
         [sys.executable, "-m", "clients.ops", "dead-letters", *arguments],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, env={**os.environ, **login},
-    )  # fmt: skip
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **login},
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -262,8 +269,11 @@ def _ops_failing(stack: Stack, *arguments: str) -> str:
     """The same with the credentials in ``--url``; it must fail with status 1."""
     done = subprocess.run(
         [sys.executable, "-m", "clients.ops", "--url", stack.nats.url, "dead-letters", *arguments],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 1
     return done.stderr
 

@@ -25,8 +25,11 @@ def _storm(
         async with httpx.AsyncClient(
             base_url=str(client.base_url), headers=client.headers, timeout=120, limits=limits
         ) as many:
-            return list(await asyncio.gather(*(many.post("/bookings", json=body, headers=headers)
-                                                for body, headers in requests)))  # fmt: skip
+            return list(
+                await asyncio.gather(
+                    *(many.post("/bookings", json=body, headers=headers) for body, headers in requests)
+                )
+            )
 
     return asyncio.run(run())
 
@@ -64,8 +67,18 @@ def test_clients_racing_for_combined_rooms_never_share_a_room(stack: Stack, orga
     statuses = collections.Counter(response.status_code for response in responses)
     assert set(statuses) <= {201, 409}, statuses
     winners = [bodies[i][0]["space_id"] for i, r in enumerate(responses) if r.status_code == 201]
-    rooms = [room for space in winners for room in {"room-a": "a", "room-b": "b", "room-c": "c", "room-ab": "ab",
-                                                     "room-bc": "bc", "room-abc": "abc"}[space]]  # fmt: skip
+    rooms = [
+        room
+        for space in winners
+        for room in {
+            "room-a": "a",
+            "room-b": "b",
+            "room-c": "c",
+            "room-ab": "ab",
+            "room-bc": "bc",
+            "room-abc": "abc",
+        }[space]
+    ]
     assert len(rooms) == len(set(rooms)), winners  # each partitioned room at most once
     assert len(_bookings_of(stack, bodies[0][0]["starts_at"])) == len(winners)
 

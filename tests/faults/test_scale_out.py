@@ -72,5 +72,12 @@ def test_two_instances_of_every_service_one_of_each_killed_half_way(stack: Stack
         assert set(commands.values()) == {1}, [key for key, n in commands.items() if n > 1][:5]
     # every step of every saga ended once: no timer drove a saga twice, none is left waiting
     ids = ",".join(f"'{booking_id}'" for booking_id in accepted)
-    assert count(stack, "venue", f"SELECT count(*) FROM saga_steps WHERE booking_id IN ({ids})"
-                 " AND state NOT IN ('confirmed', 'held')") == 0  # fmt: skip
+    assert (
+        count(
+            stack,
+            "venue",
+            f"SELECT count(*) FROM saga_steps WHERE booking_id IN ({ids})"
+            " AND state NOT IN ('confirmed', 'held')",
+        )
+        == 0
+    )

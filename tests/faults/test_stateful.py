@@ -245,9 +245,15 @@ class Machine(RuleBasedStateMachine):
         self, space: str, day: int, slot: int, attendees: int, interpreting: str, catering: str
     ) -> str | None:
         with self._step():
-            body = {"space_id": space, "layout": "boardroom", **self._when(day, slot), "attendees": attendees,
-                    "title": "Stateful exchange forum", "interpreting": INTERPRETING[interpreting],
-                    "catering": CATERING[catering]}  # fmt: skip
+            body = {
+                "space_id": space,
+                "layout": "boardroom",
+                **self._when(day, slot),
+                "attendees": attendees,
+                "title": "Stateful exchange forum",
+                "interpreting": INTERPRETING[interpreting],
+                "catering": CATERING[catering],
+            }
             response = expect(self.organizer.post("/bookings", json=body), 201, 202, 409, 422)
             if response.status_code == 409:
                 # listed as they are now: a compensation may have freed them since (then the list is empty)
@@ -336,8 +342,13 @@ class Machine(RuleBasedStateMachine):
             task = tasks[pick % len(tasks)]
             note(f"{task['vendor_id']} answers {task['task_id']}")
             in_reply_to = {"latest": uuid.UUID(task["message_id"]), "none": None, "stale": uuid.uuid4()}
-            common = {"booking_id": uuid.UUID(task["booking_id"]), "task_id": task["task_id"], "kind": kind,
-                      "vendor_id": task["vendor_id"], "in_reply_to": in_reply_to[reply]}  # fmt: skip
+            common = {
+                "booking_id": uuid.UUID(task["booking_id"]),
+                "task_id": task["task_id"],
+                "kind": kind,
+                "vendor_id": task["vendor_id"],
+                "in_reply_to": in_reply_to[reply],
+            }
             answer = (
                 VendorTaskAccepted(**common) if accept else VendorTaskDeclined(**common, reason="booked up")
             )

@@ -72,9 +72,14 @@ async def connect(login: NatsLogin, inbox_prefix: str = "_INBOX") -> Session:
         errors.append(str(error))
 
     connection = await nats.connect(
-        nats_servers(login.url), user=login.user, password=login.password, inbox_prefix=inbox_prefix,
-        error_cb=on_error, allow_reconnect=False, connect_timeout=5,
-    )  # fmt: skip
+        nats_servers(login.url),
+        user=login.user,
+        password=login.password,
+        inbox_prefix=inbox_prefix,
+        error_cb=on_error,
+        allow_reconnect=False,
+        connect_timeout=5,
+    )
     return Session(connection, errors)
 
 
@@ -102,7 +107,10 @@ async def sessions(server: NatsServer | NatsCluster) -> AsyncIterator[dict[str, 
         "admin": await connect(server.login("admin")),
         "service": await connect(server.login("interpreting")),
     }
-    opened |= {vendor.vendor_id: await connect(server.vendor_login(vendor), vendor.inbox_prefix) for vendor in (A, B, C)}  # fmt: skip
+    opened |= {
+        vendor.vendor_id: await connect(server.vendor_login(vendor), vendor.inbox_prefix)
+        for vendor in (A, B, C)
+    }
 
     async def answer(subject: str, body: bytes) -> bytes:
         return f"tasks of {vendor_of(subject)}".encode()
@@ -117,10 +125,17 @@ async def sessions(server: NatsServer | NatsCluster) -> AsyncIterator[dict[str, 
 def _task(vendor: Vendor) -> bytes:
     starts = datetime.now(UTC) + timedelta(days=30)
     task = VendorTaskAssigned(
-        booking_id=uuid.uuid4(), task_id="task-1", kind=vendor.kind, vendor_id=vendor.vendor_id,
-        space_id="room-a", starts_at=starts, ends_at=starts + timedelta(hours=2), load_in_at=starts,
-        load_out_at=starts + timedelta(hours=3), summary="en→zh, one booth",
-    )  # fmt: skip
+        booking_id=uuid.uuid4(),
+        task_id="task-1",
+        kind=vendor.kind,
+        vendor_id=vendor.vendor_id,
+        space_id="room-a",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        load_in_at=starts,
+        load_out_at=starts + timedelta(hours=3),
+        summary="en→zh, one booth",
+    )
     return msgspec.json.encode(task)
 
 
@@ -182,8 +197,15 @@ async def test_another_vendor_cannot_listen_to_a_vendors_subjects_or_replies(
     sessions: dict[str, Session], vendor: Vendor
 ) -> None:
     other = sessions[vendor.vendor_id]
-    subjects = ("tasks.>", "tasks.interpreting.agency-a.>", A.subject("changed"), "_INBOX.>",
-                f"{A.inbox_prefix}.>", "vendors.interpreting.*.tasks", ">")  # fmt: skip
+    subjects = (
+        "tasks.>",
+        "tasks.interpreting.agency-a.>",
+        A.subject("changed"),
+        "_INBOX.>",
+        f"{A.inbox_prefix}.>",
+        "vendors.interpreting.*.tasks",
+        ">",
+    )
     subscriptions = [await other.connection.subscribe(subject) for subject in subjects]
     refused = [subject for subject in subjects if await other.refused(subject, "subscription")]
 
@@ -246,8 +268,14 @@ async def test_without_credentials_or_with_a_wrong_password_nobody_connects(
 ) -> None:
     for login in (NatsLogin(server.display_url, "", ""), server.vendor_login(A)._replace(password="guess")):
         with pytest.raises(Exception, match=r"Authorization|nats: no servers available"):
-            await nats.connect(nats_servers(login.url), user=login.user or None, password=login.password or None,
-                               allow_reconnect=False, max_reconnect_attempts=0, connect_timeout=2)  # fmt: skip
+            await nats.connect(
+                nats_servers(login.url),
+                user=login.user or None,
+                password=login.password or None,
+                allow_reconnect=False,
+                max_reconnect_attempts=0,
+                connect_timeout=2,
+            )
 
 
 def test_a_vendors_login_is_read_from_the_stacks_data_folder(server: NatsServer | NatsCluster) -> None:

@@ -11,24 +11,35 @@ from clients.ops.venue_api import request_of
 pytestmark = pytest.mark.unit
 
 SAGA = {
-    "kind": "booking", "booking_id": "b-1", "revision": None, "state": "running", "status": "pending",
-    "reason": None, "started_at": "2027-03-02T06:00:00Z", "updated_at": "2027-03-02T06:00:01Z", "trace_id": "t-1",
+    "kind": "booking",
+    "booking_id": "b-1",
+    "revision": None,
+    "state": "running",
+    "status": "pending",
+    "reason": None,
+    "started_at": "2027-03-02T06:00:00Z",
+    "updated_at": "2027-03-02T06:00:01Z",
+    "trace_id": "t-1",
     "waiting_on": [{"step": "interpreting", "state": "pending", "deadline": "2027-03-02T06:00:30Z"}],
     "stuck_because": ["interpreting pending 40 s past its deadline"],
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize(
     ("argv", "path", "params"),
     [
-        (["sagas", "--state", "running", "--kind", "change"], "/ops/sagas", {"state": "running", "kind": "change", "limit": 50}),
+        (
+            ["sagas", "--state", "running", "--kind", "change"],
+            "/ops/sagas",
+            {"state": "running", "kind": "change", "limit": 50},
+        ),
         (["stuck", "--grace", "5"], "/ops/sagas/stuck", {"grace_seconds": 5.0}),
         (["stuck", "--in-flight", "60"], "/ops/sagas/stuck", {"in_flight_seconds": 60.0}),
         (["overdue"], "/ops/vendor-tasks/overdue", {}),
         (["health"], "/ops/health", {}),
         (["failures", "--booking", "b-1"], "/ops/notifications/failures", {"booking_id": "b-1"}),
     ],
-)  # fmt: skip
+)
 def test_each_command_asks_its_route(argv, path, params):
     assert request_of(parser().parse_args(argv)) == (path, params)
 
@@ -65,13 +76,29 @@ def test_sagas_and_stuck_read_as_one_line_per_saga_and_cause():
 
 
 def test_health_marks_what_is_not_ready_and_consumers_nobody_listens_to():
-    consumer = {"stream": "INTERPRETING", "durable": "interpreting-commands", "num_pending": 4,
-                "num_ack_pending": 0, "num_redelivered": 0, "bound": False}  # fmt: skip
+    consumer = {
+        "stream": "INTERPRETING",
+        "durable": "interpreting-commands",
+        "num_pending": 4,
+        "num_ack_pending": 0,
+        "num_redelivered": 0,
+        "bound": False,
+    }
     answer = {
-        "status": "degraded", "dead_letters": 2,
-        "services": [{"service": "interpreting", "url": "u", "ready": False, "checks": {}, "error": "no answer",
-                      "pending": 4, "consumers": [consumer]}],
-    }  # fmt: skip
+        "status": "degraded",
+        "dead_letters": 2,
+        "services": [
+            {
+                "service": "interpreting",
+                "url": "u",
+                "ready": False,
+                "checks": {},
+                "error": "no answer",
+                "pending": 4,
+                "consumers": [consumer],
+            }
+        ],
+    }
 
     text = render.health(answer)
 

@@ -109,8 +109,13 @@ async def stand_in(server: NatsServer) -> AsyncIterator[StandIn]:
 
 def env_of(server: NatsServer, vendor: Vendor, **extra: str) -> dict[str, str]:
     login = server.vendor_login(vendor)
-    return {"WICT_VENDOR_NATS_URL": login.url, "WICT_VENDOR_KIND": vendor.kind,
-            "WICT_VENDOR_ID": vendor.vendor_id, "WICT_VENDOR_PASSWORD": login.password, **extra}  # fmt: skip
+    return {
+        "WICT_VENDOR_NATS_URL": login.url,
+        "WICT_VENDOR_KIND": vendor.kind,
+        "WICT_VENDOR_ID": vendor.vendor_id,
+        "WICT_VENDOR_PASSWORD": login.password,
+        **extra,
+    }
 
 
 async def cli(environ: dict[str, str], *argv: str) -> tuple[int, str, str]:
@@ -147,8 +152,14 @@ async def test_an_accept_is_stored_once_applied_and_a_second_run_sends_nothing(s
 
     status, out, err = await cli(env, "accept", str(task.booking_id)[:8], "--json")
     assert (status, err) == (0, "")
-    assert json.loads(out) | {"booking_id": None} == {"task_id": task.task_id, "booking_id": None, "answer": "accepted",
-                                                      "sent": True, "duplicate": False, "state": "accepted"}  # fmt: skip
+    assert json.loads(out) | {"booking_id": None} == {
+        "task_id": task.task_id,
+        "booking_id": None,
+        "answer": "accepted",
+        "sent": True,
+        "duplicate": False,
+        "state": "accepted",
+    }
     [stored] = stand_in.answers
     answer = msgspec.json.decode(stored.data, type=VendorTaskAnswer)
     assert stored.subject == "tasks.catering.caterer-one.accepted"
@@ -239,8 +250,13 @@ async def test_watch_prints_each_task_event_acks_it_and_stops_cleanly_on_ctrl_c(
     changed = VendorTaskChanged(
         **{f: getattr(work, f) for f in work.__struct_fields__ if f != "message_id"}, changes=["headcount"]
     )
-    cancelled = VendorTaskCancelled(booking_id=task.booking_id, task_id=task.task_id, kind="catering",
-                                    vendor_id=TWO.vendor_id, reason="the booking was cancelled")  # fmt: skip
+    cancelled = VendorTaskCancelled(
+        booking_id=task.booking_id,
+        task_id=task.task_id,
+        kind="catering",
+        vendor_id=TWO.vendor_id,
+        reason="the booking was cancelled",
+    )
     js = stand_in.admin.jetstream()
     for event, message in (("assigned", work), ("changed", changed), ("cancelled", cancelled)):
         await js.publish(
@@ -248,9 +264,16 @@ async def test_watch_prints_each_task_event_acks_it_and_stops_cleanly_on_ctrl_c(
         )
     env = {**os.environ, **env_of(server, TWO)}
     watcher = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "clients.vendor", "watch", "--json", env=env, cwd=REPO_ROOT,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+        sys.executable,
+        "-m",
+        "clients.vendor",
+        "watch",
+        "--json",
+        env=env,
+        cwd=REPO_ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     assert watcher.stdout is not None and watcher.stderr is not None
     try:
         lines = [await asyncio.wait_for(watcher.stdout.readline(), 30) for _ in range(3)]
@@ -278,8 +301,13 @@ async def acked(js: JetStreamContext, vendor: Vendor) -> None:
 
 
 def test_the_module_runs_as_a_program_and_explains_itself():
-    shown = subprocess.run([sys.executable, "-m", "clients.vendor", "--help"], cwd=REPO_ROOT, capture_output=True,
-                           text=True, check=True)  # fmt: skip
+    shown = subprocess.run(
+        [sys.executable, "-m", "clients.vendor", "--help"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "accept" in shown.stdout and "Exit status" in shown.stdout
 
 
@@ -301,8 +329,13 @@ async def test_the_guides_nats_py_example_works_within_the_vendors_permissions(s
         example = example.replace(shown, own)
     namespace: dict[str, Any] = {}
     exec(compile(example, "docs/vendors.md", "exec"), namespace)
-    cancelled = VendorTaskCancelled(booking_id=task.booking_id, task_id=task.task_id, kind="catering",
-                                    vendor_id=ONE.vendor_id, reason="the booking was cancelled")  # fmt: skip
+    cancelled = VendorTaskCancelled(
+        booking_id=task.booking_id,
+        task_id=task.task_id,
+        kind="catering",
+        vendor_id=ONE.vendor_id,
+        reason="the booking was cancelled",
+    )
 
     await js.publish(ONE.subject("assigned"), msgspec.json.encode(task.work))
     await namespace["main"]()
@@ -311,9 +344,11 @@ async def test_the_guides_nats_py_example_works_within_the_vendors_permissions(s
 
     printed = capsys.readouterr().out.splitlines()
     assert printed == [
-        f"{ONE.subject('assigned')} {task.work.summary}", "stored",  # type: ignore[union-attr]
-        f"{ONE.subject('cancelled')} the booking was cancelled", "sent before",
-    ]  # fmt: skip
+        f"{ONE.subject('assigned')} {task.work.summary}",
+        "stored",  # type: ignore[union-attr]
+        f"{ONE.subject('cancelled')} the booking was cancelled",
+        "sent before",
+    ]
     first, second = (msgspec.json.decode(m.data, type=VendorTaskAnswer) for m in await received(stand_in, 2))
     assert first.message_id == second.message_id and first.in_reply_to == task.in_reply_to
 

@@ -81,8 +81,10 @@ def test_an_answer_result_reads_as_what_happened():
 def test_each_watched_event_is_one_headline_and_what_it_is_about():
     work = view().work
     assert work is not None
-    changed = VendorTaskChanged(**{f: getattr(work, f) for f in work.__struct_fields__ if f != "message_id"},
-                                changes=["headcount", "time"])  # fmt: skip
+    changed = VendorTaskChanged(
+        **{f: getattr(work, f) for f in work.__struct_fields__ if f != "message_id"},
+        changes=["headcount", "time"],
+    )
     lines = render.event_text("changed", changed, SHANGHAI).splitlines()
     assert lines[0].split()[3:] == [
         "changed",
@@ -93,8 +95,13 @@ def test_each_watched_event_is_one_headline_and_what_it_is_about():
         "time",
     ]
     assert lines[1] == f"    {work.summary}; starts 2027-03-02 14:00 +08:00"
-    cancelled = VendorTaskCancelled(booking_id=work.booking_id, task_id=work.task_id, kind="catering",
-                                    vendor_id=VENDOR_ID, reason="the booking was cancelled")  # fmt: skip
+    cancelled = VendorTaskCancelled(
+        booking_id=work.booking_id,
+        task_id=work.task_id,
+        kind="catering",
+        vendor_id=VENDOR_ID,
+        reason="the booking was cancelled",
+    )
     assert (
         render.event_text("cancelled", cancelled, SHANGHAI).splitlines()[1] == "    the booking was cancelled"
     )

@@ -20,13 +20,25 @@ def view(
     booking_id = booking_id or uuid.uuid4()
     task_id = f"catering-{booking_id}-{vendor_id}"
     work = VendorTaskAssigned(
-        booking_id=booking_id, task_id=task_id, kind="catering", vendor_id=vendor_id,
-        space_id="multifunctional-hall", starts_at=STARTS, ends_at=STARTS + timedelta(hours=4),
-        load_in_at=STARTS - timedelta(hours=1), load_out_at=STARTS + timedelta(hours=5), summary=summary,
+        booking_id=booking_id,
+        task_id=task_id,
+        kind="catering",
+        vendor_id=vendor_id,
+        space_id="multifunctional-hall",
+        starts_at=STARTS,
+        ends_at=STARTS + timedelta(hours=4),
+        load_in_at=STARTS - timedelta(hours=1),
+        load_out_at=STARTS + timedelta(hours=5),
+        summary=summary,
         details={"menu": "western-buffet", "headcount": 250, "dishes": ["Caesar salad", "Roast beef"]},
-    )  # fmt: skip
+    )
     return VendorTaskView(
-        task_id=task_id, booking_id=booking_id, kind="catering", vendor_id=vendor_id, state=state,
+        task_id=task_id,
+        booking_id=booking_id,
+        kind="catering",
+        vendor_id=vendor_id,
+        state=state,
         answer_due=STARTS - timedelta(days=2) if state in ("awaiting_answer",) else None,
-        in_reply_to=work.message_id, work=None if state == "cancelled" else work,
-    )  # fmt: skip
+        in_reply_to=work.message_id,
+        work=None if state == "cancelled" else work,
+    )

@@ -68,10 +68,25 @@ async def insert_held(
     connection: asyncpg.Connection, key: OrderKey, space_id: str, request: OrderRequest, plan: Plan
 ) -> None:
     await connection.execute(
-        _INSERT_ORDER, key.booking_id, key.revision, "held", plan.menu.id, plan.covers, space_id,
-        request.starts_at, request.ends_at, plan.serve_at, plan.day, plan.meal_period, plan.price_minor,
-        plan.menu.currency, None, request.dietary, request.allergy_notes, request.layout,
-    )  # fmt: skip
+        _INSERT_ORDER,
+        key.booking_id,
+        key.revision,
+        "held",
+        plan.menu.id,
+        plan.covers,
+        space_id,
+        request.starts_at,
+        request.ends_at,
+        plan.serve_at,
+        plan.day,
+        plan.meal_period,
+        plan.price_minor,
+        plan.menu.currency,
+        None,
+        request.dietary,
+        request.allergy_notes,
+        request.layout,
+    )
 
 
 async def insert_rejected(
@@ -79,17 +94,34 @@ async def insert_rejected(
 ) -> None:
     headcount = request.headcount if request.headcount > 0 else None
     await connection.execute(
-        _INSERT_ORDER, key.booking_id, key.revision, "rejected", request.menu[:64], headcount, space_id,
-        request.starts_at, request.ends_at, request.serve_at, None, None, None, None, reason, request.dietary,
-        request.allergy_notes[:2000], request.layout[:200],
-    )  # fmt: skip
+        _INSERT_ORDER,
+        key.booking_id,
+        key.revision,
+        "rejected",
+        request.menu[:64],
+        headcount,
+        space_id,
+        request.starts_at,
+        request.ends_at,
+        request.serve_at,
+        None,
+        None,
+        None,
+        None,
+        reason,
+        request.dietary,
+        request.allergy_notes[:2000],
+        request.layout[:200],
+    )
 
 
 async def insert_tombstone(connection: asyncpg.Connection, key: OrderKey, reason: str) -> None:
     await connection.execute(
         "INSERT INTO catering_orders (booking_id, revision, status, reason) VALUES ($1, $2, 'released', $3)",
-        key.booking_id, key.revision, reason,
-    )  # fmt: skip
+        key.booking_id,
+        key.revision,
+        reason,
+    )
 
 
 async def set_status(
@@ -98,8 +130,11 @@ async def set_status(
     await connection.execute(
         "UPDATE catering_orders SET status = $3, reason = coalesce($4, reason), updated_at = now()"
         " WHERE booking_id = $1 AND revision = $2",
-        key.booking_id, key.revision, status, reason,
-    )  # fmt: skip
+        key.booking_id,
+        key.revision,
+        status,
+        reason,
+    )
 
 
 async def release(connection: asyncpg.Connection, order: asyncpg.Record, reason: str | None = None) -> None:

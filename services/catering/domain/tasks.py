@@ -24,12 +24,27 @@ TASK_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wict.example/catering/v
 
 # what a VendorTaskChanged names when a field or detail of the task differs from what the caterer was told
 CHANGE_NAMES = {
-    "starts_at": "time", "ends_at": "time", "load_in_at": "time", "load_out_at": "time", "space_id": "space",
-    "menu": "menu", "menu_name_en": "menu", "menu_name_zh": "menu", "service_style": "menu",
-    "headcount": "headcount", "meal_period": "meal_period", "serve_at": "serving_time",
-    "serve_at_local": "serving_time", "servers": "staff", "captains": "staff", "dishes": "menu",
-    "allergens": "menu", "layout": "layout", "allergy_notes": "dietary", **{f"dietary_{key}": "dietary" for key in DIETARY_KEYS},
-}  # fmt: skip
+    "starts_at": "time",
+    "ends_at": "time",
+    "load_in_at": "time",
+    "load_out_at": "time",
+    "space_id": "space",
+    "menu": "menu",
+    "menu_name_en": "menu",
+    "menu_name_zh": "menu",
+    "service_style": "menu",
+    "headcount": "headcount",
+    "meal_period": "meal_period",
+    "serve_at": "serving_time",
+    "serve_at_local": "serving_time",
+    "servers": "staff",
+    "captains": "staff",
+    "dishes": "menu",
+    "allergens": "menu",
+    "layout": "layout",
+    "allergy_notes": "dietary",
+    **{f"dietary_{key}": "dietary" for key in DIETARY_KEYS},
+}
 
 
 TASKS = TaskKind(KIND, TASK_NAMESPACE, CHANGE_NAMES, CateringTaskStateChanged)

@@ -23,13 +23,18 @@ async def hold(
                 " SELECT s, $2, $3 FROM unnest($1::timestamptz[]) AS s ORDER BY s"
                 " ON CONFLICT (slot) DO UPDATE"
                 " SET used = receiver_slots.used + excluded.used, capacity = excluded.capacity",
-                touched, pool, need,
-            )  # fmt: skip
+                touched,
+                pool,
+                need,
+            )
             await connection.execute(
                 "INSERT INTO receiver_holds (booking_id, revision, slot, receivers)"
                 " SELECT $1, $2, s, $4 FROM unnest($3::timestamptz[]) AS s",
-                key.booking_id, key.revision, touched, need,
-            )  # fmt: skip
+                key.booking_id,
+                key.revision,
+                touched,
+                need,
+            )
     except asyncpg.CheckViolationError:
         return ReceiverShortage(need, await free(connection, pool, start, end), pool)
     return None
@@ -52,5 +57,6 @@ async def release(connection: asyncpg.Connection, key: PlanKey) -> None:
         " locked AS (SELECT s.slot FROM receiver_slots s JOIN freed USING (slot) ORDER BY s.slot FOR UPDATE)"
         " UPDATE receiver_slots s SET used = s.used - f.receivers FROM freed f, locked l"
         " WHERE s.slot = f.slot AND l.slot = f.slot",
-        key.booking_id, key.revision,
-    )  # fmt: skip
+        key.booking_id,
+        key.revision,
+    )

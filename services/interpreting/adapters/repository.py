@@ -54,9 +54,18 @@ async def insert_held(connection: asyncpg.Connection, key: PlanKey, plan: Plan) 
         "INSERT INTO reservations (booking_id, revision, status, space_id, starts_at, ends_at, floor_language,"
         " target_languages, team_per_booth, attendees, mode, relays)"
         " VALUES ($1, $2, 'held', $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        key.booking_id, key.revision, plan.space_id, plan.starts_at, plan.ends_at, plan.floor_language,
-        list(plan.target_languages), plan.team_per_booth, plan.attendees, plan.mode, [list(r) for r in plan.relays],
-    )  # fmt: skip
+        key.booking_id,
+        key.revision,
+        plan.space_id,
+        plan.starts_at,
+        plan.ends_at,
+        plan.floor_language,
+        list(plan.target_languages),
+        plan.team_per_booth,
+        plan.attendees,
+        plan.mode,
+        [list(r) for r in plan.relays],
+    )
 
 
 async def record_outcome(connection: asyncpg.Connection, key: PlanKey, status: str, reason: str) -> None:
@@ -64,8 +73,11 @@ async def record_outcome(connection: asyncpg.Connection, key: PlanKey, status: s
     await connection.execute(
         "INSERT INTO reservations (booking_id, revision, status, reason) VALUES ($1, $2, $3, $4)"
         " ON CONFLICT (booking_id, revision) DO UPDATE SET status = $3, reason = $4, updated_at = now()",
-        key.booking_id, key.revision, status, reason,
-    )  # fmt: skip
+        key.booking_id,
+        key.revision,
+        status,
+        reason,
+    )
 
 
 async def set_status(
@@ -74,8 +86,11 @@ async def set_status(
     await connection.execute(
         "UPDATE reservations SET status = $3, reason = coalesce($4, reason), updated_at = now()"
         " WHERE booking_id = $1 AND revision = $2",
-        key.booking_id, key.revision, status, reason,
-    )  # fmt: skip
+        key.booking_id,
+        key.revision,
+        status,
+        reason,
+    )
 
 
 async def free_booths(
@@ -90,22 +105,31 @@ async def free_booths(
         "SELECT b.id FROM unnest($1::text[]) WITH ORDINALITY AS c(id, position) JOIN booths b USING (id)"
         " WHERE b.active AND NOT EXISTS (SELECT 1 FROM booth_holds h"
         "  WHERE h.booth_id = b.id AND h.during && tstzrange($2, $3) AND h.booking_id <> $4) ORDER BY c.position",
-        booth_ids, start, end, booking_id,
-    )  # fmt: skip
+        booth_ids,
+        start,
+        end,
+        booking_id,
+    )
     return [row["id"] for row in rows]
 
 
 async def free_interpreters(
-    connection: asyncpg.Connection, booking_id: uuid.UUID, interpreter_ids: list[str], start: datetime,
+    connection: asyncpg.Connection,
+    booking_id: uuid.UUID,
+    interpreter_ids: list[str],
+    start: datetime,
     end: datetime,
-) -> list[str]:  # fmt: skip
+) -> list[str]:
     """Those of ``interpreter_ids`` (in that order) active and not assigned during [start, end) elsewhere."""
     rows = await connection.fetch(
         "SELECT i.id FROM unnest($1::text[]) WITH ORDINALITY AS c(id, position) JOIN interpreters i USING (id)"
         " WHERE i.active AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.interpreter_id = i.id"
         "  AND a.during && tstzrange($2, $3) AND a.booking_id <> $4) ORDER BY c.position",
-        interpreter_ids, start, end, booking_id,
-    )  # fmt: skip
+        interpreter_ids,
+        start,
+        end,
+        booking_id,
+    )
     return [row["id"] for row in rows]
 
 
@@ -120,29 +144,47 @@ async def hold_booths(
     await connection.execute(
         "INSERT INTO booth_holds (booking_id, revision, booth_id, target_language, during)"
         " SELECT $1, $2, b, t, tstzrange($5, $6) FROM unnest($3::text[], $4::text[]) AS u(b, t)",
-        key.booking_id, key.revision, [booth for booth, _ in booths], [target for _, target in booths], start, end,
-    )  # fmt: skip
+        key.booking_id,
+        key.revision,
+        [booth for booth, _ in booths],
+        [target for _, target in booths],
+        start,
+        end,
+    )
 
 
 async def assign(
-    connection: asyncpg.Connection, key: PlanKey, booth_id: str | None, team: list[tuple[str, str]],
-    start: datetime, end: datetime, target_language: str | None = None,
-) -> None:  # fmt: skip
+    connection: asyncpg.Connection,
+    key: PlanKey,
+    booth_id: str | None,
+    team: list[tuple[str, str]],
+    start: datetime,
+    end: datetime,
+    target_language: str | None = None,
+) -> None:
     """Assign (interpreter, vendor) pairs to a booth (None: consecutive); ExclusionViolationError if taken."""
     await connection.execute(
         "INSERT INTO assignments (booking_id, revision, booth_id, interpreter_id, vendor_id, during, target_language)"
         " SELECT $1, $2, $3, i, v, tstzrange($6, $7), $8 FROM unnest($4::text[], $5::text[]) AS u(i, v)",
-        key.booking_id, key.revision, booth_id, [i for i, _ in team], [v for _, v in team], start, end,
+        key.booking_id,
+        key.revision,
+        booth_id,
+        [i for i, _ in team],
+        [v for _, v in team],
+        start,
+        end,
         target_language,
-    )  # fmt: skip
+    )
 
 
 async def unassign(connection: asyncpg.Connection, key: PlanKey, vendor_id: str) -> None:
     """Free one agency's interpreters at the revision (its booths stay held for whoever takes over)."""
     await connection.execute(
         "DELETE FROM assignments WHERE booking_id = $1 AND revision = $2 AND vendor_id = $3",
-        key.booking_id, key.revision, vendor_id,
-    )  # fmt: skip
+        key.booking_id,
+        key.revision,
+        vendor_id,
+    )
 
 
 _SEAT = (
@@ -162,8 +204,9 @@ async def seats(connection: asyncpg.Connection, key: PlanKey) -> list[Seat]:
         f"{_SEAT} WHERE a.booking_id = $1 AND a.revision = $2"
         " ORDER BY array_position((SELECT target_languages FROM reservations WHERE booking_id = $1"
         " AND revision = $2), coalesce(h.target_language, a.target_language)), a.interpreter_id",
-        key.booking_id, key.revision,
-    )  # fmt: skip
+        key.booking_id,
+        key.revision,
+    )
     return [_seat(row) for row in rows]
 
 
@@ -172,8 +215,9 @@ async def seats_elsewhere(connection: asyncpg.Connection, key: PlanKey) -> list[
     rows = await connection.fetch(
         f"{_SEAT} JOIN reservations r USING (booking_id, revision) WHERE a.booking_id = $1 AND a.revision <> $2"
         " ORDER BY r.status = 'confirmed' DESC, a.revision DESC, a.booth_id, a.interpreter_id",
-        key.booking_id, key.revision,
-    )  # fmt: skip
+        key.booking_id,
+        key.revision,
+    )
     return [_seat(row) for row in rows]
 
 
@@ -190,7 +234,14 @@ async def release(connection: asyncpg.Connection, key: PlanKey, reason: str | No
 def plan_of(row: asyncpg.Record, load_minutes: int) -> Plan:
     """The plan a held or confirmed reservation was made for."""
     return Plan(
-        row["space_id"], row["starts_at"], row["ends_at"], row["floor_language"], tuple(row["target_languages"]),
-        row["team_per_booth"], row["attendees"], timedelta(minutes=load_minutes), row["mode"],
+        row["space_id"],
+        row["starts_at"],
+        row["ends_at"],
+        row["floor_language"],
+        tuple(row["target_languages"]),
+        row["team_per_booth"],
+        row["attendees"],
+        timedelta(minutes=load_minutes),
+        row["mode"],
         tuple((target, pivot) for target, pivot in row["relays"]),
-    )  # fmt: skip
+    )

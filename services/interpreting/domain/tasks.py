@@ -23,11 +23,22 @@ TASK_NAMESPACE = uuid.UUID("6f1d3c2a-6d55-4a53-9a63-0c0f3f7a2b11")
 
 # what a VendorTaskChanged names when a field or detail of the task differs from what the agency was told
 CHANGE_NAMES = {
-    "starts_at": "time", "ends_at": "time", "load_in_at": "time", "load_out_at": "time", "local_time": "time",
-    "space_id": "space", "booths": "booths", "interpreters": "team", "seats": "team", "team_per_booth": "team",
-    "language_pairs": "languages", "relay": "languages", "mode": "mode", "listeners": "listeners",
+    "starts_at": "time",
+    "ends_at": "time",
+    "load_in_at": "time",
+    "load_out_at": "time",
+    "local_time": "time",
+    "space_id": "space",
+    "booths": "booths",
+    "interpreters": "team",
+    "seats": "team",
+    "team_per_booth": "team",
+    "language_pairs": "languages",
+    "relay": "languages",
+    "mode": "mode",
+    "listeners": "listeners",
     "receivers": "listeners",
-}  # fmt: skip
+}
 
 TASKS = TaskKind(KIND, TASK_NAMESPACE, CHANGE_NAMES, InterpretingTaskStateChanged)
 

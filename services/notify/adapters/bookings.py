@@ -18,10 +18,15 @@ async def lock_booking(connection: asyncpg.Connection, booking_id: uuid.UUID) ->
 
 def _booking(row: asyncpg.Record) -> BookingView:
     return BookingView(
-        booking_id=row["booking_id"], organizer_key=row["organizer_key"], title=row["title"],
-        space_id=row["space_id"], space_name=row["space_name"], starts_at=row["starts_at"],
-        ends_at=row["ends_at"], status=row["status"],
-    )  # fmt: skip
+        booking_id=row["booking_id"],
+        organizer_key=row["organizer_key"],
+        title=row["title"],
+        space_id=row["space_id"],
+        space_name=row["space_name"],
+        starts_at=row["starts_at"],
+        ends_at=row["ends_at"],
+        status=row["status"],
+    )
 
 
 async def booking(
@@ -41,17 +46,32 @@ async def save_booking(connection: asyncpg.Connection, view: BookingView, event_
         ON CONFLICT (booking_id) DO UPDATE SET organizer_key = $2, title = $3, space_id = $4, space_name = $5,
             starts_at = $6, ends_at = $7, status = $8, last_event_at = $9, updated_at = now()
         """,
-        view.booking_id, view.organizer_key, view.title, view.space_id, view.space_name, view.starts_at,
-        view.ends_at, view.status, event_at,
-    )  # fmt: skip
+        view.booking_id,
+        view.organizer_key,
+        view.title,
+        view.space_id,
+        view.space_name,
+        view.starts_at,
+        view.ends_at,
+        view.status,
+        event_at,
+    )
 
 
 def _task(row: asyncpg.Record) -> TaskView:
     return TaskView(
-        task_id=row["task_id"], vendor_id=row["vendor_id"], kind=row["kind"], booking_id=row["booking_id"],
-        state=row["state"], space_id=row["space_id"], starts_at=row["starts_at"], ends_at=row["ends_at"],
-        load_in_at=row["load_in_at"], load_out_at=row["load_out_at"], summary=row["summary"],
-    )  # fmt: skip
+        task_id=row["task_id"],
+        vendor_id=row["vendor_id"],
+        kind=row["kind"],
+        booking_id=row["booking_id"],
+        state=row["state"],
+        space_id=row["space_id"],
+        starts_at=row["starts_at"],
+        ends_at=row["ends_at"],
+        load_in_at=row["load_in_at"],
+        load_out_at=row["load_out_at"],
+        summary=row["summary"],
+    )
 
 
 async def task(
@@ -76,9 +96,19 @@ async def save_task(connection: asyncpg.Connection, view: TaskView, event_at: da
             load_out_at = coalesce($10, booking_tasks.load_out_at),
             summary = CASE WHEN $11 = '' THEN booking_tasks.summary ELSE $11 END, last_event_at = $12
         """,
-        view.task_id, view.vendor_id, view.booking_id, view.kind, view.state, view.space_id, view.starts_at,
-        view.ends_at, view.load_in_at, view.load_out_at, view.summary, event_at,
-    )  # fmt: skip
+        view.task_id,
+        view.vendor_id,
+        view.booking_id,
+        view.kind,
+        view.state,
+        view.space_id,
+        view.starts_at,
+        view.ends_at,
+        view.load_in_at,
+        view.load_out_at,
+        view.summary,
+        event_at,
+    )
 
 
 async def active_tasks(
@@ -123,5 +153,7 @@ async def involved_between(
 ) -> list[Involvement]:
     """Every organizer with a live booking, and every vendor on site, overlapping the window."""
     rows = await connection.fetch(_IN_WINDOW, starts_at, ends_at, list(ACTIVE_BOOKING))
-    return [Involvement(row["recipient_key"], row["booking_id"], row["title"], row["starts_at"], row["ends_at"])
-            for row in rows]  # fmt: skip
+    return [
+        Involvement(row["recipient_key"], row["booking_id"], row["title"], row["starts_at"], row["ends_at"])
+        for row in rows
+    ]

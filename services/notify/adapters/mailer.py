@@ -33,10 +33,16 @@ class Email:
     @classmethod
     def of(cls, delivery: Delivery) -> Email:
         return cls(
-            delivery_id=delivery.id, booking_id=delivery.booking_id, event=delivery.event,
-            recipient=delivery.address, locale=delivery.locale, subject=delivery.subject, text=delivery.text,
-            html=delivery.html, ics=delivery.ics,
-        )  # fmt: skip
+            delivery_id=delivery.id,
+            booking_id=delivery.booking_id,
+            event=delivery.event,
+            recipient=delivery.address,
+            locale=delivery.locale,
+            subject=delivery.subject,
+            text=delivery.text,
+            html=delivery.html,
+            ics=delivery.ics,
+        )
 
 
 def _permanent(error: BaseException) -> bool:
@@ -111,9 +117,12 @@ class SmtpMailer:
             message.add_alternative(email.html, subtype="html")
         if email.ics:  # bytes, so the CRLF line ends reach the calendar unchanged (base64)
             message.add_attachment(
-                email.ics.encode(), maintype="text", subtype="calendar", filename="booking.ics",
+                email.ics.encode(),
+                maintype="text",
+                subtype="calendar",
+                filename="booking.ics",
                 params={"method": "PUBLISH", "charset": "utf-8"},
-            )  # fmt: skip
+            )
         return message
 
     async def send(self, email: Email) -> None:

@@ -52,13 +52,27 @@ class Delivery:
     @classmethod
     def from_row(cls, row: asyncpg.Record) -> Delivery:
         return cls(
-            id=row["id"], channel=row["channel"], attempts=row["attempts"], message_id=row["message_id"],
-            booking_id=row["booking_id"], event=row["event"], recipient_key=row["recipient_key"],
-            address=row["recipient"], locale=row["locale"], subject=row["subject"], text=row["body"],
-            html=row["html"], sms=row["sms"], ics=row["ics"], data=row["data"], created_at=row["created_at"],
-            endpoint_id=row["endpoint_id"], endpoint_url=row["endpoint_url"] or "",
-            endpoint_secret=row["endpoint_secret"] or "", endpoint_state=row["endpoint_state"],
-        )  # fmt: skip
+            id=row["id"],
+            channel=row["channel"],
+            attempts=row["attempts"],
+            message_id=row["message_id"],
+            booking_id=row["booking_id"],
+            event=row["event"],
+            recipient_key=row["recipient_key"],
+            address=row["recipient"],
+            locale=row["locale"],
+            subject=row["subject"],
+            text=row["body"],
+            html=row["html"],
+            sms=row["sms"],
+            ics=row["ics"],
+            data=row["data"],
+            created_at=row["created_at"],
+            endpoint_id=row["endpoint_id"],
+            endpoint_url=row["endpoint_url"] or "",
+            endpoint_secret=row["endpoint_secret"] or "",
+            endpoint_state=row["endpoint_state"],
+        )
 
 
 SendOne = Callable[[Delivery], Awaitable[None]]

@@ -52,10 +52,14 @@ ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, ph
 
 async def seed(connection: asyncpg.Connection, directory: Directory) -> int:
     """Upsert every vendor and staff member of the data file (the file is the truth for them)."""
-    rows: list[tuple[str | None, ...]] = [(f"vendor:{v.vendor_id}", "vendor", v.name, v.email, v.phone, v.locale, v.time_zone, v.kind)
-            for v in directory.vendors]  # fmt: skip
-    rows += [(f"staff:{s.staff_id}", "staff", s.name, s.email, s.phone, s.locale, s.time_zone, None)
-             for s in directory.staff]  # fmt: skip
+    rows: list[tuple[str | None, ...]] = [
+        (f"vendor:{v.vendor_id}", "vendor", v.name, v.email, v.phone, v.locale, v.time_zone, v.kind)
+        for v in directory.vendors
+    ]
+    rows += [
+        (f"staff:{s.staff_id}", "staff", s.name, s.email, s.phone, s.locale, s.time_zone, None)
+        for s in directory.staff
+    ]
     await connection.executemany(_UPSERT, rows)
     return len(rows)
 
@@ -96,8 +100,15 @@ async def ensure_organizer(connection: asyncpg.Connection, key: str) -> None:
 
 
 def _contact(row: asyncpg.Record) -> Contact:
-    return Contact(key=row["key"], kind=row["kind"], name=row["name"], email=row["email"], phone=row["phone"],
-                   locale=row["locale"], time_zone=row["time_zone"])  # fmt: skip
+    return Contact(
+        key=row["key"],
+        kind=row["kind"],
+        name=row["name"],
+        email=row["email"],
+        phone=row["phone"],
+        locale=row["locale"],
+        time_zone=row["time_zone"],
+    )
 
 
 async def contact(connection: asyncpg.Connection, key: str) -> Contact | None:

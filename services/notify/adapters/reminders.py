@@ -26,8 +26,10 @@ async def schedule(connection: asyncpg.Connection, reminders: Sequence[Reminder]
     """Schedule ``reminders`` (in the trace of the event that asks for them)."""
     if not reminders:
         return
-    columns = zip(*((r.id, r.booking_id, r.recipient_key, r.lead, r.starts_at, r.due_at) for r in reminders),
-                  strict=True)  # fmt: skip
+    columns = zip(
+        *((r.id, r.booking_id, r.recipient_key, r.lead, r.starts_at, r.due_at) for r in reminders),
+        strict=True,
+    )
     await connection.execute(_SCHEDULE, *map(list, columns), current_traceparent())
 
 

@@ -63,11 +63,22 @@ async def record(
     notification_id = uuid.uuid4()
     status = await connection.execute(
         _INSERT_NOTIFICATION,
-        notification_id, notification.message_id, notification.booking_id, notification.event,
-        notification.recipient, key, notification.locale, notification.subject, notification.body,
-        notification.html, notification.sms, notification.ics, notification.data, notification.essential,
+        notification_id,
+        notification.message_id,
+        notification.booking_id,
+        notification.event,
+        notification.recipient,
+        key,
+        notification.locale,
+        notification.subject,
+        notification.body,
+        notification.html,
+        notification.sms,
+        notification.ics,
+        notification.data,
+        notification.essential,
         notification.trace_context,
-    )  # fmt: skip
+    )
     if not status.endswith(" 1"):
         return False
     columns = list(zip(*((p.channel, p.address, p.endpoint_id, p.state) for p in planned), strict=True))
@@ -150,9 +161,13 @@ async def mark_sent(connection: asyncpg.Connection, delivery_id: uuid.UUID, now:
 
 
 async def mark_failed_attempt(
-    connection: asyncpg.Connection, delivery_id: uuid.UUID, now: datetime, state: str, retry_at: datetime | None,
+    connection: asyncpg.Connection,
+    delivery_id: uuid.UUID,
+    now: datetime,
+    state: str,
+    retry_at: datetime | None,
     error: str,
-) -> None:  # fmt: skip
+) -> None:
     await connection.execute(
         "UPDATE deliveries SET state = $3, attempts = attempts + 1, last_attempt_at = $2,"
         " next_attempt_at = coalesce($4, next_attempt_at), last_error = $5 WHERE id = $1",

@@ -52,8 +52,14 @@ def reminders_for(
 ) -> list[Reminder]:
     """The reminders still ahead of ``now`` (one due in the past is not sent late: it is left out)."""
     return [
-        Reminder(reminder_id(booking_id, recipient_key, lead, starts_at), booking_id, recipient_key, lead,
-                 starts_at, starts_at - lead)
+        Reminder(
+            reminder_id(booking_id, recipient_key, lead, starts_at),
+            booking_id,
+            recipient_key,
+            lead,
+            starts_at,
+            starts_at - lead,
+        )
         for lead in leads
         if starts_at - lead > now
-    ]  # fmt: skip
+    ]

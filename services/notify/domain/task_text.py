@@ -75,10 +75,18 @@ def task_variables(
     if isinstance(message, VendorTaskAssigned | VendorTaskChanged):
         told_space = booking.space_name if booking and booking.space_id == message.space_id else ""
         now = TaskView(
-            task_id=message.task_id, vendor_id=message.vendor_id, kind=message.kind, booking_id=message.booking_id,
-            state="active", space_id=message.space_id, starts_at=message.starts_at, ends_at=message.ends_at,
-            load_in_at=message.load_in_at, load_out_at=message.load_out_at, summary=message.summary,
-        )  # fmt: skip
+            task_id=message.task_id,
+            vendor_id=message.vendor_id,
+            kind=message.kind,
+            booking_id=message.booking_id,
+            state="active",
+            space_id=message.space_id,
+            starts_at=message.starts_at,
+            ends_at=message.ends_at,
+            load_in_at=message.load_in_at,
+            load_out_at=message.load_out_at,
+            summary=message.summary,
+        )
         found = work_variables(now, reader, recipient_name, told_space)
         if isinstance(message, VendorTaskChanged):
             found["changes"] = reader.changes(message.changes)

@@ -48,8 +48,12 @@ def _in_trace_of(row: asyncpg.Record) -> Iterator[None]:
 
 async def _attempt(row: asyncpg.Record, send: SendOne, tracer: trace.Tracer) -> SendFailed | None:
     delivery = Delivery.from_row(row)
-    attributes = {"booking.id": str(row["booking_id"]), "notify.delivery_id": str(row["id"]),
-                  "notify.channel": delivery.channel, "notify.attempt": row["attempts"] + 1}  # fmt: skip
+    attributes = {
+        "booking.id": str(row["booking_id"]),
+        "notify.delivery_id": str(row["id"]),
+        "notify.channel": delivery.channel,
+        "notify.attempt": row["attempts"] + 1,
+    }
     with (
         _in_trace_of(row),
         tracer.start_as_current_span(f"{delivery.channel} send", kind=SpanKind.CLIENT, attributes=attributes),
@@ -73,8 +77,12 @@ async def _record(
     now: datetime,
 ) -> None:
     channel = row["channel"]
-    fields = {"booking_id": str(row["booking_id"]), "delivery_id": str(row["id"]), "channel": channel,
-              "attempt": row["attempts"] + 1}  # fmt: skip
+    fields = {
+        "booking_id": str(row["booking_id"]),
+        "delivery_id": str(row["id"]),
+        "channel": channel,
+        "attempt": row["attempts"] + 1,
+    }
     if failure is None:
         await repository.mark_sent(connection, row["id"], now)
         with _in_trace_of(row):
@@ -100,9 +108,13 @@ async def _send_batch(
 
 
 async def dispatch_once(
-    database: Database, sender: Sender, policy: RetryPolicy, tracer: trace.Tracer,
-    batch_size: int = 32, clock: Clock = utc_now,
-) -> int:  # fmt: skip
+    database: Database,
+    sender: Sender,
+    policy: RetryPolicy,
+    tracer: trace.Tracer,
+    batch_size: int = 32,
+    clock: Clock = utc_now,
+) -> int:
     """Attempt every due delivery of the sender's channel in one batch; return how many were handled."""
     async with database.connection() as connection, connection.transaction():
         claimed = await repository.claim_due(connection, sender.channel, clock(), batch_size)
@@ -154,9 +166,13 @@ async def _finish_even_if_cancelled(work: Awaitable[T], grace: float) -> T:
 
 
 async def run_dispatcher(
-    database: Database, sender: Sender, policy: RetryPolicy, tracer: trace.Tracer,
-    interval: float = 0.2, batch_size: int = 32,
-) -> None:  # fmt: skip
+    database: Database,
+    sender: Sender,
+    policy: RetryPolicy,
+    tracer: trace.Tracer,
+    interval: float = 0.2,
+    batch_size: int = 32,
+) -> None:
     """Forever: send every due delivery of the channel (batch after batch while they come back full), then sleep."""
     grace = sender.timeout * 3
     while True:

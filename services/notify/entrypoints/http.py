@@ -20,10 +20,15 @@ from shared.service import Context
 
 def _notification(row: Record) -> Notification:
     return Notification(
-        id=row["id"], booking_id=row["booking_id"], event=row["event"], locale=row["locale"],
-        subject=row["subject"], body=row["body"], created_at=row["created_at"],
+        id=row["id"],
+        booking_id=row["booking_id"],
+        event=row["event"],
+        locale=row["locale"],
+        subject=row["subject"],
+        body=row["body"],
+        created_at=row["created_at"],
         channels=msgspec.convert(row["channels"], dict[str, ChannelState]),
-    )  # fmt: skip
+    )
 
 
 class NotificationsController(Controller):
@@ -66,10 +71,14 @@ class NotificationsController(Controller):
             wanted_email = who.email
         if wanted_booking is None and wanted_email is None and wanted_key is None:
             raise ApiError(
-                400, "Invalid query parameter", "give booking_id, email or recipient",
-                [FieldError("booking_id", "required unless email or recipient is given"),
-                 FieldError("email", "required unless booking_id or recipient is given")],
-            )  # fmt: skip
+                400,
+                "Invalid query parameter",
+                "give booking_id, email or recipient",
+                [
+                    FieldError("booking_id", "required unless email or recipient is given"),
+                    FieldError("email", "required unless booking_id or recipient is given"),
+                ],
+            )
         async with context.database.connection() as connection:
             rows = await repository.feed(connection, wanted_booking, wanted_email, limit, wanted_key)
         return [_notification(row) for row in rows]

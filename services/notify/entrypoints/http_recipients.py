@@ -34,10 +34,15 @@ from shared.service import Context
 
 def _webhook(row: Record) -> Webhook:
     return Webhook(
-        id=row["id"], url=row["url"], state=row["state"], consecutive_failures=row["consecutive_failures"],
-        created_at=row["created_at"], last_success_at=row["last_success_at"],
-        last_failure_at=row["last_failure_at"], disabled_at=row["disabled_at"],
-    )  # fmt: skip
+        id=row["id"],
+        url=row["url"],
+        state=row["state"],
+        consecutive_failures=row["consecutive_failures"],
+        created_at=row["created_at"],
+        last_success_at=row["last_success_at"],
+        last_failure_at=row["last_failure_at"],
+        disabled_at=row["disabled_at"],
+    )
 
 
 def _unknown(key: str) -> ApiError:
@@ -69,8 +74,10 @@ class RecipientsController(Controller):
             raise checks.invalid(
                 "url", "this URL is registered for the recipient already", 409, "Already registered"
             )
-        return WebhookCreated(**{field: getattr(_webhook(row), field) for field in Webhook.__struct_fields__},
-                              secret=row["secret"])  # fmt: skip
+        return WebhookCreated(
+            **{field: getattr(_webhook(row), field) for field in Webhook.__struct_fields__},
+            secret=row["secret"],
+        )
 
     @get("/webhooks", operation_id="ListWebhooks")
     async def list_webhooks(

@@ -74,11 +74,18 @@ class BroadcastsController(Controller):
             raise checks.invalid("broadcast_id", "no such broadcast", 404, "Unknown broadcast")
         row = report.broadcast
         return BroadcastReport(
-            broadcast_id=row["id"], created_at=row["created_at"], starts_at=row["window_starts_at"],
-            ends_at=row["window_ends_at"], totals=report.totals,
+            broadcast_id=row["id"],
+            created_at=row["created_at"],
+            starts_at=row["window_starts_at"],
+            ends_at=row["window_ends_at"],
+            totals=report.totals,
             recipients=[
-                RecipientDelivery(recipient=r.recipient, kind=r.kind, state=r.state,
-                                  channels=[ChannelDelivery(**channel) for channel in r.channels])
+                RecipientDelivery(
+                    recipient=r.recipient,
+                    kind=r.kind,
+                    state=r.state,
+                    channels=[ChannelDelivery(**channel) for channel in r.channels],
+                )
                 for r in report.recipients
             ],
-        )  # fmt: skip
+        )

@@ -34,12 +34,23 @@ from shared.messaging.consumer import Handler
 from shared.messaging.streams import CONSUMERS, Consumer
 
 BOOKING_EVENTS: tuple[type[BookingEvent], ...] = (
-    BookingReceived, BookingConfirmed, BookingRejected, BookingChanged, BookingCancelled, HoldExpiring, HoldExpired,
-    WaitlistPromoted, ApprovalNeeded,
-)  # fmt: skip
+    BookingReceived,
+    BookingConfirmed,
+    BookingRejected,
+    BookingChanged,
+    BookingCancelled,
+    HoldExpiring,
+    HoldExpired,
+    WaitlistPromoted,
+    ApprovalNeeded,
+)
 TASK_EVENTS: tuple[type[VendorTaskMessage], ...] = (
-    VendorTaskAssigned, VendorTaskChanged, VendorTaskCancelled, VendorTaskDeclined, VendorTaskEscalated,
-)  # fmt: skip
+    VendorTaskAssigned,
+    VendorTaskChanged,
+    VendorTaskCancelled,
+    VendorTaskDeclined,
+    VendorTaskEscalated,
+)
 
 
 def _consumer(durable: str) -> Consumer:

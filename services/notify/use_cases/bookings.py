@@ -25,9 +25,14 @@ def _calendar(event: BookingEvent, notifier: Notifier) -> str:
         return ""
     venue = notifier.templates.for_locale(event.organizer.locale).style.venue_name
     return booking_calendar(
-        event.booking_id, event.title, f"{event.space_name}, {venue}", event.starts_at, event.ends_at,
-        event.occurred_at, description=f"Booking {event.booking_id}",
-    )  # fmt: skip
+        event.booking_id,
+        event.title,
+        f"{event.space_name}, {venue}",
+        event.starts_at,
+        event.ends_at,
+        event.occurred_at,
+        description=f"Booking {event.booking_id}",
+    )
 
 
 def _webhook_data(event: BookingEvent) -> dict:
@@ -59,16 +64,24 @@ async def on_booking_event(
     if not superseded:  # a late event that still holds is told, but the newer picture stays
         before = known[0] if known else None
         booking = BookingView(
-            booking_id=event.booking_id, organizer_key=organizer.key, title=event.title,
-            space_id=event.space_id, space_name=event.space_name, starts_at=event.starts_at,
-            ends_at=event.ends_at, status=status_after(event, before.status if before else None),
-        )  # fmt: skip
+            booking_id=event.booking_id,
+            organizer_key=organizer.key,
+            title=event.title,
+            space_id=event.space_id,
+            space_name=event.space_name,
+            starts_at=event.starts_at,
+            ends_at=event.ends_at,
+            status=status_after(event, before.status if before else None),
+        )
         await bookings.save_booking(connection, booking, event.occurred_at)
         await follow_booking(connection, notifier, booking, before, clock())
     audience = await recipients.staff(connection) if isinstance(event, ApprovalNeeded) else [organizer]
     telling = Telling(
-        message_id=event.message_id, notice=event_name(event), booking_id=event.booking_id,
+        message_id=event.message_id,
+        notice=event_name(event),
+        booking_id=event.booking_id,
         variables=lambda reader, contact: booking_variables(event, reader, contact.name),
-        data=_webhook_data(event), ics=_calendar(event, notifier),
-    )  # fmt: skip
+        data=_webhook_data(event),
+        ics=_calendar(event, notifier),
+    )
     return await tell(connection, notifier, telling, audience) > 0

@@ -42,9 +42,13 @@ def _variables(
 
 
 async def send_broadcast(
-    unit: UnitOfWork, notifier: Notifier, broadcast_id: uuid.UUID, starts_at: datetime, ends_at: datetime,
+    unit: UnitOfWork,
+    notifier: Notifier,
+    broadcast_id: uuid.UUID,
+    starts_at: datetime,
+    ends_at: datetime,
     notices: dict[str, Notice],
-) -> int:  # fmt: skip
+) -> int:
     """Record the broadcast and one essential notice per recipient on all their channels; how many."""
     connection = unit.connection
     involved: dict[str, list[Involvement]] = defaultdict(list)
@@ -56,8 +60,12 @@ async def send_broadcast(
     )
     for contact in audience:
         events = involved[contact.key]
-        data = {"broadcast_id": str(broadcast_id), "window": [starts_at, ends_at],
-                "notices": msgspec.to_builtins(notices), "bookings": [str(e.booking_id) for e in events]}  # fmt: skip
+        data = {
+            "broadcast_id": str(broadcast_id),
+            "window": [starts_at, ends_at],
+            "notices": msgspec.to_builtins(notices),
+            "bookings": [str(e.booking_id) for e in events],
+        }
         telling = Telling(
             broadcast_id, "urgent_broadcast", None, _variables(notices, events, (starts_at, ends_at)), data
         )

@@ -89,14 +89,23 @@ async def _fire(
         if not tasks:
             return "no active task"
         told_space = booking.space_name if booking.space_id == tasks[0].space_id else ""
-        telling = Telling(row["id"], "vendor_reminder", booking.booking_id,
-                          lambda reader, c: work_variables(tasks[0], reader, c.name, told_space)
-                          | {"lead": reader.lead(row["lead"])},
-                          {"reminder_id": str(row["id"]), "task_id": tasks[0].task_id, "starts_at": booking.starts_at})  # fmt: skip
+        telling = Telling(
+            row["id"],
+            "vendor_reminder",
+            booking.booking_id,
+            lambda reader, c: (
+                work_variables(tasks[0], reader, c.name, told_space) | {"lead": reader.lead(row["lead"])}
+            ),
+            {"reminder_id": str(row["id"]), "task_id": tasks[0].task_id, "starts_at": booking.starts_at},
+        )
     else:
-        telling = Telling(row["id"], "reminder", booking.booking_id,
-                          lambda reader, c: reminder_variables(booking, reader, c.name, row["lead"]),
-                          {"reminder_id": str(row["id"]), "starts_at": booking.starts_at})  # fmt: skip
+        telling = Telling(
+            row["id"],
+            "reminder",
+            booking.booking_id,
+            lambda reader, c: reminder_variables(booking, reader, c.name, row["lead"]),
+            {"reminder_id": str(row["id"]), "starts_at": booking.starts_at},
+        )
     await tell_one(connection, notifier, telling, contact)
     return ""
 

@@ -33,12 +33,25 @@ log = logging.getLogger(__name__)
 def _view(message: VendorTaskMessage, state: str) -> TaskView:
     if isinstance(message, VendorTaskAssigned | VendorTaskChanged):
         return TaskView(
-            task_id=message.task_id, vendor_id=message.vendor_id, kind=message.kind, booking_id=message.booking_id,
-            state=state, space_id=message.space_id, starts_at=message.starts_at, ends_at=message.ends_at,
-            load_in_at=message.load_in_at, load_out_at=message.load_out_at, summary=message.summary,
-        )  # fmt: skip
-    return TaskView(task_id=message.task_id, vendor_id=message.vendor_id, kind=message.kind,
-                    booking_id=message.booking_id, state=state)  # fmt: skip
+            task_id=message.task_id,
+            vendor_id=message.vendor_id,
+            kind=message.kind,
+            booking_id=message.booking_id,
+            state=state,
+            space_id=message.space_id,
+            starts_at=message.starts_at,
+            ends_at=message.ends_at,
+            load_in_at=message.load_in_at,
+            load_out_at=message.load_out_at,
+            summary=message.summary,
+        )
+    return TaskView(
+        task_id=message.task_id,
+        vendor_id=message.vendor_id,
+        kind=message.kind,
+        booking_id=message.booking_id,
+        state=state,
+    )
 
 
 async def on_task_event(
@@ -51,8 +64,12 @@ async def on_task_event(
     escalation the organizer) once."""
     connection = unit.connection
     state, notice = task_state_after(message), task_notice(message)
-    fields = {"booking_id": str(message.booking_id), "message_id": str(message.message_id),
-              "task_id": message.task_id, "vendor_id": message.vendor_id}  # fmt: skip
+    fields = {
+        "booking_id": str(message.booking_id),
+        "message_id": str(message.message_id),
+        "task_id": message.task_id,
+        "vendor_id": message.vendor_id,
+    }
     if state is None or notice is None:
         return False
     await bookings.lock_booking(connection, message.booking_id)
@@ -76,9 +93,14 @@ async def on_task_event(
     vendor_name = vendor.name if vendor else message.vendor_id
     data = msgspec.to_builtins(message) | {"event": notice}
     telling = Telling(
-        message_id=message.message_id, notice=notice, booking_id=message.booking_id, data=data,
-        variables=lambda reader, contact: task_variables(message, before, booking, reader, contact.name, vendor_name),
-    )  # fmt: skip
+        message_id=message.message_id,
+        notice=notice,
+        booking_id=message.booking_id,
+        data=data,
+        variables=lambda reader, contact: task_variables(
+            message, before, booking, reader, contact.name, vendor_name
+        ),
+    )
     return await tell(connection, notifier, telling, audience) + told > 0
 
 
@@ -97,7 +119,10 @@ async def _tell_organizer(
     # the service kind only: which vendor failed, and why, stays with staff
     data = {"event": notice, "booking_id": str(message.booking_id), "service": message.kind}
     telling = Telling(
-        message_id=message.message_id, notice=notice, booking_id=message.booking_id, data=data,
+        message_id=message.message_id,
+        notice=notice,
+        booking_id=message.booking_id,
+        data=data,
         variables=lambda reader, contact: organizer_variables(message, booking, reader, contact.name),
-    )  # fmt: skip
+    )
     return await tell(unit.connection, notifier, telling, [organizer])

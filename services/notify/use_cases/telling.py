@@ -62,11 +62,21 @@ async def tell_one(
         essential,
     )
     notification = repository.NewNotification(
-        message_id=telling.message_id, booking_id=telling.booking_id, event=telling.notice, recipient=contact.email,
-        recipient_key=contact.key, locale=rendered.locale, subject=rendered.subject, body=rendered.text,
-        html=rendered.html, sms=rendered.sms, ics=telling.ics if telling.notice in WITH_CALENDAR else "",
-        data=telling.data, essential=essential, trace_context=current_traceparent(),
-    )  # fmt: skip
+        message_id=telling.message_id,
+        booking_id=telling.booking_id,
+        event=telling.notice,
+        recipient=contact.email,
+        recipient_key=contact.key,
+        locale=rendered.locale,
+        subject=rendered.subject,
+        body=rendered.text,
+        html=rendered.html,
+        sms=rendered.sms,
+        ics=telling.ics if telling.notice in WITH_CALENDAR else "",
+        data=telling.data,
+        essential=essential,
+        trace_context=current_traceparent(),
+    )
     recorded = await repository.record(connection, notification, planned)
     if recorded:  # the feed is delivered by being stored; opted-out channels are skipped at once
         for delivery in planned:

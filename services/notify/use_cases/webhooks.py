@@ -40,14 +40,22 @@ def disabled_notice(notifier: Notifier) -> OnDisabled:
         if owner is None:
             return
         telling = Telling(
-            message_id=uuid.uuid5(_NOTICE_NAMESPACE, str(endpoint["id"])), notice="webhook_disabled", booking_id=None,
+            message_id=uuid.uuid5(_NOTICE_NAMESPACE, str(endpoint["id"])),
+            notice="webhook_disabled",
+            booking_id=None,
             variables=lambda reader, contact: {
-                "recipient_name": contact.name or contact.email, "endpoint_id": str(endpoint["id"]),
-                "endpoint_url": endpoint["url"], "failures": str(endpoint["consecutive_failures"]),
+                "recipient_name": contact.name or contact.email,
+                "endpoint_id": str(endpoint["id"]),
+                "endpoint_url": endpoint["url"],
+                "failures": str(endpoint["consecutive_failures"]),
                 "venue_name": reader.style.venue_name,
             },
-            data={"endpoint_id": str(endpoint["id"]), "failures": endpoint["consecutive_failures"], "disabled_at": now},
-        )  # fmt: skip
+            data={
+                "endpoint_id": str(endpoint["id"]),
+                "failures": endpoint["consecutive_failures"],
+                "disabled_at": now,
+            },
+        )
         await tell_one(connection, notifier, telling, owner)
 
     return on_disabled

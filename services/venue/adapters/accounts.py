@@ -30,9 +30,13 @@ async def account(connection: asyncpg.Connection, account_id: uuid.UUID) -> Prin
 
 def _principal(row: asyncpg.Record) -> Principal:
     return Principal(
-        account_id=row["id"], role=Role(row["role"]), name=row["name"], email=row["email"],
-        locale=row["locale"], time_zone=row["time_zone"],
-    )  # fmt: skip
+        account_id=row["id"],
+        role=Role(row["role"]),
+        name=row["name"],
+        email=row["email"],
+        locale=row["locale"],
+        time_zone=row["time_zone"],
+    )
 
 
 async def create_account(
@@ -43,9 +47,14 @@ async def create_account(
     await connection.execute(
         "INSERT INTO accounts (id, role, name, email, locale, time_zone, organization)"
         " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        account_id, role.value, fields["name"], fields["email"], fields.get("locale", "en"),
-        fields.get("time_zone", "Asia/Shanghai"), fields.get("organization"),
-    )  # fmt: skip
+        account_id,
+        role.value,
+        fields["name"],
+        fields["email"],
+        fields.get("locale", "en"),
+        fields.get("time_zone", "Asia/Shanghai"),
+        fields.get("organization"),
+    )
     await add_key(connection, account_id, api_key, label)
     return account_id
 

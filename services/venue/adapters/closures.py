@@ -73,10 +73,17 @@ async def blocks(connection: asyncpg.Connection, units: list[str], window: Inter
     """Every hold (with its booking's layout) and closure on ``units`` overlapping ``window``."""
     rows = await connection.fetch(_BLOCKS, units, window.starts_at, window.ends_at)
     return [
-        Block(unit=row["unit"], starts_at=row["starts_at"], ends_at=row["ends_at"], layout=row["layout"],
-              event_starts_at=row["event_starts_at"], closure_id=row["closure_id"], reason=row["reason"] or "")
+        Block(
+            unit=row["unit"],
+            starts_at=row["starts_at"],
+            ends_at=row["ends_at"],
+            layout=row["layout"],
+            event_starts_at=row["event_starts_at"],
+            closure_id=row["closure_id"],
+            reason=row["reason"] or "",
+        )
         for row in rows
-    ]  # fmt: skip
+    ]
 
 
 async def busy(connection: asyncpg.Connection, units: list[str], window: Interval) -> list[Busy]:
@@ -103,13 +110,21 @@ async def insert_closure(
 ) -> None:
     await connection.execute(
         "INSERT INTO closures (id, space_id, starts_at, ends_at, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
-        closure_id, space_id, during.starts_at, during.ends_at, reason, created_by,
-    )  # fmt: skip
+        closure_id,
+        space_id,
+        during.starts_at,
+        during.ends_at,
+        reason,
+        created_by,
+    )
     await connection.execute(
         "INSERT INTO closure_blocks (closure_id, unit, during) SELECT $1, unit, tstzrange($3, $4)"
         " FROM unnest($2::text[]) AS unit",
-        closure_id, units, during.starts_at, during.ends_at,
-    )  # fmt: skip
+        closure_id,
+        units,
+        during.starts_at,
+        during.ends_at,
+    )
 
 
 async def closures(connection: asyncpg.Connection, window: Interval) -> list[asyncpg.Record]:

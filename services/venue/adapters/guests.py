@@ -46,10 +46,16 @@ async def replace(
     """The booking's guests become ``guests`` (in order); returns the updated header."""
     await connection.execute("DELETE FROM booking_guests WHERE booking_id = $1", booking_id)
     await connection.execute(
-        _INSERT, booking_id, [g.guest_id for g in guests], list(range(len(guests))),
-        [g.full_name for g in guests], [g.nationality for g in guests], [g.key_id for g in guests],
-        [g.passport_sealed for g in guests], [g.birth_date_sealed for g in guests],
-    )  # fmt: skip
+        _INSERT,
+        booking_id,
+        [g.guest_id for g in guests],
+        list(range(len(guests))),
+        [g.full_name for g in guests],
+        [g.nationality for g in guests],
+        [g.key_id for g in guests],
+        [g.passport_sealed for g in guests],
+        [g.birth_date_sealed for g in guests],
+    )
     return await connection.fetchrow(
         "UPDATE guest_lists SET guests = $2, updated_by = $3, updated_at = now() WHERE booking_id = $1"
         " RETURNING *",

@@ -79,8 +79,11 @@ async def waiting_steps(
         " FROM change_steps s JOIN unnest($2::uuid[], $4::int[]) AS c(booking_id, revision)"
         " ON (s.booking_id, s.revision) = (c.booking_id, c.revision) WHERE s.state = ANY($3::text[])"
         " ORDER BY position",
-        bookings, [booking_id for booking_id, _ in changes], list(WAITING), [revision for _, revision in changes],
-    )  # fmt: skip
+        bookings,
+        [booking_id for booking_id, _ in changes],
+        list(WAITING),
+        [revision for _, revision in changes],
+    )
     found: dict[SagaRef, list[WaitingStep]] = defaultdict(list)
     for row in rows:
         found[(row["booking_id"], row["revision"])].append(
@@ -145,8 +148,12 @@ async def audit(
     await connection.execute(
         "INSERT INTO audit_log (booking_id, actor, action, detail, trace_id)"
         " VALUES ((SELECT id FROM bookings WHERE id = $1), $2, $3, $4, $5)",
-        booking_id, actor, action, detail, trace_id,
-    )  # fmt: skip
+        booking_id,
+        actor,
+        action,
+        detail,
+        trace_id,
+    )
 
 
 async def ops_trail(connection: asyncpg.Connection, before: int | None, limit: int) -> list[asyncpg.Record]:

@@ -58,10 +58,15 @@ async def ops_jetstream(config: Any) -> AsyncIterator[JetStreamContext]:
 
     try:  # nats-py retries the first connect forever unless max_reconnect_attempts > 0 (0 means no limit)
         connection = await nats.connect(
-            nats_servers(config.nats_url), name=f"venue-ops-{config.instance_id}", connect_timeout=REQUEST_SECONDS,
-            allow_reconnect=False, max_reconnect_attempts=1, reconnect_time_wait=0.2, error_cb=on_error,
+            nats_servers(config.nats_url),
+            name=f"venue-ops-{config.instance_id}",
+            connect_timeout=REQUEST_SECONDS,
+            allow_reconnect=False,
+            max_reconnect_attempts=1,
+            reconnect_time_wait=0.2,
+            error_cb=on_error,
             **ops_login(config),
-        )  # fmt: skip
+        )
     except (OSError, nats.errors.Error) as error:
         raise OpsNatsUnavailable(f"cannot connect to NATS as ops: {type(error).__name__}: {error}") from None
     try:
@@ -90,10 +95,14 @@ async def consumer_lag(js: JetStreamContext) -> list[ConsumerLag]:
         except NotFoundError:
             raise OpsNatsUnavailable(f"consumer {consumer.durable} is not provisioned") from None
         lag = ConsumerLag(
-            service=consumer.service, stream=consumer.stream, durable=consumer.durable,
-            num_pending=info.num_pending or 0, num_ack_pending=info.num_ack_pending or 0,
-            num_redelivered=info.num_redelivered or 0, bound=bool(info.push_bound),
-        )  # fmt: skip
+            service=consumer.service,
+            stream=consumer.stream,
+            durable=consumer.durable,
+            num_pending=info.num_pending or 0,
+            num_ack_pending=info.num_ack_pending or 0,
+            num_redelivered=info.num_redelivered or 0,
+            bound=bool(info.push_bound),
+        )
         found.append(lag)
     return found
 

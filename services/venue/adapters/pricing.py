@@ -25,11 +25,16 @@ def booking_price(
             return int(kept["total_minor"])
         interpreting, catering = row["interpreting"] or {}, row["catering"] or {}
         request = QuoteRequest(
-            space_id=row["space_id"], layout=row["layout"], starts_at=row["starts_at"], ends_at=row["ends_at"],
-            attendees=row["attendees"], floor_language=interpreting.get("floor_language"),
+            space_id=row["space_id"],
+            layout=row["layout"],
+            starts_at=row["starts_at"],
+            ends_at=row["ends_at"],
+            attendees=row["attendees"],
+            floor_language=interpreting.get("floor_language"),
             target_languages=tuple(interpreting.get("target_languages", ())),
-            catering_menu=catering.get("menu"), catering_headcount=catering.get("headcount"),
-        )  # fmt: skip
+            catering_menu=catering.get("menu"),
+            catering_headcount=catering.get("headcount"),
+        )
         return price(request, catalog, rates, datetime.now(UTC)).total
 
     return price_of

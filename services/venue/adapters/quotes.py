@@ -33,9 +33,18 @@ async def insert_quote(
     return await connection.fetchrow(
         "INSERT INTO quotes (id, owner_id, space_id, starts_at, ends_at, request, items, total_minor, currency,"
         " note, valid_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *",
-        quote_id, owner_id, request.space_id, request.starts_at, request.ends_at, body,
-        msgspec.to_builtins(quote.items), quote.total, quote.currency, quote.note, quote.valid_until,
-    )  # fmt: skip
+        quote_id,
+        owner_id,
+        request.space_id,
+        request.starts_at,
+        request.ends_at,
+        body,
+        msgspec.to_builtins(quote.items),
+        quote.total,
+        quote.currency,
+        quote.note,
+        quote.valid_until,
+    )
 
 
 async def quote(connection: asyncpg.Connection, quote_id: uuid.UUID) -> asyncpg.Record | None:

@@ -43,9 +43,15 @@ async def save_record(
 ) -> asyncpg.Record:
     return await connection.fetchrow(
         _UPSERT,
-        booking_id, record["physical_attendees"], record["online_attendees"], record["guest_countries"],
-        record["media_reports"], record["cooperation_partners"], record["follow_up_actions"], recorded_by,
-    )  # fmt: skip
+        booking_id,
+        record["physical_attendees"],
+        record["online_attendees"],
+        record["guest_countries"],
+        record["media_reports"],
+        record["cooperation_partners"],
+        record["follow_up_actions"],
+        recorded_by,
+    )
 
 
 async def record(connection: asyncpg.Connection, booking_id: uuid.UUID) -> asyncpg.Record | None:

@@ -51,11 +51,27 @@ async def insert_booking(
     await connection.execute(_LOCK_UNIT_DAYS, sorted(units), blocked.starts_at, blocked.ends_at)
     await connection.execute(
         _INSERT_BOOKING,
-        row["id"], row["idempotency_key"], row["request_hash"], row["space_id"], row["layout"],
-        row["starts_at"], row["ends_at"], blocked.starts_at, blocked.ends_at, row["attendees"], row["title"],
-        row["organizer"], row["interpreting"], row["catering"], row["status"], row["phase"],
-        row["trace_id"], row["trace_context"], row["organizer_id"], row["created_by"],
-    )  # fmt: skip
+        row["id"],
+        row["idempotency_key"],
+        row["request_hash"],
+        row["space_id"],
+        row["layout"],
+        row["starts_at"],
+        row["ends_at"],
+        blocked.starts_at,
+        blocked.ends_at,
+        row["attendees"],
+        row["title"],
+        row["organizer"],
+        row["interpreting"],
+        row["catering"],
+        row["status"],
+        row["phase"],
+        row["trace_id"],
+        row["trace_context"],
+        row["organizer_id"],
+        row["created_by"],
+    )
     await insert_holds(connection, row["id"], units, blocked, 0)
     await connection.execute(
         "INSERT INTO saga_steps (booking_id, step, position, state) VALUES ($1, 'hold', 1, 'held')", row["id"]

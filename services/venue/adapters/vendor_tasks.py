@@ -26,9 +26,16 @@ async def save_state(connection: asyncpg.Connection, event: VendorTaskStateChang
     """Keep the reported state unless a newer version is already kept; False if nothing changed."""
     status = await connection.execute(
         _UPSERT,
-        event.task_id, event.booking_id, event.kind, event.vendor_id, event.state, event.reason,
-        event.answer_due, event.version, event.occurred_at,
-    )  # fmt: skip
+        event.task_id,
+        event.booking_id,
+        event.kind,
+        event.vendor_id,
+        event.state,
+        event.reason,
+        event.answer_due,
+        event.version,
+        event.occurred_at,
+    )
     return status.endswith(" 1")
 
 

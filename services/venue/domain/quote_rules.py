@@ -26,11 +26,17 @@ def check(
     """Every reason the request cannot be priced (empty when it can): the booking rules themselves (a
     quote is for something that can be booked), plus what pricing needs."""
     as_booking = BookingRequest(
-        space_id=request.space_id, layout=request.layout, starts_at=request.starts_at, ends_at=request.ends_at,
-        attendees=request.attendees, time_zone=catalog.venue.time_zone, floor_language=request.floor_language,
-        target_languages=request.target_languages, catering_headcount=request.catering_headcount,
+        space_id=request.space_id,
+        layout=request.layout,
+        starts_at=request.starts_at,
+        ends_at=request.ends_at,
+        attendees=request.attendees,
+        time_zone=catalog.venue.time_zone,
+        floor_language=request.floor_language,
+        target_languages=request.target_languages,
+        catering_headcount=request.catering_headcount,
         catering_menu=request.catering_menu,
-    )  # fmt: skip
+    )
     violations = booking_rules.check(as_booking, catalog, now)
     times_valid = not any(v.field in ("starts_at", "ends_at", "space_id") for v in violations)
     return [*violations, *_pricing_rules(request, catalog.venue, rates, lines_in_pool, times_valid)]
@@ -72,8 +78,10 @@ def quote_refusal(pair: Mapping[str, Any], now: datetime) -> str | None:
     if pair["valid_until"] < now:
         return f"the quote expired at {pair['valid_until'].isoformat()}; ask for a new one"
     same_request = (pair["space_id"], pair["starts_at"], pair["ends_at"]) == (
-        pair["booking_space_id"], pair["booking_starts_at"], pair["booking_ends_at"],
-    )  # fmt: skip
+        pair["booking_space_id"],
+        pair["booking_starts_at"],
+        pair["booking_ends_at"],
+    )
     if not same_request:
         return "the quote is for another space or time; ask for a quote of this request"
     return None

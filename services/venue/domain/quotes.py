@@ -73,11 +73,16 @@ def price(request: QuoteRequest, catalog: Catalog, rates: RateCard, now: datetim
             *_space_items(space, days, rates),
             *_interpreting_items(request, days, rates),
             *_catering_items(request, rates),
-            _item("network-lines", "international dedicated network line", request.network_lines * len(days),
-                  "line-day", rates.network_line_per_day),
+            _item(
+                "network-lines",
+                "international dedicated network line",
+                request.network_lines * len(days),
+                "line-day",
+                rates.network_line_per_day,
+            ),
         )
         if item.quantity
-    ]  # fmt: skip
+    ]
     return Quote(
         items=tuple(items),
         total=sum(item.amount for item in items),
@@ -108,11 +113,21 @@ def _interpreting_items(
     booths = len(languages)
     interpreter_days = sum(booths * (interpreters_per_booth(used) or 0) for _, used in days)
     return [
-        _item("interpreting-booths", f"booths, one per target language ({', '.join(languages)})",
-              booths * len(days), "booth-day", rates.interpreting.per_booth_day),
-        _item("interpreters", "simultaneous interpreters, AIIC team per booth (≤40 min 1, ≤4 h 2, ≤6 h 3,"
-              " ≤8 h 4); an estimate", interpreter_days, "interpreter-day", rates.interpreting.per_interpreter_day),
-    ]  # fmt: skip
+        _item(
+            "interpreting-booths",
+            f"booths, one per target language ({', '.join(languages)})",
+            booths * len(days),
+            "booth-day",
+            rates.interpreting.per_booth_day,
+        ),
+        _item(
+            "interpreters",
+            "simultaneous interpreters, AIIC team per booth (≤40 min 1, ≤4 h 2, ≤6 h 3, ≤8 h 4); an estimate",
+            interpreter_days,
+            "interpreter-day",
+            rates.interpreting.per_interpreter_day,
+        ),
+    ]
 
 
 def _catering_items(request: QuoteRequest, rates: RateCard) -> list[LineItem]:

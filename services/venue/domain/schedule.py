@@ -48,11 +48,21 @@ def _grid_rules(starts_at: datetime, ends_at: datetime, venue: VenueInfo) -> lis
 def _horizon_rules(starts_at: datetime, venue: VenueInfo, now: datetime) -> list[Rule]:
     earliest, latest = now + venue.min_notice, now + venue.max_advance
     if starts_at < earliest:
-        return [("starts_at", f"needs {venue.min_notice_hours} hours' notice: "
-                              f"the earliest start now is {venue_clock(earliest, venue)}")]  # fmt: skip
+        return [
+            (
+                "starts_at",
+                f"needs {venue.min_notice_hours} hours' notice: "
+                f"the earliest start now is {venue_clock(earliest, venue)}",
+            )
+        ]
     if starts_at > latest:
-        return [("starts_at", f"can be booked at most {venue.max_advance_days} days ahead, "
-                              f"until {venue_clock(latest, venue)}")]  # fmt: skip
+        return [
+            (
+                "starts_at",
+                f"can be booked at most {venue.max_advance_days} days ahead, "
+                f"until {venue_clock(latest, venue)}",
+            )
+        ]
     return []
 
 

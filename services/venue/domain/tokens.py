@@ -48,10 +48,15 @@ def looks_like_token(credential: str) -> bool:
 def issue(account_id: uuid.UUID, role: str, settings: TokenSettings, now: datetime) -> Issued:
     expires_at = now + settings.lifetime
     claims = {
-        "sub": str(account_id), "role": role, "aud": settings.audience, "iss": settings.issuer,
-        "iat": int(now.timestamp()), "nbf": int(now.timestamp()), "exp": int(expires_at.timestamp()),
+        "sub": str(account_id),
+        "role": role,
+        "aud": settings.audience,
+        "iss": settings.issuer,
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
+        "exp": int(expires_at.timestamp()),
         "jti": uuid.uuid4().hex,
-    }  # fmt: skip
+    }
     return Issued(jwt.encode(claims, settings.secret, algorithm=ALGORITHM), expires_at)
 
 

@@ -17,9 +17,13 @@ from shared.service import Context
 
 def _account(principal: Principal) -> Account:
     return Account(
-        account_id=principal.account_id, role=principal.role.value, name=principal.name, email=principal.email,
-        locale=principal.locale, time_zone=principal.time_zone,
-    )  # fmt: skip
+        account_id=principal.account_id,
+        role=principal.role.value,
+        name=principal.name,
+        email=principal.email,
+        locale=principal.locale,
+        time_zone=principal.time_zone,
+    )
 
 
 class AccountsController(Controller):
@@ -39,8 +43,13 @@ class AccountsController(Controller):
         """Open an organizer account (staff only); the API key is in this answer and nowhere else."""
         require(principal, Role.STAFF)
         api_key = new_api_key()
-        fields = {"name": data.name, "email": data.email, "locale": data.locale, "time_zone": data.time_zone,
-                  "organization": data.organization}  # fmt: skip
+        fields = {
+            "name": data.name,
+            "email": data.email,
+            "locale": data.locale,
+            "time_zone": data.time_zone,
+            "organization": data.organization,
+        }
         try:
             async with context.database.transaction() as unit:
                 account_id = await accounts.create_account(

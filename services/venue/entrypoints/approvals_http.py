@@ -51,10 +51,17 @@ class ApprovalsController(Controller):
                 " WHERE s.step = 'approval' AND s.state = 'pending' ORDER BY s.deadline LIMIT 500"
             )
         return [
-            PendingApproval(booking_id=r["id"], title=r["title"], space_id=r["space_id"], starts_at=r["starts_at"],
-                            ends_at=r["ends_at"], attendees=r["attendees"], decide_by=r["deadline"])
+            PendingApproval(
+                booking_id=r["id"],
+                title=r["title"],
+                space_id=r["space_id"],
+                starts_at=r["starts_at"],
+                ends_at=r["ends_at"],
+                attendees=r["attendees"],
+                decide_by=r["deadline"],
+            )
             for r in rows
-        ]  # fmt: skip
+        ]
 
     @post("/bookings/{booking_id:uuid}/approval", operation_id="DecideApproval", status_code=200)
     async def decide(
@@ -72,9 +79,14 @@ class ApprovalsController(Controller):
             )
         try:
             await decide_approval(
-                context.database, booking_id, data.decision == "approve", data.reason.strip(), principal.actor,
-                context.state["catalog"], context.state["saga_settings"],
-            )  # fmt: skip
+                context.database,
+                booking_id,
+                data.decision == "approve",
+                data.reason.strip(),
+                principal.actor,
+                context.state["catalog"],
+                context.state["saga_settings"],
+            )
         except NotAwaitingApproval:
             raise ApiError(
                 409, "Not waiting for approval", f"booking {booking_id} has no pending approval"

@@ -105,24 +105,36 @@ class AvailabilityController(Controller):
         except spaces.InvalidRequest as error:
             raise invalid(error.rules) from None
         return Availability(
-            period=Window(starts_at=query.starts_from, ends_at=query.ends_by), layout=layout, attendees=attendees,
+            period=Window(starts_at=query.starts_from, ends_at=query.ends_by),
+            layout=layout,
+            attendees=attendees,
             duration_minutes=int(query.duration.total_seconds() // 60),
             time_zones={name: str(zone) for name, zone in zones.items()},
             spaces=[_space(item, layout, zones) for item in found],
-        )  # fmt: skip
+        )
 
 
 def _query(
-    catalog: Catalog, from_: str, to: str, attendees: int, layout: str, duration: str, needs: FloorNeeds,
+    catalog: Catalog,
+    from_: str,
+    to: str,
+    attendees: int,
+    layout: str,
+    duration: str,
+    needs: FloorNeeds,
     space_id: str | None,
-) -> Query:  # fmt: skip
+) -> Query:
     starts, ends = parse_moment(from_, catalog.venue), parse_moment(to, catalog.venue, end_of_day=True)
     length = parse_duration(duration)
-    rules = [(field, reason) for field, value, reason in (
-        ("from", starts, "an ISO date or a datetime with an offset"),
-        ("to", ends, "an ISO date or a datetime with an offset"),
-        ("duration", length, "an ISO 8601 duration such as PT4H or P2DT4H, or minutes"),
-    ) if value is None]  # fmt: skip
+    rules = [
+        (field, reason)
+        for field, value, reason in (
+            ("from", starts, "an ISO date or a datetime with an offset"),
+            ("to", ends, "an ISO date or a datetime with an offset"),
+            ("duration", length, "an ISO 8601 duration such as PT4H or P2DT4H, or minutes"),
+        )
+        if value is None
+    ]
     if rules or starts is None or ends is None or length is None:
         raise invalid(rules)
     return Query(layout, attendees, length, starts, ends, needs, space_id)
@@ -130,16 +142,26 @@ def _query(
 
 def _space(found: SpaceWindows, layout: str, zones: Zones) -> SpaceAvailability:
     return SpaceAvailability(
-        space_id=found.space.id, name=found.space.name, layout=layout, capacity=found.capacity.seats,
-        layout_capacity=found.capacity.layout_seats, requires_approval=found.space.requires_approval,
+        space_id=found.space.id,
+        name=found.space.name,
+        layout=layout,
+        capacity=found.capacity.seats,
+        layout_capacity=found.capacity.layout_seats,
+        requires_approval=found.space.requires_approval,
         windows=[
             FreeWindow(
-                starts_at=w.starts_at, latest_start=w.latest_start, ends_at=w.ends_at,
-                local={name: FreeTimes(starts_at=w.starts_at.astimezone(zone),
-                                       latest_start=w.latest_start.astimezone(zone),
-                                       ends_at=w.ends_at.astimezone(zone))
-                       for name, zone in zones.items()},
+                starts_at=w.starts_at,
+                latest_start=w.latest_start,
+                ends_at=w.ends_at,
+                local={
+                    name: FreeTimes(
+                        starts_at=w.starts_at.astimezone(zone),
+                        latest_start=w.latest_start.astimezone(zone),
+                        ends_at=w.ends_at.astimezone(zone),
+                    )
+                    for name, zone in zones.items()
+                },
             )
             for w in found.windows
         ],
-    )  # fmt: skip
+    )

@@ -34,13 +34,20 @@ async def change_booking(
             wanted[service] = msgspec.to_builtins(wanted[service])
     try:
         with booking_errors():
-            accepted = await request_change(context.database, booking_id, principal.actor, wanted,
-                                            context.state["catalog"], context.state["saga_settings"],
-                                            datetime.now(UTC))  # fmt: skip
+            accepted = await request_change(
+                context.database,
+                booking_id,
+                principal.actor,
+                wanted,
+                context.state["catalog"],
+                context.state["saga_settings"],
+                datetime.now(UTC),
+            )
     except NotChangeable as error:
         raise ApiError(409, "The booking cannot be changed now", str(error)) from None
-    return ChangeOut(booking_id=booking_id, revision=accepted.revision, state=accepted.state,
-                     changes=accepted.changes)  # fmt: skip
+    return ChangeOut(
+        booking_id=booking_id, revision=accepted.revision, state=accepted.state, changes=accepted.changes
+    )
 
 
 class ChangesController(Controller):
@@ -60,6 +67,15 @@ class ChangesController(Controller):
                 " WHERE booking_id = $1 ORDER BY revision DESC",
                 booking_id,
             )
-        return [ChangeOut(booking_id=booking_id, revision=r["revision"], state=r["state"], changes=list(r["changes"]),
-                          reason=r["reason"], created_at=r["created_at"], updated_at=r["updated_at"])
-                for r in rows]  # fmt: skip
+        return [
+            ChangeOut(
+                booking_id=booking_id,
+                revision=r["revision"],
+                state=r["state"],
+                changes=list(r["changes"]),
+                reason=r["reason"],
+                created_at=r["created_at"],
+                updated_at=r["updated_at"],
+            )
+            for r in rows
+        ]

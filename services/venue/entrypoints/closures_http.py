@@ -32,17 +32,26 @@ from shared.service import Context
 
 def _closure(row: Any, zones: Zones) -> Closure:
     return Closure(
-        closure_id=row["id"], space_id=row["space_id"], starts_at=row["starts_at"], ends_at=row["ends_at"],
-        reason=row["reason"], local=local_window(row["starts_at"], row["ends_at"], zones),
-    )  # fmt: skip
+        closure_id=row["id"],
+        space_id=row["space_id"],
+        starts_at=row["starts_at"],
+        ends_at=row["ends_at"],
+        reason=row["reason"],
+        local=local_window(row["starts_at"], row["ends_at"], zones),
+    )
 
 
 def _hit(row: Any) -> BookingHit:
     return BookingHit(
-        booking_id=row["id"], organizer_id=row["organizer_id"], space_id=row["space_id"], status=row["status"],
-        title=row["title"], starts_at=row["starts_at"], ends_at=row["ends_at"],
+        booking_id=row["id"],
+        organizer_id=row["organizer_id"],
+        space_id=row["space_id"],
+        status=row["status"],
+        title=row["title"],
+        starts_at=row["starts_at"],
+        ends_at=row["ends_at"],
         blocked=Window(starts_at=row["blocked_from"], ends_at=row["blocked_to"]),
-    )  # fmt: skip
+    )
 
 
 class ClosuresController(Controller):
@@ -68,9 +77,13 @@ class ClosuresController(Controller):
         require(principal, Role.STAFF)
         catalog = context.state["catalog"]
         command = spaces.NewClosure(
-            space_id=data.space_id, starts_at=data.starts_at, ends_at=data.ends_at, reason=data.reason,
-            actor=principal.actor, account_id=principal.account_id,
-        )  # fmt: skip
+            space_id=data.space_id,
+            starts_at=data.starts_at,
+            ends_at=data.ends_at,
+            reason=data.reason,
+            actor=principal.actor,
+            account_id=principal.account_id,
+        )
         try:
             outcome = await spaces.close(command, context.database, catalog, dry_run)
         except spaces.InvalidRequest as error:
@@ -79,9 +92,13 @@ class ClosuresController(Controller):
         closure = None
         if outcome.closure_id is not None:
             closure = Closure(
-                closure_id=outcome.closure_id, space_id=data.space_id, starts_at=data.starts_at,
-                ends_at=data.ends_at, reason=data.reason, local=local_window(data.starts_at, data.ends_at, zones),
-            )  # fmt: skip
+                closure_id=outcome.closure_id,
+                space_id=data.space_id,
+                starts_at=data.starts_at,
+                ends_at=data.ends_at,
+                reason=data.reason,
+                local=local_window(data.starts_at, data.ends_at, zones),
+            )
         answer = ClosureAnswer(
             dry_run=dry_run, closure=closure, units=outcome.units, hits=[_hit(row) for row in outcome.hits]
         )

@@ -59,9 +59,13 @@ async def follow_dead_letters(
         try:
             js = connection.jetstream()
             on_advisory = partial(
-                _handle, letters=DeadLetters(js), database=database, catalog=catalog, settings=settings,
+                _handle,
+                letters=DeadLetters(js),
+                database=database,
+                catalog=catalog,
+                settings=settings,
                 tracer=tracer,
-            )  # fmt: skip
+            )
             await js.subscribe(
                 consumer.filter_subject,
                 queue=consumer.durable,

@@ -43,12 +43,21 @@ def _unreadable(request: Request[Any, Any, Any], error: Unreadable) -> Response[
 
 def _list(shown: guests.ShownList) -> GuestList:
     return GuestList(
-        booking_id=shown.booking_id, revealed=shown.revealed, updated_at=shown.updated_at,
+        booking_id=shown.booking_id,
+        revealed=shown.revealed,
+        updated_at=shown.updated_at,
         purged_at=shown.purged_at,
-        guests=[GuestOut(guest_id=g.guest_id, full_name=g.full_name, nationality=g.nationality,
-                         passport_number=g.passport_number, date_of_birth=g.date_of_birth)
-                for g in shown.guests],
-    )  # fmt: skip
+        guests=[
+            GuestOut(
+                guest_id=g.guest_id,
+                full_name=g.full_name,
+                nationality=g.nationality,
+                passport_number=g.passport_number,
+                date_of_birth=g.date_of_birth,
+            )
+            for g in shown.guests
+        ],
+    )
 
 
 class GuestsController(Controller):
@@ -69,9 +78,14 @@ class GuestsController(Controller):
         require(principal, Role.ORGANIZER, Role.STAFF)
         wanted = [Guest(g.full_name, g.nationality, g.passport_number, g.date_of_birth) for g in data.guests]
         shown = await guests.replace_guests(
-            context.database, context.state["guest_keys"], principal, booking_id, wanted,
-            datetime.now(UTC), trace_id_hex(),
-        )  # fmt: skip
+            context.database,
+            context.state["guest_keys"],
+            principal,
+            booking_id,
+            wanted,
+            datetime.now(UTC),
+            trace_id_hex(),
+        )
         return _list(shown)
 
     @get("/", operation_id="GetGuests")
@@ -93,7 +107,11 @@ class GuestsController(Controller):
         if reveal is not None:
             require(principal, Role.STAFF)
         if (reveal is None) != (purpose is None):
-            field, reason = ("purpose", "required with reveal") if purpose is None else ("reveal", "purpose goes with reveal=passport")  # fmt: skip
+            field, reason = (
+                ("purpose", "required with reveal")
+                if purpose is None
+                else ("reveal", "purpose goes with reveal=passport")
+            )
             raise ApiError(400, "Invalid query parameter", f"{field}: {reason}", [FieldError(field, reason)])
         shown = await guests.read_guests(
             context.database, context.state["guest_keys"], principal, booking_id, purpose, trace_id_hex()
@@ -106,17 +124,27 @@ NEXT_PAGE = ResponseHeader(
     documentation_only=True,
     description='`<…?before=…>; rel="next"` when older entries may follow',
 )
-ACTIONS = {"read": "guests read", "revealed": "guests revealed", "replaced": "guests replaced",
-           "purged": "guests purged"}  # fmt: skip
+ACTIONS = {
+    "read": "guests read",
+    "revealed": "guests revealed",
+    "replaced": "guests replaced",
+    "purged": "guests purged",
+}
 
 
 def _access(row: asyncpg.Record) -> GuestDataAccess:
     detail = row["detail"]
     return GuestDataAccess(
-        id=row["id"], at=row["at"], booking_id=row["booking_id"], actor=row["actor"],
-        action=row["action"].removeprefix("guests "), purpose=detail.get("purpose"), guests=detail.get("guests"),
-        detail=detail, trace_id=row["trace_id"],
-    )  # fmt: skip
+        id=row["id"],
+        at=row["at"],
+        booking_id=row["booking_id"],
+        actor=row["actor"],
+        action=row["action"].removeprefix("guests "),
+        purpose=detail.get("purpose"),
+        guests=detail.get("guests"),
+        detail=detail,
+        trace_id=row["trace_id"],
+    )
 
 
 class GuestDataAuditController(Controller):

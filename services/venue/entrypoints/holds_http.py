@@ -81,13 +81,22 @@ def booking_errors() -> Iterator[None]:
     try:
         yield
     except InvalidBooking as error:
-        raise ApiError(422, "The request breaks a venue rule", str(error),
-                       [FieldError(v.field, v.reason) for v in error.violations]) from None  # fmt: skip
+        raise ApiError(
+            422,
+            "The request breaks a venue rule",
+            str(error),
+            [FieldError(v.field, v.reason) for v in error.violations],
+        ) from None
     except SlotTaken as error:
-        raise ApiError(409, "The space is already held at that time", f"{error.space_id} is held then",
-                       [FieldError("starts_at", "overlaps another booking of the space")],
-                       conflicts=[{"starts_at": t.starts_at.isoformat(), "ends_at": t.ends_at.isoformat()}
-                                  for t in error.taken]) from None  # fmt: skip
+        raise ApiError(
+            409,
+            "The space is already held at that time",
+            f"{error.space_id} is held then",
+            [FieldError("starts_at", "overlaps another booking of the space")],
+            conflicts=[
+                {"starts_at": t.starts_at.isoformat(), "ends_at": t.ends_at.isoformat()} for t in error.taken
+            ],
+        ) from None
 
 
 def _no_services(data: BookingCreate) -> None:
@@ -120,9 +129,14 @@ class HoldsController(Controller):
         now = datetime.now(UTC)
         until = option_until(now, data.starts_at, days or context.config.option_days)
         with booking_errors():
-            accepted = await create_booking(_new_booking(data, organizer, principal, idempotency_key),
-                                            context.database, context.state["catalog"],
-                                            context.state["saga_settings"], now, option_until=until)  # fmt: skip
+            accepted = await create_booking(
+                _new_booking(data, organizer, principal, idempotency_key),
+                context.database,
+                context.state["catalog"],
+                context.state["saga_settings"],
+                now,
+                option_until=until,
+            )
         body = BookingAccepted(
             booking_id=accepted.booking_id, status=accepted.status, trace_id=accepted.trace_id
         )
@@ -138,13 +152,22 @@ class HoldsController(Controller):
     ) -> BookingAccepted:
         """Turn a live option into a booking; the services are arranged as for a new booking."""
         row = await _visible_booking(context, principal, booking_id)
-        services = {name: msgspec.to_builtins(value) for name in ("interpreting", "catering")
-                    if (value := getattr(data, name)) is not None}  # fmt: skip
+        services = {
+            name: msgspec.to_builtins(value)
+            for name in ("interpreting", "catering")
+            if (value := getattr(data, name)) is not None
+        }
         try:
             with booking_errors():
-                status = await convert_option(context.database, booking_id, principal.actor, services,
-                                              context.state["catalog"], context.state["saga_settings"],
-                                              datetime.now(UTC))  # fmt: skip
+                status = await convert_option(
+                    context.database,
+                    booking_id,
+                    principal.actor,
+                    services,
+                    context.state["catalog"],
+                    context.state["saga_settings"],
+                    datetime.now(UTC),
+                )
         except OptionNotConvertible as error:
             raise ApiError(409, "Not a live option", str(error)) from None
         return BookingAccepted(booking_id=booking_id, status=status, trace_id=row["trace_id"])
@@ -164,8 +187,9 @@ class HoldsController(Controller):
             raise ApiError(422, "A time needs its offset", "", [FieldError("expires_at", "add a UTC offset")])
         try:
             with booking_errors():
-                until = await set_option_expiry(context.database, booking_id, data.expires_at, principal.actor,
-                                                datetime.now(UTC))  # fmt: skip
+                until = await set_option_expiry(
+                    context.database, booking_id, data.expires_at, principal.actor, datetime.now(UTC)
+                )
         except OptionNotConvertible as error:
             raise ApiError(409, "Not a live option", str(error)) from None
         return OptionExpiry(expires_at=until)
@@ -183,10 +207,16 @@ class HoldsController(Controller):
         await _visible_booking(context, principal, booking_id)
         try:
             done = await cancel_booking(
-                context.database, booking_id, principal.actor, data.reason, datetime.now(UTC),
-                context.state["catalog"], context.state["saga_settings"], context.state["cancellation_tiers"],
+                context.database,
+                booking_id,
+                principal.actor,
+                data.reason,
+                datetime.now(UTC),
+                context.state["catalog"],
+                context.state["saga_settings"],
+                context.state["cancellation_tiers"],
                 context.state["price_of"],
-            )  # fmt: skip
+            )
         except NotCancellable as error:
             raise ApiError(409, "Cannot be cancelled", str(error)) from None
         return CancellationOut(status="cancelled", **dataclasses.asdict(done))
@@ -200,8 +230,12 @@ class HoldsController(Controller):
         organizer = await _organizer_for(data, principal, context)
         try:
             with booking_errors():
-                entry_id, place = await join_waitlist(context.database, _new_booking(data, organizer, principal, None),
-                                                      context.state["catalog"], datetime.now(UTC))  # fmt: skip
+                entry_id, place = await join_waitlist(
+                    context.database,
+                    _new_booking(data, organizer, principal, None),
+                    context.state["catalog"],
+                    datetime.now(UTC),
+                )
         except SlotFree as error:
             raise ApiError(
                 409, "The slot is free", f"{error.space_id} is free then: book it or place an option"

@@ -83,13 +83,21 @@ async def _organizer_for(data: BookingCreate, principal: Principal, context: Con
     """Organizers book for themselves; staff book on behalf of an organizer (the manual window)."""
     if principal.role is Role.ORGANIZER:
         if data.on_behalf_of is not None:
-            raise ApiError(403, "Not allowed for your role", "only venue staff book on behalf of an organizer",
-                           [FieldError("on_behalf_of", "staff only")])  # fmt: skip
+            raise ApiError(
+                403,
+                "Not allowed for your role",
+                "only venue staff book on behalf of an organizer",
+                [FieldError("on_behalf_of", "staff only")],
+            )
         return principal
     require(principal, Role.STAFF)
     if data.on_behalf_of is None:
-        raise ApiError(422, "Whom is the booking for?", "staff name the organizer account",
-                       [FieldError("on_behalf_of", "required when staff book")])  # fmt: skip
+        raise ApiError(
+            422,
+            "Whom is the booking for?",
+            "staff name the organizer account",
+            [FieldError("on_behalf_of", "required when staff book")],
+        )
     async with context.database.connection() as connection:
         organizer = await accounts.account(connection, data.on_behalf_of)
     if organizer is None or organizer.role is not Role.ORGANIZER:
@@ -103,13 +111,17 @@ def _new_booking(
     data: BookingCreate, organizer: Principal, principal: Principal, idempotency_key: str | None
 ) -> NewBooking:
     request = BookingRequest(
-        space_id=data.space_id, layout=data.layout, starts_at=data.starts_at, ends_at=data.ends_at,
-        attendees=data.attendees, time_zone=organizer.time_zone,
+        space_id=data.space_id,
+        layout=data.layout,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+        attendees=data.attendees,
+        time_zone=organizer.time_zone,
         floor_language=data.interpreting.floor_language if data.interpreting else None,
         target_languages=tuple(data.interpreting.target_languages) if data.interpreting else (),
         catering_headcount=data.catering.headcount if data.catering else None,
         catering_menu=data.catering.menu if data.catering else None,
-    )  # fmt: skip
+    )
     contact = Organizer(
         name=organizer.name, email=organizer.email, locale=organizer.locale, time_zone=organizer.time_zone
     )
@@ -217,29 +229,51 @@ class BookingsController(Controller):
         organizer_zone = ZoneInfo(row["organizer"]["time_zone"])
         venue_zone = context.state["catalog"].venue.zone
         return Booking(
-            booking_id=row["id"], organizer_id=row["organizer_id"], status=row["status"], phase=row["phase"], reason=row["reason"],
-            space_id=row["space_id"], layout=row["layout"], starts_at=row["starts_at"], ends_at=row["ends_at"],
+            booking_id=row["id"],
+            organizer_id=row["organizer_id"],
+            status=row["status"],
+            phase=row["phase"],
+            reason=row["reason"],
+            space_id=row["space_id"],
+            layout=row["layout"],
+            starts_at=row["starts_at"],
+            ends_at=row["ends_at"],
             blocked=Window(starts_at=row["blocked_from"], ends_at=row["blocked_to"]),
             local={
-                "venue": Window(starts_at=row["starts_at"].astimezone(venue_zone),
-                                ends_at=row["ends_at"].astimezone(venue_zone)),
-                "organizer": Window(starts_at=row["starts_at"].astimezone(organizer_zone),
-                                    ends_at=row["ends_at"].astimezone(organizer_zone)),
+                "venue": Window(
+                    starts_at=row["starts_at"].astimezone(venue_zone),
+                    ends_at=row["ends_at"].astimezone(venue_zone),
+                ),
+                "organizer": Window(
+                    starts_at=row["starts_at"].astimezone(organizer_zone),
+                    ends_at=row["ends_at"].astimezone(organizer_zone),
+                ),
             },
-            attendees=row["attendees"], title=row["title"],
-            interpreting=msgspec.convert(row["interpreting"], InterpretingWanted) if row["interpreting"] else None,
+            attendees=row["attendees"],
+            title=row["title"],
+            interpreting=msgspec.convert(row["interpreting"], InterpretingWanted)
+            if row["interpreting"]
+            else None,
             catering=msgspec.convert(row["catering"], CateringWanted) if row["catering"] else None,
             steps=[
-                SagaStep(name=s["step"], state=s["state"], started_at=s["started_at"], updated_at=s["updated_at"],
-                         deadline=s["deadline"], detail=s["detail"])
+                SagaStep(
+                    name=s["step"],
+                    state=s["state"],
+                    started_at=s["started_at"],
+                    updated_at=s["updated_at"],
+                    deadline=s["deadline"],
+                    detail=s["detail"],
+                )
                 for s in steps
             ],
             vendor_tasks=[vendor_task(t, venue_zone, organizer_zone) for t in tasks],
             hold_expires_at=row["hold_expires_at"],
             cancelled_at=row["cancelled_at"],
             fee_minor=row["fee_minor"],
-            trace_id=row["trace_id"], created_at=row["created_at"], updated_at=row["updated_at"],
-        )  # fmt: skip
+            trace_id=row["trace_id"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+        )
 
     @get(
         "/{booking_id:uuid}/trace",

@@ -58,20 +58,38 @@ def routes(catalog: Catalog, settings: SagaSettings) -> Mapping[Consumer, Mappin
         if event.revision == live:
             await advance(unit, event.booking_id, saga_step, catalog, settings, detail, event.message_id)
         elif change_step is not None:
-            await advance_change(unit, event.booking_id, event.revision, change_step, catalog, settings, detail,
-                                 event.message_id)  # fmt: skip
+            await advance_change(
+                unit,
+                event.booking_id,
+                event.revision,
+                change_step,
+                catalog,
+                settings,
+                detail,
+                event.message_id,
+            )
 
     def step_routes(step: str, reserved: type, rejected: type, released: type, confirmed: type) -> dict:
         async def on_reserved(event: PlanMessage, unit: UnitOfWork) -> None:
             """A participant holds its part of the booking (or of its change)."""
-            await dispatch(event, unit, partial(rules.on_reserved, step=step),
-                           partial(change_rules.on_reserved, step=step), {step: _summary(event)})  # fmt: skip
+            await dispatch(
+                event,
+                unit,
+                partial(rules.on_reserved, step=step),
+                partial(change_rules.on_reserved, step=step),
+                {step: _summary(event)},
+            )
 
         async def on_rejected(event: PlanMessage, unit: UnitOfWork) -> None:
             """A participant cannot serve the booking (or its change): compensate."""
             reason = getattr(event, "reason", "rejected")
-            await dispatch(event, unit, partial(rules.on_rejected, step=step, reason=reason),
-                           partial(change_rules.on_rejected, step=step, reason=reason), {step: reason})  # fmt: skip
+            await dispatch(
+                event,
+                unit,
+                partial(rules.on_rejected, step=step, reason=reason),
+                partial(change_rules.on_rejected, step=step, reason=reason),
+                {step: reason},
+            )
 
         async def on_released(event: PlanMessage, unit: UnitOfWork) -> None:
             """A participant freed what it held."""

@@ -78,10 +78,11 @@ class OpsDeadLettersController(Controller):
             letter, original = await show_dead_letter(context.config, context.database, principal, letter_id)
         booking = booking_of(original.payload) if original else None
         return DeadLetterDetail(
-            **asdict(letter), booking_id=booking.booking_id if booking else None,
+            **asdict(letter),
+            booking_id=booking.booking_id if booking else None,
             headers=dict(original.headers) if original else {},
             payload=original.payload_text if original else None,
-        )  # fmt: skip
+        )
 
     @post("/{letter_id:int}/replay", operation_id="ReplayDeadLetter", status_code=HTTP_200_OK)
     async def replay(
@@ -94,9 +95,12 @@ class OpsDeadLettersController(Controller):
                 context.config, context.database, principal, letter_id
             )
         return ReplayedOut(
-            dead_letter=letter.id, stream=replayed.stream, sequence=replayed.sequence,
-            message_id=replayed.message_id, duplicate=replayed.duplicate,
-        )  # fmt: skip
+            dead_letter=letter.id,
+            stream=replayed.stream,
+            sequence=replayed.sequence,
+            message_id=replayed.message_id,
+            duplicate=replayed.duplicate,
+        )
 
     @delete("/{letter_id:int}", operation_id="DiscardDeadLetter", status_code=HTTP_204_NO_CONTENT)
     async def discard(

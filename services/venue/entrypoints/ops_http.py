@@ -57,12 +57,18 @@ Limit = Annotated[int, Parameter(ge=1, le=500, description="at most this many")]
 def saga_out(view: SagaView) -> SagaOut:
     row = view.row
     return SagaOut(
-        kind=row["kind"], booking_id=row["booking_id"], revision=revision_of(row), state=row["state"],
-        status=row.get("status"), reason=row.get("reason"), started_at=row["started_at"],
-        updated_at=row["updated_at"], trace_id=row["trace_id"],
+        kind=row["kind"],
+        booking_id=row["booking_id"],
+        revision=revision_of(row),
+        state=row["state"],
+        status=row.get("status"),
+        reason=row.get("reason"),
+        started_at=row["started_at"],
+        updated_at=row["updated_at"],
+        trace_id=row["trace_id"],
         waiting_on=[WaitingStepOut(step=s.step, state=s.state, deadline=s.deadline) for s in view.waiting],
         stuck_because=view.stuck_because,
-    )  # fmt: skip
+    )
 
 
 def _position(cursor: str | None) -> tuple[datetime, uuid.UUID, int] | None:
@@ -79,9 +85,13 @@ def _position(cursor: str | None) -> tuple[datetime, uuid.UUID, int] | None:
 
 def _lag_out(lag: ConsumerLag) -> ConsumerLagOut:
     return ConsumerLagOut(
-        stream=lag.stream, durable=lag.durable, num_pending=lag.num_pending, num_ack_pending=lag.num_ack_pending,
-        num_redelivered=lag.num_redelivered, bound=lag.bound,
-    )  # fmt: skip
+        stream=lag.stream,
+        durable=lag.durable,
+        num_pending=lag.num_pending,
+        num_ack_pending=lag.num_ack_pending,
+        num_redelivered=lag.num_redelivered,
+        bound=lag.bound,
+    )
 
 
 def health_out(report: HealthReport) -> OpsHealth:
@@ -89,24 +99,33 @@ def health_out(report: HealthReport) -> OpsHealth:
     for service in report.services:
         lag = [c for c in report.lag if c.service == service.service]
         shown = ServiceHealth(
-            service=service.service, url=service.url, ready=service.ready, checks=service.checks,
-            error=service.error, pending=sum(c.num_pending + c.num_ack_pending for c in lag),
+            service=service.service,
+            url=service.url,
+            ready=service.ready,
+            checks=service.checks,
+            error=service.error,
+            pending=sum(c.num_pending + c.num_ack_pending for c in lag),
             consumers=[_lag_out(c) for c in lag],
-        )  # fmt: skip
+        )
         services.append(shown)
     return OpsHealth(
-        status="ok" if report.healthy else "degraded", services=services, dead_letters=report.dead_letters,
+        status="ok" if report.healthy else "degraded",
+        services=services,
+        dead_letters=report.dead_letters,
         nats_error=report.nats_error,
-    )  # fmt: skip
+    )
 
 
 def overdue_out(row: asyncpg.Record, now: datetime, venue_zone: tzinfo) -> OverdueVendorTask:
     shown = vendor_task(row, venue_zone, ZoneInfo(row["organizer_zone"] or "UTC"))
     return OverdueVendorTask(
         **{name: getattr(shown, name) for name in shown.__struct_fields__},
-        booking_id=row["booking_id"], title=row["title"], starts_at=row["starts_at"], version=row["version"],
+        booking_id=row["booking_id"],
+        title=row["title"],
+        starts_at=row["starts_at"],
+        version=row["version"],
         overdue_seconds=int((now - row["answer_due"]).total_seconds()),
-    )  # fmt: skip
+    )
 
 
 class OpsController(Controller):
@@ -132,8 +151,12 @@ class OpsController(Controller):
         headers = {}
         if len(views) == limit:
             last = views[-1].row
-            wanted = {"state": saga_state, "kind": kind, "limit": limit,
-                      "cursor": cursor_after(last["updated_at"], f"{last['booking_id']}:{last['revision']}")}  # fmt: skip
+            wanted = {
+                "state": saga_state,
+                "kind": kind,
+                "limit": limit,
+                "cursor": cursor_after(last["updated_at"], f"{last['booking_id']}:{last['revision']}"),
+            }
             query_string = urlencode({name: value for name, value in wanted.items() if value is not None})
             headers["Link"] = f'</ops/sagas?{query_string}>; rel="next"'
         return Response(page, headers=headers)
@@ -163,9 +186,10 @@ class OpsController(Controller):
         )
         views = await stuck_sagas(context.database, StuckRules(grace, in_flight), datetime.now(UTC), limit)
         return StuckSagas(
-            grace_seconds=grace.total_seconds(), in_flight_seconds=in_flight.total_seconds(),
+            grace_seconds=grace.total_seconds(),
+            in_flight_seconds=in_flight.total_seconds(),
             sagas=[saga_out(view) for view in views],
-        )  # fmt: skip
+        )
 
     @get("/vendor-tasks/overdue", operation_id="ListOverdueVendorTasks")
     async def list_overdue(

@@ -25,11 +25,16 @@ def _task(row: asyncpg.Record, principal: Principal) -> PlanningTask:
     """Organizers see what they asked and where it stands; who works on it and their notes are the venue's."""
     internal = principal.role is not Role.ORGANIZER
     return PlanningTask(
-        task_id=row["id"], booking_id=row["booking_id"], request=row["request"],
-        contact_language=row["contact_language"], status=row["status"], created_at=row["created_at"],
-        updated_at=row["updated_at"], assignee_id=row["assignee_id"] if internal else None,
+        task_id=row["id"],
+        booking_id=row["booking_id"],
+        request=row["request"],
+        contact_language=row["contact_language"],
+        status=row["status"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        assignee_id=row["assignee_id"] if internal else None,
         notes=(row["notes"] or None) if internal else None,
-    )  # fmt: skip
+    )
 
 
 class PlanningRequestsController(Controller):

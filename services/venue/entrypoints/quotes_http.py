@@ -28,14 +28,17 @@ line_pool = functools.cache(load_line_pool)
 
 def _request(data: QuoteCreate) -> QuoteRequest:
     return QuoteRequest(
-        space_id=data.space_id, layout=data.layout, starts_at=data.starts_at, ends_at=data.ends_at,
+        space_id=data.space_id,
+        layout=data.layout,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
         attendees=data.attendees,
         floor_language=data.interpreting.floor_language if data.interpreting else None,
         target_languages=tuple(data.interpreting.target_languages) if data.interpreting else (),
         catering_menu=data.catering.menu if data.catering else None,
         catering_headcount=data.catering.headcount if data.catering else None,
         network_lines=data.network_lines,
-    )  # fmt: skip
+    )
 
 
 def quote_out(row: asyncpg.Record) -> QuoteOut:
@@ -43,13 +46,22 @@ def quote_out(row: asyncpg.Record) -> QuoteOut:
         quote_id=row["id"],
         request=msgspec.convert(row["request"], QuoteCreate),
         items=[
-            QuoteLine(item=i["item"], description=i["description"], quantity=i["quantity"], unit=i["unit"],
-                      unit_price_minor=i["unit_price"], amount_minor=i["amount"])
+            QuoteLine(
+                item=i["item"],
+                description=i["description"],
+                quantity=i["quantity"],
+                unit=i["unit"],
+                unit_price_minor=i["unit_price"],
+                amount_minor=i["amount"],
+            )
             for i in row["items"]
         ],
-        total_minor=row["total_minor"], currency=row["currency"], valid_until=row["valid_until"],
-        note=row["note"], created_at=row["created_at"],
-    )  # fmt: skip
+        total_minor=row["total_minor"],
+        currency=row["currency"],
+        valid_until=row["valid_until"],
+        note=row["note"],
+        created_at=row["created_at"],
+    )
 
 
 class QuotesController(Controller):
@@ -64,9 +76,15 @@ class QuotesController(Controller):
     ) -> Response[QuoteOut]:
         """Price a booking request (space, interpretation, catering, network lines); valid for 14 days."""
         row = await quotes.create_quote(
-            context.database, context.state["catalog"], rate_card(), len(line_pool().lines), principal,
-            _request(data), msgspec.to_builtins(data), datetime.now(UTC),
-        )  # fmt: skip
+            context.database,
+            context.state["catalog"],
+            rate_card(),
+            len(line_pool().lines),
+            principal,
+            _request(data),
+            msgspec.to_builtins(data),
+            datetime.now(UTC),
+        )
         return Response(
             quote_out(row), status_code=HTTP_201_CREATED, headers={"Location": f"/quotes/{row['id']}"}
         )

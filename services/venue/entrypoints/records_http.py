@@ -22,12 +22,17 @@ from shared.telemetry import trace_id_hex
 
 def _record(row: asyncpg.Record) -> ActivityRecord:
     return ActivityRecord(
-        booking_id=row["booking_id"], physical_attendees=row["physical_attendees"],
-        online_attendees=row["online_attendees"], guest_countries=row["guest_countries"],
-        media_reports=row["media_reports"], cooperation_partners=row["cooperation_partners"],
-        follow_up_actions=row["follow_up_actions"], recorded_by=row["recorded_by"],
-        created_at=row["created_at"], updated_at=row["updated_at"],
-    )  # fmt: skip
+        booking_id=row["booking_id"],
+        physical_attendees=row["physical_attendees"],
+        online_attendees=row["online_attendees"],
+        guest_countries=row["guest_countries"],
+        media_reports=row["media_reports"],
+        cooperation_partners=row["cooperation_partners"],
+        follow_up_actions=row["follow_up_actions"],
+        recorded_by=row["recorded_by"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
 
 
 class ActivityRecordsController(Controller):
@@ -47,10 +52,13 @@ class ActivityRecordsController(Controller):
         """Record what happened at the event (organizer or staff); 409 before it ended or unless confirmed."""
         require(principal, Role.ORGANIZER, Role.STAFF)
         figures = records.ActivityFigures(
-            physical_attendees=data.physical_attendees, online_attendees=data.online_attendees,
-            guest_countries=list(data.guest_countries), media_reports=data.media_reports,
-            cooperation_partners=list(data.cooperation_partners), follow_up_actions=list(data.follow_up_actions),
-        )  # fmt: skip
+            physical_attendees=data.physical_attendees,
+            online_attendees=data.online_attendees,
+            guest_countries=list(data.guest_countries),
+            media_reports=data.media_reports,
+            cooperation_partners=list(data.cooperation_partners),
+            follow_up_actions=list(data.follow_up_actions),
+        )
         row = await records.save_record(
             context.database, principal, booking_id, figures, datetime.now(UTC), trace_id_hex()
         )
@@ -84,8 +92,14 @@ class StatsController(Controller):
             context.database, first_day, last_day, zone, datetime.now(UTC)
         )
         return PerformanceSheet(
-            first_day=first_day, last_day=last_day, events_held=sheet["events_held"],
-            events_recorded=sheet["events_recorded"], guests=sheet["guests"], countries=len(sheet["countries"]),
-            country_codes=list(sheet["countries"]), online_attendance=sheet["online_attendance"],
-            media_reports=sheet["media_reports"], cooperation_partners=sheet["cooperation_partners"],
-        )  # fmt: skip
+            first_day=first_day,
+            last_day=last_day,
+            events_held=sheet["events_held"],
+            events_recorded=sheet["events_recorded"],
+            guests=sheet["guests"],
+            countries=len(sheet["countries"]),
+            country_codes=list(sheet["countries"]),
+            online_attendance=sheet["online_attendance"],
+            media_reports=sheet["media_reports"],
+            cooperation_partners=sheet["cooperation_partners"],
+        )

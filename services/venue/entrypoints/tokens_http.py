@@ -31,9 +31,11 @@ class TokensController(Controller):
 
     @post("/", operation_id="CreateAccessToken", status_code=HTTP_201_CREATED)
     async def create_token(
-        self, request: Request[Any, Any, Any], context: NamedDependency[Context],
+        self,
+        request: Request[Any, Any, Any],
+        context: NamedDependency[Context],
         principal: NamedDependency[Principal],
-    ) -> AccessToken:  # fmt: skip
+    ) -> AccessToken:
         """An access token for the caller's account, valid for WICT_JWT_TTL_SECONDS; only an API key buys one."""
         if looks_like_token(bearer(request) or ""):
             raise ApiError(403, "API key required", "an access token cannot buy another: use your API key")

@@ -32,9 +32,15 @@ def vendor_task(row: asyncpg.Record, venue_zone: tzinfo, organizer_zone: tzinfo)
         {"venue": due.astimezone(venue_zone), "organizer": due.astimezone(organizer_zone)} if due else None
     )
     return VendorTask(
-        task_id=row["task_id"], kind=row["kind"], vendor_id=row["vendor_id"], state=row["state"],
-        reason=row["reason"], answer_due=due, answer_due_local=local, updated_at=row["updated_at"],
-    )  # fmt: skip
+        task_id=row["task_id"],
+        kind=row["kind"],
+        vendor_id=row["vendor_id"],
+        state=row["state"],
+        reason=row["reason"],
+        answer_due=due,
+        answer_due_local=local,
+        updated_at=row["updated_at"],
+    )
 
 
 class DeskVendorTask(VendorTask, frozen=True, kw_only=True):
@@ -50,8 +56,11 @@ def _desk_task(row: asyncpg.Record, venue_zone: tzinfo) -> DeskVendorTask:
     shown = vendor_task(row, venue_zone, ZoneInfo(row["organizer_zone"] or "UTC"))
     return DeskVendorTask(
         **{field: getattr(shown, field) for field in VendorTask.__struct_fields__},
-        booking_id=row["booking_id"], title=row["title"], starts_at=row["starts_at"], version=row["version"],
-    )  # fmt: skip
+        booking_id=row["booking_id"],
+        title=row["title"],
+        starts_at=row["starts_at"],
+        version=row["version"],
+    )
 
 
 def _after(cursor: str | None) -> tuple[datetime, str] | None:
@@ -99,8 +108,13 @@ class VendorTaskDeskController(Controller):
         page = [_desk_task(row, context.state["catalog"].venue.zone) for row in rows]
         headers = {}
         if len(page) == limit:
-            wanted = {"state": task_state, "kind": kind, "booking_id": booking_id, "limit": limit,
-                      "cursor": cursor_after(page[-1].updated_at, page[-1].task_id)}  # fmt: skip
+            wanted = {
+                "state": task_state,
+                "kind": kind,
+                "booking_id": booking_id,
+                "limit": limit,
+                "cursor": cursor_after(page[-1].updated_at, page[-1].task_id),
+            }
             query_string = urlencode({name: value for name, value in wanted.items() if value is not None})
             headers["Link"] = f'<{self.path}?{query_string}>; rel="next"'
         return Response(page, headers=headers)

@@ -54,8 +54,14 @@ def _sealed(keys: KeyRing, booking_id: uuid.UUID, guest: Guest) -> SealedGuest:
     if guest.date_of_birth is not None:
         birth = keys.seal(guest.date_of_birth.isoformat(), guest_field(booking_id, guest_id, "date_of_birth"))
     key_id = keys.primary if passport or birth else None
-    return SealedGuest(guest_id, guest.full_name, guest.nationality, key_id,
-                       passport.blob if passport else None, birth.blob if birth else None)  # fmt: skip
+    return SealedGuest(
+        guest_id,
+        guest.full_name,
+        guest.nationality,
+        key_id,
+        passport.blob if passport else None,
+        birth.blob if birth else None,
+    )
 
 
 def _shown(keys: KeyRing, booking_id: uuid.UUID, row: SealedGuest, reveal: bool) -> ShownGuest:
@@ -67,10 +73,12 @@ def _shown(keys: KeyRing, booking_id: uuid.UUID, row: SealedGuest, reveal: bool)
     number = opened("passport_number", row.passport_sealed)
     born = opened("date_of_birth", row.birth_date_sealed) if reveal else None
     return ShownGuest(
-        row.guest_id, row.full_name, row.nationality,
+        row.guest_id,
+        row.full_name,
+        row.nationality,
         passport_number=number if reveal or number is None else mask(number),
         date_of_birth=date.fromisoformat(born) if born else None,
-    )  # fmt: skip
+    )
 
 
 async def _attendees(connection: asyncpg.Connection, booking_id: uuid.UUID) -> int:
@@ -78,9 +86,14 @@ async def _attendees(connection: asyncpg.Connection, booking_id: uuid.UUID) -> i
 
 
 async def replace_guests(
-    database: Database, keys: KeyRing, principal: Principal, booking_id: uuid.UUID, wanted: list[Guest],
-    now: datetime, trace_id: str,
-) -> ShownList:  # fmt: skip
+    database: Database,
+    keys: KeyRing,
+    principal: Principal,
+    booking_id: uuid.UUID,
+    wanted: list[Guest],
+    now: datetime,
+    trace_id: str,
+) -> ShownList:
     """The booking's guest list becomes ``wanted``, all or nothing; answers it masked."""
     async with database.transaction() as unit:
         connection = unit.connection
@@ -94,21 +107,33 @@ async def replace_guests(
             raise Conflict(refusal)
         sealed = [_sealed(keys, booking_id, guest) for guest in kept]
         header = await store.replace(connection, booking_id, sealed, principal.actor)
-        summary = {"guests": len(kept), "passports": sum(g.passport_number is not None for g in kept),
-                   "dates_of_birth": sum(g.date_of_birth is not None for g in kept)}  # fmt: skip
+        summary = {
+            "guests": len(kept),
+            "passports": sum(g.passport_number is not None for g in kept),
+            "dates_of_birth": sum(g.date_of_birth is not None for g in kept),
+        }
         await accounts.audit(connection, booking_id, principal.actor, "guests replaced", summary, trace_id)
     shown = [
-        ShownGuest(row.guest_id, row.full_name, row.nationality,
-                   mask(guest.passport_number) if guest.passport_number else None, None)
+        ShownGuest(
+            row.guest_id,
+            row.full_name,
+            row.nationality,
+            mask(guest.passport_number) if guest.passport_number else None,
+            None,
+        )
         for row, guest in zip(sealed, kept, strict=True)
-    ]  # fmt: skip
+    ]
     return ShownList(booking_id, shown, False, header["updated_at"], None)
 
 
 async def read_guests(
-    database: Database, keys: KeyRing, principal: Principal, booking_id: uuid.UUID, purpose: Purpose | None,
+    database: Database,
+    keys: KeyRing,
+    principal: Principal,
+    booking_id: uuid.UUID,
+    purpose: Purpose | None,
     trace_id: str,
-) -> ShownList:  # fmt: skip
+) -> ShownList:
     """The guest list, masked, or revealed for ``purpose``; audited in the same transaction as the read."""
     async with database.transaction() as unit:
         connection = unit.connection
@@ -117,16 +142,24 @@ async def read_guests(
         rows = await store.guests(connection, booking_id)
         shown = [_shown(keys, booking_id, row, reveal=purpose is not None) for row in rows]
         if purpose is None:
-            await accounts.audit(connection, booking_id, principal.actor, "guests read", {"guests": len(rows)},
-                                 trace_id)  # fmt: skip
+            await accounts.audit(
+                connection, booking_id, principal.actor, "guests read", {"guests": len(rows)}, trace_id
+            )
         else:
-            detail = {"purpose": purpose.value, "guests": len(rows), "fields": list(REVEALED_FIELDS),
-                      "passports": sum(row.passport_sealed is not None for row in rows)}  # fmt: skip
+            detail = {
+                "purpose": purpose.value,
+                "guests": len(rows),
+                "fields": list(REVEALED_FIELDS),
+                "passports": sum(row.passport_sealed is not None for row in rows),
+            }
             await accounts.audit(connection, booking_id, principal.actor, "guests revealed", detail, trace_id)
     return ShownList(
-        booking_id, shown, purpose is not None,
-        header["updated_at"] if header else None, header["purged_at"] if header else None,
-    )  # fmt: skip
+        booking_id,
+        shown,
+        purpose is not None,
+        header["updated_at"] if header else None,
+        header["purged_at"] if header else None,
+    )
 
 
 async def purge_one(database: Database, retention: timedelta, now: datetime) -> bool:
@@ -137,10 +170,13 @@ async def purge_one(database: Database, retention: timedelta, now: datetime) -> 
             return False
         reason = purge_reason(due["status"], due["ends_at"], retention, now) or "retention"
         removed = await store.purge(unit.connection, due["booking_id"])
-        await accounts.audit(unit.connection, due["booking_id"], SYSTEM, "guests purged",
-                             {"guests": removed, "reason": reason})  # fmt: skip
-    log.info("guest data purged",
-             extra={"fields": {"booking_id": str(due["booking_id"]), "guests": removed, "reason": reason}})  # fmt: skip
+        await accounts.audit(
+            unit.connection, due["booking_id"], SYSTEM, "guests purged", {"guests": removed, "reason": reason}
+        )
+    log.info(
+        "guest data purged",
+        extra={"fields": {"booking_id": str(due["booking_id"]), "guests": removed, "reason": reason}},
+    )
     return True
 
 

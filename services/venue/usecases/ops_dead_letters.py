@@ -38,9 +38,13 @@ async def show_dead_letter(
         letter, original = await DeadLetters(js).show(letter_id)
         booking = booking_of(original.payload) if original else None
         await ops.audit(
-            unit.connection, booking.booking_id if booking else None, principal.actor, "dead letter shown",
-            _detail(letter), trace_id_hex(),
-        )  # fmt: skip
+            unit.connection,
+            booking.booking_id if booking else None,
+            principal.actor,
+            "dead letter shown",
+            _detail(letter),
+            trace_id_hex(),
+        )
     return letter, original
 
 
@@ -53,12 +57,20 @@ async def replay_dead_letter(
         letter, original = await letters.show(letter_id)
         replayed = await letters.replay(letter_id)
         booking = booking_of(original.payload) if original else None
-        detail = _detail(letter, replayed_as=replayed.sequence, message_id=replayed.message_id,
-                         duplicate=replayed.duplicate)  # fmt: skip
+        detail = _detail(
+            letter,
+            replayed_as=replayed.sequence,
+            message_id=replayed.message_id,
+            duplicate=replayed.duplicate,
+        )
         await ops.audit(
-            unit.connection, booking.booking_id if booking else None, principal.actor, "dead letter replayed",
-            detail, trace_id_hex(),
-        )  # fmt: skip
+            unit.connection,
+            booking.booking_id if booking else None,
+            principal.actor,
+            "dead letter replayed",
+            detail,
+            trace_id_hex(),
+        )
     return letter, replayed
 
 
@@ -70,6 +82,10 @@ async def discard_dead_letter(config: Any, database: Database, principal: Princi
         await letters.discard(letter_id)
         booking = booking_of(original.payload) if original else None
         await ops.audit(
-            unit.connection, booking.booking_id if booking else None, principal.actor, "dead letter discarded",
-            _detail(letter), trace_id_hex(),
-        )  # fmt: skip
+            unit.connection,
+            booking.booking_id if booking else None,
+            principal.actor,
+            "dead letter discarded",
+            _detail(letter),
+            trace_id_hex(),
+        )

@@ -38,8 +38,14 @@ async def request_planning(
             raise Conflict(f"booking {booking_id} is {booking['status']}: it needs no planning")
         language = contact_language or booking["organizer"].get("locale", "en")
         task = await planning.insert_task(unit.connection, booking_id, principal.actor, request, language)
-        await accounts.audit(unit.connection, booking_id, principal.actor, "planning_requested",
-                             {"task_id": str(task["id"]), "contact_language": language}, trace_id)  # fmt: skip
+        await accounts.audit(
+            unit.connection,
+            booking_id,
+            principal.actor,
+            "planning_requested",
+            {"task_id": str(task["id"]), "contact_language": language},
+            trace_id,
+        )
     return task
 
 
@@ -71,8 +77,9 @@ async def change_task(
         notes = task["notes"] if change.notes is None else change.notes
         updated = await planning.update_task(unit.connection, task_id, status.value, assignee, notes)
         detail = {"task_id": str(task_id), "status": status.value, "assignee_id": assignee and str(assignee)}
-        await accounts.audit(unit.connection, task["booking_id"], principal.actor, "planning_task_updated",
-                             detail, trace_id)  # fmt: skip
+        await accounts.audit(
+            unit.connection, task["booking_id"], principal.actor, "planning_task_updated", detail, trace_id
+        )
     return updated
 
 

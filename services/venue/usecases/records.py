@@ -50,8 +50,12 @@ async def save_record(
         if reason:
             raise Conflict(reason)
         row = await records.save_record(unit.connection, booking_id, figures.__dict__, principal.actor)
-        summary = {"physical_attendees": figures.physical_attendees, "online_attendees": figures.online_attendees,
-                   "countries": len(countries), "media_reports": figures.media_reports}  # fmt: skip
+        summary = {
+            "physical_attendees": figures.physical_attendees,
+            "online_attendees": figures.online_attendees,
+            "countries": len(countries),
+            "media_reports": figures.media_reports,
+        }
         await accounts.audit(
             unit.connection, booking_id, principal.actor, "activity_recorded", summary, trace_id
         )

@@ -32,10 +32,16 @@ CUNTAN, JIANGBEI = "caterer-cuntan-kitchen", "caterer-jiangbei-banquet"
 
 def reserve_command(booking_id: uuid.UUID, revision: int = 0, **changes: object) -> ReserveCatering:
     fields: dict = {
-        "booking_id": booking_id, "revision": revision, "space_id": "multifunctional-hall", "starts_at": LUNCH,
-        "ends_at": LUNCH + timedelta(hours=3), "menu": "western-buffet", "headcount": 120,
-        "serve_at": LUNCH + timedelta(hours=1), "dietary": {"vegetarian": 12},
-    }  # fmt: skip
+        "booking_id": booking_id,
+        "revision": revision,
+        "space_id": "multifunctional-hall",
+        "starts_at": LUNCH,
+        "ends_at": LUNCH + timedelta(hours=3),
+        "menu": "western-buffet",
+        "headcount": 120,
+        "serve_at": LUNCH + timedelta(hours=1),
+        "dietary": {"vegetarian": 12},
+    }
     return ReserveCatering(**{**fields, **changes})
 
 
@@ -81,9 +87,13 @@ async def states(database: Database, booking_id: uuid.UUID) -> list[tuple[str, s
 
 def decline(task: dict[str, Any]) -> VendorTaskDeclined:
     return VendorTaskDeclined(
-        booking_id=uuid.UUID(task["booking_id"]), task_id=task["task_id"], kind="catering",
-        vendor_id=task["vendor_id"], in_reply_to=uuid.UUID(task["message_id"]), reason="kitchen closed for works",
-    )  # fmt: skip
+        booking_id=uuid.UUID(task["booking_id"]),
+        task_id=task["task_id"],
+        kind="catering",
+        vendor_id=task["vendor_id"],
+        in_reply_to=uuid.UUID(task["message_id"]),
+        reason="kitchen closed for works",
+    )
 
 
 async def covers(database: Database) -> int | None:

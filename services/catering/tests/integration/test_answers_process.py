@@ -57,9 +57,13 @@ async def test_a_declined_order_goes_to_the_second_caterer_once(
         day = (datetime.now(UTC) + timedelta(days=30)).astimezone(ZoneInfo("Asia/Shanghai")).date()
         starts = datetime(day.year, day.month, day.day, 11, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
         reserve = ReserveCatering(
-            booking_id=uuid.uuid4(), space_id="multifunctional-hall", starts_at=starts,
-            ends_at=starts + timedelta(hours=3), menu="western-buffet", headcount=60,
-        )  # fmt: skip
+            booking_id=uuid.uuid4(),
+            space_id="multifunctional-hall",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=3),
+            menu="western-buffet",
+            headcount=60,
+        )
         booking = reserve.booking_id
         await send(js, reserve)
         await next_about(reserved, booking)
@@ -68,9 +72,13 @@ async def test_a_declined_order_goes_to_the_second_caterer_once(
         assert subject == f"tasks.catering.{CUNTAN}.assigned"
 
         declined = VendorTaskDeclined(
-            booking_id=booking, task_id=task["task_id"], kind="catering", vendor_id=CUNTAN,
-            in_reply_to=uuid.UUID(task["message_id"]), reason="our kitchen is closed that week",
-        )  # fmt: skip
+            booking_id=booking,
+            task_id=task["task_id"],
+            kind="catering",
+            vendor_id=CUNTAN,
+            in_reply_to=uuid.UUID(task["message_id"]),
+            reason="our kitchen is closed that week",
+        )
         await send(js, declined)
         await send(js, declined, msg_id=f"{declined.message_id}:again")  # delivered twice
         subject, taken = await next_about(assigned, booking)

@@ -26,10 +26,14 @@ LUNCH = datetime(2027, 3, 2, 11, 0, tzinfo=SHANGHAI)
 
 def reserve_command(booking_id: uuid.UUID | None = None, **changes: object) -> ReserveCatering:
     fields: dict = {
-        "booking_id": booking_id or uuid.uuid4(), "space_id": "multifunctional-hall", "starts_at": LUNCH,
-        "ends_at": LUNCH + timedelta(hours=3), "menu": "western-buffet", "headcount": 120,
+        "booking_id": booking_id or uuid.uuid4(),
+        "space_id": "multifunctional-hall",
+        "starts_at": LUNCH,
+        "ends_at": LUNCH + timedelta(hours=3),
+        "menu": "western-buffet",
+        "headcount": 120,
         "serve_at": LUNCH + timedelta(hours=1),
-    }  # fmt: skip
+    }
     return ReserveCatering(**{**fields, **changes})
 
 

@@ -72,9 +72,13 @@ async def test_the_service_answers_the_saga_over_jetstream(
 
         starts = lunch_in_a_month()
         reserve = ReserveCatering(
-            booking_id=uuid.uuid4(), space_id="multifunctional-hall", starts_at=starts,
-            ends_at=starts + timedelta(hours=3), menu="western-buffet", headcount=60,
-        )  # fmt: skip
+            booking_id=uuid.uuid4(),
+            space_id="multifunctional-hall",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=3),
+            menu="western-buffet",
+            headcount=60,
+        )
         await send(js, reserve)
         subject, body = await next_for(events, reserve.booking_id)
         assert (subject, body["meal_period"], body["covers"]) == ("catering.evt.reserved", "lunch", 60)

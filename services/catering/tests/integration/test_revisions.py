@@ -39,10 +39,15 @@ BOOK = with_tea_house(load_menus())
 
 def reserve_command(booking_id: uuid.UUID, revision: int = 0, **changes: object) -> ReserveCatering:
     fields: dict = {
-        "booking_id": booking_id, "revision": revision, "space_id": "multifunctional-hall", "starts_at": LUNCH,
-        "ends_at": LUNCH + timedelta(hours=3), "menu": "western-buffet", "headcount": 120,
+        "booking_id": booking_id,
+        "revision": revision,
+        "space_id": "multifunctional-hall",
+        "starts_at": LUNCH,
+        "ends_at": LUNCH + timedelta(hours=3),
+        "menu": "western-buffet",
+        "headcount": 120,
         "serve_at": LUNCH + timedelta(hours=1),
-    }  # fmt: skip
+    }
     return ReserveCatering(**{**fields, **changes})
 
 
@@ -241,8 +246,16 @@ async def test_releasing_the_confirmed_revision_cancels_the_task_once(database: 
 async def test_moving_the_meal_to_another_day_moves_the_covers(database: Database) -> None:
     booking = await confirmed_booking(database)
     next_day = LUNCH + timedelta(days=1)
-    await run(database, reserve_command(booking, 1, starts_at=next_day, ends_at=next_day + timedelta(hours=3),
-                                        serve_at=next_day + timedelta(hours=1)))  # fmt: skip
+    await run(
+        database,
+        reserve_command(
+            booking,
+            1,
+            starts_at=next_day,
+            ends_at=next_day + timedelta(hours=3),
+            serve_at=next_day + timedelta(hours=1),
+        ),
+    )
     assert (await covers(database), await covers(database, next_day)) == (120, 120)
 
     await run(database, ConfirmCatering(booking_id=booking, revision=1))

@@ -28,9 +28,16 @@ def test_there_are_the_fourteen_eu_allergens() -> None:
 
 def test_a_menus_allergens_are_its_dishes_once_each_in_regulation_order() -> None:
     assert menu_allergens(menu("chinese-banquet")) == [
-        "celery", "cereals containing gluten", "crustaceans", "eggs", "fish", "molluscs", "peanuts", "sesame",
+        "celery",
+        "cereals containing gluten",
+        "crustaceans",
+        "eggs",
+        "fish",
+        "molluscs",
+        "peanuts",
+        "sesame",
         "soybeans",
-    ]  # fmt: skip
+    ]
     assert menu_allergens(menu("tea-break")) == [
         "cereals containing gluten",
         "eggs",

@@ -23,11 +23,18 @@ DINNER = datetime(2027, 3, 2, 18, 0, tzinfo=SHANGHAI)
 
 def banquet(**changes: object) -> ConfirmedOrder:
     fields: dict = {
-        "booking_id": uuid.UUID(int=7), "menu": "chinese-banquet", "headcount": 230, "meal_period": "dinner",
-        "serve_at": DINNER + timedelta(minutes=30), "space_id": "grand-ballroom", "starts_at": DINNER,
-        "ends_at": DINNER + timedelta(hours=3), "dietary": {"vegetarian": 12, "halal": 5},
-        "allergy_notes": "table 4: one severe peanut allergy", "layout": "banquet rounds of 10",
-    }  # fmt: skip
+        "booking_id": uuid.UUID(int=7),
+        "menu": "chinese-banquet",
+        "headcount": 230,
+        "meal_period": "dinner",
+        "serve_at": DINNER + timedelta(minutes=30),
+        "space_id": "grand-ballroom",
+        "starts_at": DINNER,
+        "ends_at": DINNER + timedelta(hours=3),
+        "dietary": {"vegetarian": 12, "halal": 5},
+        "allergy_notes": "table 4: one severe peanut allergy",
+        "layout": "banquet rounds of 10",
+    }
     return ConfirmedOrder(**{**fields, **changes})
 
 
@@ -44,12 +51,22 @@ def test_the_beo_prints_times_place_menu_counts_and_staffing() -> None:
     assert "BANQUET EVENT ORDER" in text
     assert f"Booking {uuid.UUID(int=7)}  |  plan revision 2" in text
     for line in [
-        "  Load-in      2027-03-02 17:00", "  Event starts 2027-03-02 18:00", "  Serve        2027-03-02 18:30",
-        "  Event ends   2027-03-02 21:00", "  Load-out     2027-03-02 22:00", "  Space    grand-ballroom",
-        "  Layout   banquet rounds of 10", "  - Egg fried rice (allergens: eggs)", "  Guests (guaranteed)  230",
-        "  vegetarian           12", "  halal                5", "  gluten-free          0",
-        "  Allergy notes        table 4: one severe peanut allergy", "  Servers   23", "  Captains  5",
-    ]:  # fmt: skip
+        "  Load-in      2027-03-02 17:00",
+        "  Event starts 2027-03-02 18:00",
+        "  Serve        2027-03-02 18:30",
+        "  Event ends   2027-03-02 21:00",
+        "  Load-out     2027-03-02 22:00",
+        "  Space    grand-ballroom",
+        "  Layout   banquet rounds of 10",
+        "  - Egg fried rice (allergens: eggs)",
+        "  Guests (guaranteed)  230",
+        "  vegetarian           12",
+        "  halal                5",
+        "  gluten-free          0",
+        "  Allergy notes        table 4: one severe peanut allergy",
+        "  Servers   23",
+        "  Captains  5",
+    ]:
         assert line in text.splitlines(), line
     assert "Allergens in this menu: celery, cereals containing gluten, crustaceans" in text
 

@@ -47,10 +47,16 @@ def test_choose_caterer(current, never_again, chosen):
 
 def order() -> ConfirmedOrder:
     return ConfirmedOrder(
-        booking_id=uuid.UUID("00000000-0000-4000-8000-000000000003"), menu="western-buffet", headcount=80,
-        meal_period="lunch", serve_at=SERVE, space_id="multifunctional-hall", starts_at=SERVE - timedelta(hours=1),
-        ends_at=SERVE + timedelta(hours=2), dietary={"halal": 4},
-    )  # fmt: skip
+        booking_id=uuid.UUID("00000000-0000-4000-8000-000000000003"),
+        menu="western-buffet",
+        headcount=80,
+        meal_period="lunch",
+        serve_at=SERVE,
+        space_id="multifunctional-hall",
+        starts_at=SERVE - timedelta(hours=1),
+        ends_at=SERVE + timedelta(hours=2),
+        dietary={"halal": 4},
+    )
 
 
 def test_another_caterer_gets_the_same_work_under_its_own_task():

@@ -19,10 +19,15 @@ pytestmark = pytest.mark.unit
 BOOK = load_menus()
 STARTS = datetime(2027, 3, 2, 11, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 ORDER = ConfirmedOrder(
-    booking_id=uuid.uuid4(), menu="western-buffet", headcount=120, meal_period="lunch",
-    serve_at=STARTS + timedelta(hours=1), space_id="multifunctional-hall", starts_at=STARTS,
+    booking_id=uuid.uuid4(),
+    menu="western-buffet",
+    headcount=120,
+    meal_period="lunch",
+    serve_at=STARTS + timedelta(hours=1),
+    space_id="multifunctional-hall",
+    starts_at=STARTS,
     ends_at=STARTS + timedelta(hours=3),
-)  # fmt: skip
+)
 
 
 def named(**change: object) -> list[str]:
@@ -52,9 +57,15 @@ def test_the_change_carries_the_whole_new_task() -> None:
     cause = uuid.uuid4()
     wanted = vendor_task(dataclasses.replace(ORDER, headcount=150), BOOK, cause, 1)
     [step] = on_confirm(
-        [wanted], [KnownTask(told.task_id, told.vendor_id, 0, True, told)], booking_id=ORDER.booking_id,
-        revision=1, causation_id=cause, kind=KIND, namespace=TASK_NAMESPACE, names=CHANGE_NAMES,
-    )  # fmt: skip
+        [wanted],
+        [KnownTask(told.task_id, told.vendor_id, 0, True, told)],
+        booking_id=ORDER.booking_id,
+        revision=1,
+        causation_id=cause,
+        kind=KIND,
+        namespace=TASK_NAMESPACE,
+        names=CHANGE_NAMES,
+    )
     assert isinstance(step.message, VendorTaskChanged)
     assert step.message.details == wanted.details and step.message.summary == wanted.summary
     assert step.message.vendor_subject() == "tasks.catering.caterer-cuntan-kitchen.changed"

@@ -81,10 +81,15 @@ def test_task_id_depends_on_booking_and_caterer_and_message_ids_on_task_revision
 def test_vendor_task_tells_the_caterer_what_when_where_and_how_many() -> None:
     starts = datetime(2027, 3, 2, 11, 0, tzinfo=SHANGHAI)
     order = ConfirmedOrder(
-        booking_id=uuid.uuid4(), menu="western-buffet", headcount=120, meal_period="lunch",
-        serve_at=starts + timedelta(hours=1), space_id="multifunctional-hall",
-        starts_at=starts, ends_at=starts + timedelta(hours=3),
-    )  # fmt: skip
+        booking_id=uuid.uuid4(),
+        menu="western-buffet",
+        headcount=120,
+        meal_period="lunch",
+        serve_at=starts + timedelta(hours=1),
+        space_id="multifunctional-hall",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=3),
+    )
     cause = uuid.uuid4()
     task = vendor_task(order, BOOK, cause)
     assert task.vendor_subject() == "tasks.catering.caterer-cuntan-kitchen.assigned"

@@ -36,9 +36,14 @@ ANSWERS = "interpreting-task-answers"
 
 def reserve_command(floor: str = "en", target: str = "zh", minutes: int = 180) -> ReserveInterpreting:
     return ReserveInterpreting(
-        booking_id=uuid.uuid4(), space_id="room-a", starts_at=START, ends_at=START + timedelta(minutes=minutes),
-        floor_language=floor, target_languages=[target], attendees=60,
-    )  # fmt: skip
+        booking_id=uuid.uuid4(),
+        space_id="room-a",
+        starts_at=START,
+        ends_at=START + timedelta(minutes=minutes),
+        floor_language=floor,
+        target_languages=[target],
+        attendees=60,
+    )
 
 
 async def confirmed(database: Database, roster: Roster, reserve: ReserveInterpreting) -> uuid.UUID:
@@ -73,9 +78,13 @@ async def last_sent(database: Database, booking_id: uuid.UUID, vendor_id: str) -
 
 def decline(task: dict[str, Any], reason: str = "our team is ill") -> VendorTaskDeclined:
     return VendorTaskDeclined(
-        booking_id=uuid.UUID(task["booking_id"]), task_id=task["task_id"], kind="interpreting",
-        vendor_id=task["vendor_id"], in_reply_to=uuid.UUID(task["message_id"]), reason=reason,
-    )  # fmt: skip
+        booking_id=uuid.UUID(task["booking_id"]),
+        task_id=task["task_id"],
+        kind="interpreting",
+        vendor_id=task["vendor_id"],
+        in_reply_to=uuid.UUID(task["message_id"]),
+        reason=reason,
+    )
 
 
 async def team(database: Database, booking_id: uuid.UUID) -> list[tuple[str, str]]:
@@ -265,14 +274,20 @@ async def test_a_change_asks_an_agency_that_accepted_to_answer_again(database: D
     booking = await confirmed(database, roster, reserve)
     task = await last_sent(database, booking, YANGTZE)
     accepted = VendorTaskAccepted(
-        booking_id=booking, task_id=task["task_id"], kind="interpreting", vendor_id=YANGTZE,
+        booking_id=booking,
+        task_id=task["task_id"],
+        kind="interpreting",
+        vendor_id=YANGTZE,
         in_reply_to=uuid.UUID(task["message_id"]),
-    )  # fmt: skip
+    )
     await answer(database, accepted, roster)
     later = msgspec.structs.replace(
-        reserve, message_id=uuid.uuid4(), revision=1, starts_at=START + timedelta(hours=1),
+        reserve,
+        message_id=uuid.uuid4(),
+        revision=1,
+        starts_at=START + timedelta(hours=1),
         ends_at=START + timedelta(hours=4),
-    )  # fmt: skip
+    )
     await run(database, handlers.reserve, later, roster)
     await run(database, handlers.confirm, ConfirmInterpreting(booking_id=booking, revision=1), roster)
 

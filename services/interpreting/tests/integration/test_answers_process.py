@@ -58,10 +58,17 @@ async def test_a_decline_over_jetstream_reassigns_once_and_forged_answers_are_re
     service.start()
     try:
         await asyncio.to_thread(service.wait_ready, 60.0)
-        reserve = ReserveInterpreting(  # zh→ja for 30 min: one interpreter, sr-04 (silkroad) first, yz-04 next
-            booking_id=uuid.uuid4(), space_id="room-a", starts_at=START, ends_at=START + timedelta(minutes=30),
-            floor_language="zh", target_languages=["ja"], attendees=60,
-        )  # fmt: skip
+        reserve = (
+            ReserveInterpreting(  # zh→ja for 30 min: one interpreter, sr-04 (silkroad) first, yz-04 next
+                booking_id=uuid.uuid4(),
+                space_id="room-a",
+                starts_at=START,
+                ends_at=START + timedelta(minutes=30),
+                floor_language="zh",
+                target_languages=["ja"],
+                attendees=60,
+            )
+        )
         booking = reserve.booking_id
         await send(js, reserve)
         await next_task(reserved, booking)  # commands run concurrently: confirm only what is reserved

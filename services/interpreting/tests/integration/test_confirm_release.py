@@ -23,9 +23,14 @@ def reserve_command(
     booking_id: uuid.UUID | None = None, targets: tuple[str, ...] = ("zh",)
 ) -> ReserveInterpreting:
     return ReserveInterpreting(
-        booking_id=booking_id or uuid.uuid4(), space_id="room-a", starts_at=START,
-        ends_at=START + timedelta(hours=4), floor_language="en", target_languages=list(targets), attendees=90,
-    )  # fmt: skip
+        booking_id=booking_id or uuid.uuid4(),
+        space_id="room-a",
+        starts_at=START,
+        ends_at=START + timedelta(hours=4),
+        floor_language="en",
+        target_languages=list(targets),
+        attendees=90,
+    )
 
 
 async def holdings(database: Database, booking_id: uuid.UUID | None = None) -> tuple[int, int, str | None]:

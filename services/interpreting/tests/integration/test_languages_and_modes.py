@@ -22,9 +22,14 @@ def reserve_command(
     floor: str, targets: list[str], attendees: int = 120, hours: float = 0.5
 ) -> ReserveInterpreting:
     return ReserveInterpreting(
-        booking_id=uuid.uuid4(), space_id="room-a", starts_at=START, ends_at=START + timedelta(hours=hours),
-        floor_language=floor, target_languages=targets, attendees=attendees,
-    )  # fmt: skip
+        booking_id=uuid.uuid4(),
+        space_id="room-a",
+        starts_at=START,
+        ends_at=START + timedelta(hours=hours),
+        floor_language=floor,
+        target_languages=targets,
+        attendees=attendees,
+    )
 
 
 async def test_a_relay_reservation_seats_the_pivot_and_tells_the_agency(database: Database, roster: Roster):

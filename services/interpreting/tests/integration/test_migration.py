@@ -46,12 +46,16 @@ async def test_existing_bookings_become_revision_0_and_a_cancellation_still_free
             )
             await connection.execute(
                 "INSERT INTO assignments VALUES ($1, 'mobile-1', 'yz-04', 'agency-yangtze', tstzrange($2, $3))",
-                booking, *during,
-            )  # fmt: skip
+                booking,
+                *during,
+            )
             await connection.execute(
                 "INSERT INTO vendor_tasks (task_id, booking_id, vendor_id, message_id) VALUES ($1, $2, $3, $4)",
-                f"interpreting-{booking}-agency-yangtze", booking, "agency-yangtze", uuid.uuid4(),
-            )  # fmt: skip
+                f"interpreting-{booking}-agency-yangtze",
+                booking,
+                "agency-yangtze",
+                uuid.uuid4(),
+            )
 
         assert await apply_migrations(pool, "interpreting", MIGRATIONS) == [
             "interpreting/002_plan_revisions.sql",
@@ -68,9 +72,14 @@ async def test_existing_bookings_become_revision_0_and_a_cancellation_still_free
             assert dict(task) == {"state": "awaiting_answer", "version": 1, "due_later": True}
         database = Database(pool)
         rival = ReserveInterpreting(
-            booking_id=uuid.uuid4(), space_id="room-b", starts_at=START, ends_at=START + timedelta(minutes=30),
-            floor_language="en", target_languages=["ja"], attendees=10,
-        )  # fmt: skip
+            booking_id=uuid.uuid4(),
+            space_id="room-b",
+            starts_at=START,
+            ends_at=START + timedelta(minutes=30),
+            floor_language="en",
+            target_languages=["ja"],
+            attendees=10,
+        )
         await run(database, handlers.reserve, rival, roster)
         assert (await published(database, rival.booking_id))[0][0] == "interpreting.evt.rejected"
 

@@ -43,9 +43,14 @@ async def next_for(subscription: Any, booking_id: uuid.UUID) -> tuple[str, dict[
 
 def reserve(floor: str, targets: list[str]) -> ReserveInterpreting:
     return ReserveInterpreting(
-        booking_id=uuid.uuid4(), space_id="room-b", starts_at=START, ends_at=START + timedelta(hours=3),
-        floor_language=floor, target_languages=targets, attendees=60,
-    )  # fmt: skip
+        booking_id=uuid.uuid4(),
+        space_id="room-b",
+        starts_at=START,
+        ends_at=START + timedelta(hours=3),
+        floor_language=floor,
+        target_languages=targets,
+        attendees=60,
+    )
 
 
 async def test_the_service_answers_the_saga_over_jetstream(
@@ -94,9 +99,12 @@ async def test_the_service_answers_the_saga_over_jetstream(
         }
 
         later = msgspec.structs.replace(  # a change: one hour later, beside the live revision 0
-            wanted, message_id=uuid.uuid4(), revision=1, starts_at=START + timedelta(hours=1),
+            wanted,
+            message_id=uuid.uuid4(),
+            revision=1,
+            starts_at=START + timedelta(hours=1),
             ends_at=START + timedelta(hours=4),
-        )  # fmt: skip
+        )
         await send(js, later)
         subject, changed_plan = await next_for(events, wanted.booking_id)
         assert (subject, changed_plan["revision"]) == ("interpreting.evt.reserved", 1)

@@ -24,9 +24,14 @@ START = datetime(2027, 3, 2, 6, 0, tzinfo=UTC)
 def reserve_command(room: str, attendees: int, shift: float = 0) -> ReserveInterpreting:
     starts_at = START + timedelta(hours=shift)
     return ReserveInterpreting(
-        booking_id=uuid.uuid4(), space_id=room, starts_at=starts_at, ends_at=starts_at + timedelta(minutes=30),
-        floor_language="en", target_languages=["zh"], attendees=attendees,
-    )  # fmt: skip
+        booking_id=uuid.uuid4(),
+        space_id=room,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(minutes=30),
+        floor_language="en",
+        target_languages=["zh"],
+        attendees=attendees,
+    )
 
 
 async def most_used(database: Database) -> int:

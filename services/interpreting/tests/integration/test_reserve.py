@@ -25,10 +25,15 @@ def reserve_command(
     floor: str = "en", targets: tuple[str, ...] = ("zh",), hours: float = 4, space: str = "room-a", **extra
 ) -> ReserveInterpreting:
     return ReserveInterpreting(
-        booking_id=extra.pop("booking_id", uuid.uuid4()), space_id=space, starts_at=START,
-        ends_at=START + timedelta(hours=hours), floor_language=floor, target_languages=list(targets),
-        attendees=120, **extra,
-    )  # fmt: skip
+        booking_id=extra.pop("booking_id", uuid.uuid4()),
+        space_id=space,
+        starts_at=START,
+        ends_at=START + timedelta(hours=hours),
+        floor_language=floor,
+        target_languages=list(targets),
+        attendees=120,
+        **extra,
+    )
 
 
 async def answer(database: Database, booking_id: uuid.UUID) -> tuple[str, dict]:

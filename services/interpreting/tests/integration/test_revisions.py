@@ -27,15 +27,23 @@ JA_ONLY = "yz-04"  # the one interpreter on the roster who works in en→ja
 
 
 def reserve_command(
-    booking_id: uuid.UUID, revision: int = 0, targets: tuple[str, ...] = ("zh",), shift: float = 0,
+    booking_id: uuid.UUID,
+    revision: int = 0,
+    targets: tuple[str, ...] = ("zh",),
+    shift: float = 0,
     hours: float = 0.5,
-) -> ReserveInterpreting:  # fmt: skip
+) -> ReserveInterpreting:
     starts_at = START + timedelta(hours=shift)
     return ReserveInterpreting(
-        booking_id=booking_id, revision=revision, space_id="room-a", starts_at=starts_at,
-        ends_at=starts_at + timedelta(hours=hours), floor_language="en", target_languages=list(targets),
+        booking_id=booking_id,
+        revision=revision,
+        space_id="room-a",
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=hours),
+        floor_language="en",
+        target_languages=list(targets),
         attendees=40,
-    )  # fmt: skip
+    )
 
 
 async def rows(database: Database, booking_id: uuid.UUID) -> dict[int, tuple[str, list[str], list[str]]]:
@@ -95,7 +103,9 @@ async def test_revision_1_is_held_beside_revision_0_by_the_same_interpreter_and_
         await repository.hold_booths(unit.connection, key, [("mobile-6", "ja")], plan_start, plan_end)
         with pytest.raises(asyncpg.ExclusionViolationError):
             async with unit.connection.transaction():
-                await repository.assign(unit.connection, key, "mobile-6", [(JA_ONLY, "agency-yangtze")], plan_start, plan_end)  # fmt: skip
+                await repository.assign(
+                    unit.connection, key, "mobile-6", [(JA_ONLY, "agency-yangtze")], plan_start, plan_end
+                )
 
 
 async def test_a_change_racing_other_bookings_for_the_last_interpreter_always_keeps_it(

@@ -31,9 +31,14 @@ async def test_each_agency_lists_only_its_own_tasks(infra: Stack, database: Data
         ("zh", "ja", 0.5),
     ):  # yangtze + silkroad, then silkroad alone
         reserve = ReserveInterpreting(
-            booking_id=uuid.uuid4(), space_id="room-a", starts_at=START, ends_at=START + timedelta(hours=hours),
-            floor_language=floor, target_languages=[target], attendees=60,
-        )  # fmt: skip
+            booking_id=uuid.uuid4(),
+            space_id="room-a",
+            starts_at=START,
+            ends_at=START + timedelta(hours=hours),
+            floor_language=floor,
+            target_languages=[target],
+            attendees=60,
+        )
         await run(database, handlers.reserve, reserve, roster)
         await run(database, handlers.confirm, ConfirmInterpreting(booking_id=reserve.booking_id), roster)
         bookings.append(reserve.booking_id)

@@ -19,8 +19,9 @@ def test_attendees_plus_five_percent_spare_rounded_up(attendees, receivers):
 def test_slots_cover_every_quarter_hour_touched():
     assert slots(START, START + timedelta(minutes=30)) == [START, START + timedelta(minutes=15)]
     assert slots(START + timedelta(minutes=20), START + timedelta(minutes=31)) == [
-        START + timedelta(minutes=15), START + timedelta(minutes=30),
-    ]  # fmt: skip
+        START + timedelta(minutes=15),
+        START + timedelta(minutes=30),
+    ]
 
 
 def test_a_short_pool_says_how_many_are_needed_and_free():

@@ -42,9 +42,15 @@ def tasks(revision: int, seats=BOTH, hours: float = 3, start=START, cause=None) 
 
 def confirm(wanted, known, revision, cause=None):
     return on_confirm(
-        wanted, known, booking_id=BOOKING, revision=revision, causation_id=cause, kind=KIND,
-        namespace=TASK_NAMESPACE, names=CHANGE_NAMES,
-    )  # fmt: skip
+        wanted,
+        known,
+        booking_id=BOOKING,
+        revision=revision,
+        causation_id=cause,
+        kind=KIND,
+        namespace=TASK_NAMESPACE,
+        names=CHANGE_NAMES,
+    )
 
 
 def live(revision: int, told: list[VendorTaskAssigned]) -> list[KnownTask]:
@@ -115,5 +121,9 @@ def test_cancelling_the_firm_revision_cancels_its_live_tasks_only():
         assert isinstance(step.message, VendorTaskCancelled) and not step.live
         assert (step.message.reason, step.message.causation_id) == (BOOKING_CANCELLED, cause)
         assert step.message.vendor_subject() == f"tasks.interpreting.{step.vendor_id}.cancelled"
-    assert on_cancel(known, booking_id=BOOKING, revision=2, causation_id=cause, kind=KIND,
-                     namespace=TASK_NAMESPACE) == []  # fmt: skip
+    assert (
+        on_cancel(
+            known, booking_id=BOOKING, revision=2, causation_id=cause, kind=KIND, namespace=TASK_NAMESPACE
+        )
+        == []
+    )

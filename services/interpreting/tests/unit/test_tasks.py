@@ -55,6 +55,13 @@ def test_no_guest_personal_data_only_ids_and_counts():
     encoded = msgspec.json.decode(msgspec.json.encode(tasks()[0]))
     assert "organizer" not in encoded
     assert set(encoded["details"]) == {
-        "booths", "interpreters", "language_pairs", "seats", "team_per_booth", "listeners", "local_time",
-        "mode", "receivers",
-    }  # fmt: skip
+        "booths",
+        "interpreters",
+        "language_pairs",
+        "seats",
+        "team_per_booth",
+        "listeners",
+        "local_time",
+        "mode",
+        "receivers",
+    }

@@ -71,31 +71,51 @@ def confirmed(
     hours: int = 4,
 ) -> BookingConfirmed:
     return BookingConfirmed(
-        booking_id=booking_id or uuid.uuid4(), title="Destination Malaysia roadshow", space_id="multifunctional-hall",
-        space_name="Multifunctional Hall", starts_at=starts_at, ends_at=starts_at + timedelta(hours=hours),
-        organizer=organizer(email, locale), services=["interpreting"],
-    )  # fmt: skip
+        booking_id=booking_id or uuid.uuid4(),
+        title="Destination Malaysia roadshow",
+        space_id="multifunctional-hall",
+        space_name="Multifunctional Hall",
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=hours),
+        organizer=organizer(email, locale),
+        services=["interpreting"],
+    )
 
 
 def rejected(email: str | None = None, locale: str = "zh-CN") -> BookingRejected:
     return BookingRejected(
-        booking_id=uuid.uuid4(), title="Trade salon", space_id="vip-hall", space_name="VIP厅",
-        starts_at=datetime(2027, 3, 28, 6, tzinfo=UTC), ends_at=datetime(2027, 3, 28, 10, tzinfo=UTC),
-        organizer=Organizer(name="李华", email=email or unique_address(), locale=locale, time_zone="Asia/Shanghai"),
+        booking_id=uuid.uuid4(),
+        title="Trade salon",
+        space_id="vip-hall",
+        space_name="VIP厅",
+        starts_at=datetime(2027, 3, 28, 6, tzinfo=UTC),
+        ends_at=datetime(2027, 3, 28, 10, tzinfo=UTC),
+        organizer=Organizer(
+            name="李华", email=email or unique_address(), locale=locale, time_zone="Asia/Shanghai"
+        ),
         reason="staff did not approve the VIP Hall for that day",
-    )  # fmt: skip
+    )
 
 
 def assigned(
-    booking_id: uuid.UUID, vendor_id: str = "agency-yangtze", kind: str = "interpreting",
-    starts_at: datetime = datetime(2027, 3, 2, 6, tzinfo=UTC), hours: int = 4,
-) -> VendorTaskAssigned:  # fmt: skip
+    booking_id: uuid.UUID,
+    vendor_id: str = "agency-yangtze",
+    kind: str = "interpreting",
+    starts_at: datetime = datetime(2027, 3, 2, 6, tzinfo=UTC),
+    hours: int = 4,
+) -> VendorTaskAssigned:
     return VendorTaskAssigned(
-        booking_id=booking_id, task_id=f"{kind}-{booking_id}-{vendor_id}", kind=kind, vendor_id=vendor_id,
-        space_id="multifunctional-hall", starts_at=starts_at, ends_at=starts_at + timedelta(hours=hours),
-        load_in_at=starts_at - timedelta(minutes=30), load_out_at=starts_at + timedelta(hours=hours, minutes=30),
+        booking_id=booking_id,
+        task_id=f"{kind}-{booking_id}-{vendor_id}",
+        kind=kind,
+        vendor_id=vendor_id,
+        space_id="multifunctional-hall",
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=hours),
+        load_in_at=starts_at - timedelta(minutes=30),
+        load_out_at=starts_at + timedelta(hours=hours, minutes=30),
         summary="Simultaneous interpretation en→zh in multifunctional-hall: 2 interpreter(s) in booth(s) fixed-1",
-    )  # fmt: skip
+    )
 
 
 def mail_to(infra: Stack, address: str) -> list[EmailMessage]:

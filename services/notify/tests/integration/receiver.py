@@ -45,9 +45,15 @@ class Receiver:
                 with receiver._lock:
                     failing = receiver.always_fail or len(receiver.received) < receiver.fail_first
                     status = 500 if failing or not verified else 204
-                    receiver.received.append(Received(self.headers["X-WICT-Delivery-Id"],
-                                                      self.headers["X-WICT-Event"], msgspec.json.decode(body),
-                                                      verified, status))  # fmt: skip
+                    receiver.received.append(
+                        Received(
+                            self.headers["X-WICT-Delivery-Id"],
+                            self.headers["X-WICT-Event"],
+                            msgspec.json.decode(body),
+                            verified,
+                            status,
+                        )
+                    )
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()

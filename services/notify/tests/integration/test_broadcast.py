@@ -60,19 +60,44 @@ async def test_the_notice_reaches_everyone_with_an_event_in_the_window_and_the_r
     called_off = confirmed(starts_at=STORM_DAY + timedelta(hours=2))
     for event in (hit, other, elsewhere, called_off):
         await handle(database, notifier, event)
-    await handle(database, notifier, BookingCancelled(**{n: getattr(called_off, n) for n in (
-        "booking_id", "title", "space_id", "space_name", "starts_at", "ends_at", "organizer")},
-        occurred_at=called_off.occurred_at + timedelta(seconds=1)))  # fmt: skip
+    await handle(
+        database,
+        notifier,
+        BookingCancelled(
+            **{
+                n: getattr(called_off, n)
+                for n in (
+                    "booking_id",
+                    "title",
+                    "space_id",
+                    "space_name",
+                    "starts_at",
+                    "ends_at",
+                    "organizer",
+                )
+            },
+            occurred_at=called_off.occurred_at + timedelta(seconds=1),
+        ),
+    )
     await handle(database, notifier, assigned(hit.booking_id, starts_at=hit.starts_at))
     with Receiver(always_fail=True).running() as receiver:
         async with database.transaction() as unit:
             await register_webhook(unit.connection, f"organizer:{hit.organizer.email}", receiver.url)
 
-        response = await client.post("/staff/broadcasts", json={
-            "starts_at": "2027-07-20T08:00:00+08:00", "ends_at": "2027-07-20T22:00:00+08:00",
-            "notices": {"en": {"headline": "The venue closes today", "message": "A rainstorm warning is in force."},
-                        "zh-CN": {"headline": "今日闭馆", "message": "暴雨预警生效。"}},
-        })  # fmt: skip
+        response = await client.post(
+            "/staff/broadcasts",
+            json={
+                "starts_at": "2027-07-20T08:00:00+08:00",
+                "ends_at": "2027-07-20T22:00:00+08:00",
+                "notices": {
+                    "en": {
+                        "headline": "The venue closes today",
+                        "message": "A rainstorm warning is in force.",
+                    },
+                    "zh-CN": {"headline": "今日闭馆", "message": "暴雨预警生效。"},
+                },
+            },
+        )
 
         assert response.status_code == 202
         accepted = response.json()
@@ -99,10 +124,17 @@ async def test_the_notice_reaches_everyone_with_an_event_in_the_window_and_the_r
 
     final = await report(client, accepted["broadcast_id"])
     assert final["totals"] == {"delivered": 1, "failed": 2, "pending": 0}
-    assert states(final) == {f"organizer:{hit.organizer.email}": "failed",
-                             f"organizer:{other.organizer.email}": "failed", "vendor:agency-yangtze": "delivered"}  # fmt: skip
-    channels = {c["channel"]: c["state"] for r in final["recipients"] if r["recipient"] == "vendor:agency-yangtze"
-                for c in r["channels"]}  # fmt: skip
+    assert states(final) == {
+        f"organizer:{hit.organizer.email}": "failed",
+        f"organizer:{other.organizer.email}": "failed",
+        "vendor:agency-yangtze": "delivered",
+    }
+    channels = {
+        c["channel"]: c["state"]
+        for r in final["recipients"]
+        if r["recipient"] == "vendor:agency-yangtze"
+        for c in r["channels"]
+    }
     assert channels == {"in_app": "sent", "email": "failed", "sms": "sent"}
     assert len(receiver.received) == 1 and receiver.received[0].event == "urgent_broadcast"
 
@@ -116,10 +148,14 @@ async def test_the_notice_reaches_everyone_with_an_event_in_the_window_and_the_r
 
 
 async def test_a_broadcast_nobody_is_concerned_by_has_an_empty_report(client) -> None:
-    response = await client.post("/staff/broadcasts", json={
-        "starts_at": "2031-01-01T08:00:00+08:00", "ends_at": "2031-01-01T09:00:00+08:00",
-        "notices": {"en": {"headline": "Drill", "message": "Fire drill."}},
-    })  # fmt: skip
+    response = await client.post(
+        "/staff/broadcasts",
+        json={
+            "starts_at": "2031-01-01T08:00:00+08:00",
+            "ends_at": "2031-01-01T09:00:00+08:00",
+            "notices": {"en": {"headline": "Drill", "message": "Fire drill."}},
+        },
+    )
 
     assert (response.status_code, response.json()["recipients"]) == (202, 0)
     found = await report(client, response.json()["broadcast_id"])
@@ -140,8 +176,11 @@ async def test_a_broadcast_nobody_is_concerned_by_has_an_empty_report(client) ->
 async def test_a_bad_broadcast_is_refused_naming_the_field(
     client, body: dict, status: int, field: str
 ) -> None:
-    request = {"starts_at": "2027-07-20T08:00:00+08:00", "ends_at": "2027-07-20T22:00:00+08:00",
-               "notices": {"en": {"headline": "Closed", "message": "Storm."}}} | body  # fmt: skip
+    request = {
+        "starts_at": "2027-07-20T08:00:00+08:00",
+        "ends_at": "2027-07-20T22:00:00+08:00",
+        "notices": {"en": {"headline": "Closed", "message": "Storm."}},
+    } | body
 
     response = await client.post("/staff/broadcasts", json=request)
 

@@ -50,8 +50,9 @@ async def test_sends_the_pending_email_and_marks_it_sent(
     await record(database, notifier, event)
     clock = Clock()
 
-    attempted = await dispatch_once(database, SmtpMailer("127.0.0.1", infra.config.smtp_port, SENDER),
-                                    RetryPolicy(), TRACER, clock=clock)  # fmt: skip
+    attempted = await dispatch_once(
+        database, SmtpMailer("127.0.0.1", infra.config.smtp_port, SENDER), RetryPolicy(), TRACER, clock=clock
+    )
 
     assert attempted == 1
     delivery = await email_delivery(database, event.message_id)

@@ -44,9 +44,13 @@ async def deliveries(database: Database, message_id: uuid.UUID) -> list[tuple[st
 
 def escalation(task, reason: str = "nobody accepted before the deadline") -> VendorTaskEscalated:
     return VendorTaskEscalated(
-        booking_id=task.booking_id, task_id=task.task_id, kind=task.kind, vendor_id=task.vendor_id,
-        reason=reason, occurred_at=task.occurred_at + timedelta(seconds=1),
-    )  # fmt: skip
+        booking_id=task.booking_id,
+        task_id=task.task_id,
+        kind=task.kind,
+        vendor_id=task.vendor_id,
+        reason=reason,
+        occurred_at=task.occurred_at + timedelta(seconds=1),
+    )
 
 
 async def send_all_mail(database: Database, infra: Stack) -> None:
@@ -68,12 +72,14 @@ async def test_an_escalation_reaches_staff_and_the_organizer_on_feed_and_email(
 
     organizer = f"organizer:{booking.organizer.email}"
     assert await deliveries(database, escalated.message_id) == [
-        (organizer, "service_escalated", "email"), (organizer, "service_escalated", "in_app"),
-        ("staff:duty-desk", "vendor_task_escalated", "email"), ("staff:duty-desk", "vendor_task_escalated", "in_app"),
+        (organizer, "service_escalated", "email"),
+        (organizer, "service_escalated", "in_app"),
+        ("staff:duty-desk", "vendor_task_escalated", "email"),
+        ("staff:duty-desk", "vendor_task_escalated", "in_app"),
         ("staff:duty-desk", "vendor_task_escalated", "sms"),
         ("staff:venue-manager", "vendor_task_escalated", "email"),
         ("staff:venue-manager", "vendor_task_escalated", "in_app"),
-    ]  # fmt: skip
+    ]
     async with database.pool.acquire() as connection:
         feed = await repository.feed(connection, booking.booking_id, None, 10, organizer)
     assert [entry["event"] for entry in feed] == ["service_escalated", "booking_confirmed"]
@@ -81,8 +87,11 @@ async def test_an_escalation_reaches_staff_and_the_organizer_on_feed_and_email(
 
     await send_all_mail(database, infra)
 
-    [mail] = [m for m in mail_to(infra, booking.organizer.email) if m["X-WICT-Booking-Id"] == str(booking.booking_id)
-              and m["Subject"].startswith("我们正在为您安排")]  # fmt: skip
+    [mail] = [
+        m
+        for m in mail_to(infra, booking.organizer.email)
+        if m["X-WICT-Booking-Id"] == str(booking.booking_id) and m["Subject"].startswith("我们正在为您安排")
+    ]
     assert mail["Subject"] == "我们正在为您安排同声传译：Destination Malaysia roadshow"
     text = mail.get_body(("plain",)).get_content()
     assert "场馆团队正在为您安排，并将尽快与您联系" in text
@@ -104,9 +113,12 @@ async def test_a_decline_reaches_staff_only(database, notifier) -> None:
     booking = confirmed()
     task = assigned(booking.booking_id)
     declined = VendorTaskDeclined(
-        booking_id=task.booking_id, task_id=task.task_id, kind=task.kind, vendor_id=task.vendor_id,
+        booking_id=task.booking_id,
+        task_id=task.task_id,
+        kind=task.kind,
+        vendor_id=task.vendor_id,
         reason="no interpreter free",
-    )  # fmt: skip
+    )
     for message in (booking, task):
         await handle(database, notifier, message)
 
@@ -138,10 +150,13 @@ async def test_the_organizer_of_a_cancelled_booking_is_not_told(database, notifi
     booking = confirmed()
     task = assigned(booking.booking_id)
     cancelled = BookingCancelled(
-        **{name: getattr(booking, name) for name in ("booking_id", "title", "space_id", "space_name", "starts_at",
-                                                     "ends_at", "organizer")},
-        reason="organizer asked", occurred_at=booking.occurred_at,
-    )  # fmt: skip
+        **{
+            name: getattr(booking, name)
+            for name in ("booking_id", "title", "space_id", "space_name", "starts_at", "ends_at", "organizer")
+        },
+        reason="organizer asked",
+        occurred_at=booking.occurred_at,
+    )
     for message in (task, cancelled):
         await handle(database, notifier, message)
 

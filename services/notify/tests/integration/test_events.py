@@ -46,8 +46,10 @@ async def told(database: Database, message_id: uuid.UUID) -> list[tuple[str, str
 
 def later(event, cls, **fields):
     """Another event about the same booking, a little later."""
-    common = {name: getattr(event, name) for name in ("booking_id", "title", "space_id", "space_name",
-                                                      "starts_at", "ends_at", "organizer")}  # fmt: skip
+    common = {
+        name: getattr(event, name)
+        for name in ("booking_id", "title", "space_id", "space_name", "starts_at", "ends_at", "organizer")
+    }
     return cls(**(common | {"occurred_at": event.occurred_at + timedelta(seconds=1)} | fields))
 
 
@@ -83,13 +85,18 @@ async def test_approval_requests_go_to_every_staff_member_in_their_language(data
     assert await handle(database, notifier, event)
 
     assert await told(database, event.message_id) == [
-        ("staff:duty-desk", "email", "pending"), ("staff:duty-desk", "in_app", "sent"),
+        ("staff:duty-desk", "email", "pending"),
+        ("staff:duty-desk", "in_app", "sent"),
         ("staff:duty-desk", "sms", "pending"),
-        ("staff:venue-manager", "email", "pending"), ("staff:venue-manager", "in_app", "sent"),
-    ]  # fmt: skip
+        ("staff:venue-manager", "email", "pending"),
+        ("staff:venue-manager", "in_app", "sent"),
+    ]
     async with database.pool.acquire() as connection:
-        subjects = dict(await connection.fetch(
-            "SELECT recipient_key, subject FROM notifications WHERE message_id = $1", event.message_id))  # fmt: skip
+        subjects = dict(
+            await connection.fetch(
+                "SELECT recipient_key, subject FROM notifications WHERE message_id = $1", event.message_id
+            )
+        )
     assert subjects == {
         "staff:duty-desk": "待审批：多功能厅的预订「Destination Malaysia roadshow」",
         "staff:venue-manager": "Approval needed: Destination Malaysia roadshow in Multifunctional Hall",
@@ -99,9 +106,13 @@ async def test_approval_requests_go_to_every_staff_member_in_their_language(data
 async def test_an_older_event_arriving_late_tells_nobody(database, notifier) -> None:
     event = confirmed()
     cancelled = later(event, BookingCancelled, reason="organizer asked")
-    received = BookingReceived(**{name: getattr(event, name) for name in (
-        "booking_id", "title", "space_id", "space_name", "starts_at", "ends_at", "organizer")},
-        occurred_at=event.occurred_at - timedelta(seconds=5))  # fmt: skip
+    received = BookingReceived(
+        **{
+            name: getattr(event, name)
+            for name in ("booking_id", "title", "space_id", "space_name", "starts_at", "ends_at", "organizer")
+        },
+        occurred_at=event.occurred_at - timedelta(seconds=5),
+    )
 
     assert await handle(database, notifier, event)
     assert await handle(database, notifier, cancelled)
@@ -158,8 +169,12 @@ async def test_the_confirmation_email_carries_the_booking_as_a_calendar_file(
 
 async def test_a_changed_contact_is_used_for_the_next_messages(database, notifier) -> None:
     event = confirmed(locale="en")
-    moved = later(event, BookingChanged, changes=["time"],
-                  organizer=msgspec.structs.replace(event.organizer, locale="zh-CN"))  # fmt: skip
+    moved = later(
+        event,
+        BookingChanged,
+        changes=["time"],
+        organizer=msgspec.structs.replace(event.organizer, locale="zh-CN"),
+    )
 
     await handle(database, notifier, event)
     await handle(database, notifier, moved)

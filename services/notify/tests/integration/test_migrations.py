@@ -29,13 +29,16 @@ async def test_first_version_rows_get_recipient_keys_and_keep_their_guarantees(
             await connection.execute(
                 "INSERT INTO notifications (id, message_id, booking_id, event, recipient, locale, subject, body)"
                 " VALUES ($1, $2, $3, 'booking_confirmed', 'Ann@Example.org', 'en', 's', 'b')",
-                notification, message, uuid.uuid4(),
-            )  # fmt: skip
+                notification,
+                message,
+                uuid.uuid4(),
+            )
             await connection.execute(
                 "INSERT INTO deliveries (id, notification_id, message_id, recipient, channel)"
                 " VALUES (gen_random_uuid(), $1, $2, 'Ann@Example.org', 'email')",
-                notification, message,
-            )  # fmt: skip
+                notification,
+                message,
+            )
 
         assert await apply_migrations(pool, "notify", MIGRATIONS) == [
             "notify/002_recipients_channels_reminders.sql",
@@ -50,8 +53,9 @@ async def test_first_version_rows_get_recipient_keys_and_keep_their_guarantees(
                 "INSERT INTO deliveries (id, notification_id, message_id, recipient, recipient_key, channel)"
                 " VALUES (gen_random_uuid(), $1, $2, 'ann@example.org', 'organizer:ann@example.org', 'email')"
                 " ON CONFLICT DO NOTHING",
-                notification, message,
-            )  # fmt: skip
+                notification,
+                message,
+            )
         assert {row["recipient_key"] for row in keys} == {"organizer:ann@example.org"}
         assert again == "INSERT 0 0"
     finally:

@@ -90,15 +90,22 @@ async def test_opting_out_skips_non_essential_messages_but_never_essential_ones(
     before = await client.get(f"/recipients/{YANGTZE}/preferences")
     changed = await client.put(f"/recipients/{YANGTZE}/preferences/sms", json={"non_essential": False})
     task = assigned(uuid.uuid4())
-    cancelled = VendorTaskCancelled(booking_id=task.booking_id, task_id=task.task_id, kind=task.kind,
-                                    vendor_id=task.vendor_id, occurred_at=task.occurred_at + timedelta(seconds=1))  # fmt: skip
+    cancelled = VendorTaskCancelled(
+        booking_id=task.booking_id,
+        task_id=task.task_id,
+        kind=task.kind,
+        vendor_id=task.vendor_id,
+        occurred_at=task.occurred_at + timedelta(seconds=1),
+    )
 
     await handle(database, notifier, task)
     await handle(database, notifier, cancelled)
 
     assert {c["channel"]: c["non_essential"] for c in before.json()["channels"]} == {
-        "email": True, "sms": True, "webhook": True
-    }  # fmt: skip
+        "email": True,
+        "sms": True,
+        "webhook": True,
+    }
     assert changed.status_code == 200
     assert {c["channel"]: c["non_essential"] for c in changed.json()["channels"]}["sms"] is False
     assert await channel_states(database, task.message_id) == {
@@ -107,8 +114,10 @@ async def test_opting_out_skips_non_essential_messages_but_never_essential_ones(
         "sms": "skipped",
     }
     assert await channel_states(database, cancelled.message_id) == {
-        "in_app": "sent", "email": "pending", "sms": "pending"
-    }  # fmt: skip
+        "in_app": "sent",
+        "email": "pending",
+        "sms": "pending",
+    }
 
 
 @pytest.mark.parametrize(
@@ -139,16 +148,25 @@ async def test_ops_see_every_attempt_of_a_booking_and_what_the_sms_provider_reco
     await dispatch_once(database, SmsSender(DevSmsProvider(database.pool)), RetryPolicy(), TRACER)
 
     everything = (await client.get("/ops/deliveries", params={"booking_id": str(booking.booking_id)})).json()
-    emails = (await client.get("/ops/deliveries", params={"booking_id": str(booking.booking_id), "channel": "email",
-                                                          "state": "sent"})).json()  # fmt: skip
+    emails = (
+        await client.get(
+            "/ops/deliveries",
+            params={"booking_id": str(booking.booking_id), "channel": "email", "state": "sent"},
+        )
+    ).json()
     vendor = (await client.get("/ops/deliveries", params={"recipient": YANGTZE, "channel": "sms"})).json()
     sms = (await client.get("/ops/dev-sms", params={"phone": "+8613800000101"})).json()
     refused = await client.get("/ops/deliveries", params={"state": "lost"})
 
-    assert sorted((d["recipient"], d["channel"]) for d in everything) == sorted([
-        (f"organizer:{booking.organizer.email}", "email"), (f"organizer:{booking.organizer.email}", "in_app"),
-        (YANGTZE, "email"), (YANGTZE, "in_app"), (YANGTZE, "sms"),
-    ])  # fmt: skip
+    assert sorted((d["recipient"], d["channel"]) for d in everything) == sorted(
+        [
+            (f"organizer:{booking.organizer.email}", "email"),
+            (f"organizer:{booking.organizer.email}", "in_app"),
+            (YANGTZE, "email"),
+            (YANGTZE, "in_app"),
+            (YANGTZE, "sms"),
+        ]
+    )
     assert len(emails) == 2
     assert all(len(d["attempt_log"]) == 1 and d["attempt_log"][0]["outcome"] == "sent" for d in emails)
     [sent_sms] = vendor

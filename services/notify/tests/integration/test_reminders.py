@@ -34,8 +34,10 @@ async def scheduled(database: Database, booking_id) -> list[tuple[str, timedelta
 
 
 def later(event, cls, seconds: int = 1, **fields):
-    common = {name: getattr(event, name) for name in ("booking_id", "title", "space_id", "space_name",
-                                                      "starts_at", "ends_at", "organizer")}  # fmt: skip
+    common = {
+        name: getattr(event, name)
+        for name in ("booking_id", "title", "space_id", "space_name", "starts_at", "ends_at", "organizer")
+    }
     return cls(**(common | {"occurred_at": event.occurred_at + timedelta(seconds=seconds)} | fields))
 
 
@@ -52,11 +54,14 @@ async def test_a_confirmed_booking_schedules_both_reminders_for_organizer_and_ve
     event, organizer = await booked_with_vendor(database, notifier)
 
     week, day = STARTS - timedelta(days=7), STARTS - timedelta(hours=24)
-    assert sorted(await scheduled(database, event.booking_id)) == sorted([
-        (organizer, timedelta(days=7), week, "pending"), (organizer, timedelta(hours=24), day, "pending"),
-        ("vendor:agency-yangtze", timedelta(days=7), week, "pending"),
-        ("vendor:agency-yangtze", timedelta(hours=24), day, "pending"),
-    ])  # fmt: skip
+    assert sorted(await scheduled(database, event.booking_id)) == sorted(
+        [
+            (organizer, timedelta(days=7), week, "pending"),
+            (organizer, timedelta(hours=24), day, "pending"),
+            ("vendor:agency-yangtze", timedelta(days=7), week, "pending"),
+            ("vendor:agency-yangtze", timedelta(hours=24), day, "pending"),
+        ]
+    )
 
 
 async def test_due_reminders_fire_once_in_each_readers_language(database, notifier) -> None:
@@ -102,8 +107,18 @@ async def test_a_moved_booking_gets_new_reminders_and_loses_the_old(database, no
     event, organizer = await booked_with_vendor(database, notifier)
     moved_to = STARTS + timedelta(days=2)
 
-    await handle(database, notifier, later(event, BookingChanged, changes=["time"], starts_at=moved_to,
-                                           ends_at=moved_to + timedelta(hours=4), previous_starts_at=STARTS))  # fmt: skip
+    await handle(
+        database,
+        notifier,
+        later(
+            event,
+            BookingChanged,
+            changes=["time"],
+            starts_at=moved_to,
+            ends_at=moved_to + timedelta(hours=4),
+            previous_starts_at=STARTS,
+        ),
+    )
 
     found = await scheduled(database, event.booking_id)
     assert {(due, state) for _, _, due, state in found if due < moved_to - timedelta(days=7)} == {
@@ -124,8 +139,13 @@ async def test_a_moved_booking_gets_new_reminders_and_loses_the_old(database, no
 async def test_a_withdrawn_task_cancels_that_vendors_reminders_only(database, notifier) -> None:
     event, organizer = await booked_with_vendor(database, notifier)
     task = assigned(event.booking_id, starts_at=STARTS)
-    withdrawn = VendorTaskCancelled(booking_id=task.booking_id, task_id=task.task_id, kind=task.kind,
-                                    vendor_id=task.vendor_id, occurred_at=task.occurred_at + timedelta(seconds=5))  # fmt: skip
+    withdrawn = VendorTaskCancelled(
+        booking_id=task.booking_id,
+        task_id=task.task_id,
+        kind=task.kind,
+        vendor_id=task.vendor_id,
+        occurred_at=task.occurred_at + timedelta(seconds=5),
+    )
 
     await handle(database, notifier, withdrawn)
 
@@ -153,5 +173,8 @@ async def test_a_booking_handed_to_another_organizer_reminds_the_new_one_only(da
     await handle(database, notifier, later(event, BookingChanged, changes=["organizer"], organizer=successor))
 
     states = {(key, state) for key, _, _, state in await scheduled(database, event.booking_id)}
-    assert states == {(previous, "cancelled"), (f"organizer:{successor.email}", "pending"),
-                      ("vendor:agency-yangtze", "pending")}  # fmt: skip
+    assert states == {
+        (previous, "cancelled"),
+        (f"organizer:{successor.email}", "pending"),
+        ("vendor:agency-yangtze", "pending"),
+    }

@@ -36,14 +36,23 @@ async def eventually(probe: Callable[[], Awaitable[Any]], what: str, process: Se
 
 
 def mail(infra: Stack, address: str, booking_id: str, subject_start: str) -> list[EmailMessage]:
-    return [m for m in infra.smtp.messages() if m["To"] == address and m["X-WICT-Booking-Id"] == booking_id
-            and str(m["Subject"]).startswith(subject_start)]  # fmt: skip
+    return [
+        m
+        for m in infra.smtp.messages()
+        if m["To"] == address
+        and m["X-WICT-Booking-Id"] == booking_id
+        and str(m["Subject"]).startswith(subject_start)
+    ]
 
 
 def service(infra: Stack, dsn: str, tmp_path: Path, name: str) -> ServiceProcess:
     port = free_port()
-    env = {**infra.service_env("notify"), "WICT_DATABASE_URL": dsn, "WICT_HTTP_PORT": str(port),
-           "WICT_REMINDER_INTERVAL_SECONDS": "0.2"}  # fmt: skip
+    env = {
+        **infra.service_env("notify"),
+        "WICT_DATABASE_URL": dsn,
+        "WICT_HTTP_PORT": str(port),
+        "WICT_REMINDER_INTERVAL_SECONDS": "0.2",
+    }
     return ServiceProcess("notify", "services.notify", env, port, tmp_path / f"{name}.log")
 
 
@@ -77,8 +86,11 @@ async def test_task_events_reach_the_vendor_and_reminders_survive_a_restart(
                 )
         finally:
             await connection.close()
-        await eventually(lambda: asyncio.to_thread(mail, infra, VENDOR_EMAIL, booking_id, "新任务"),
-                         "task e-mail to the vendor", first)  # fmt: skip
+        await eventually(
+            lambda: asyncio.to_thread(mail, infra, VENDOR_EMAIL, booking_id, "新任务"),
+            "task e-mail to the vendor",
+            first,
+        )
 
         async def four_reminders() -> bool:
             return await database.fetchval("SELECT count(*) FROM reminders WHERE state = 'pending'") == 4
@@ -113,7 +125,9 @@ async def test_task_events_reach_the_vendor_and_reminders_survive_a_restart(
     finally:
         await database.close()
     assert [(row["lead"], row["state"]) for row in states] == [
-        (timedelta(hours=24), "sent"), (timedelta(hours=24), "sent"),
-        (timedelta(days=7), "pending"), (timedelta(days=7), "pending"),
-    ]  # fmt: skip
+        (timedelta(hours=24), "sent"),
+        (timedelta(hours=24), "sent"),
+        (timedelta(days=7), "pending"),
+        (timedelta(days=7), "pending"),
+    ]
     assert len(mail(infra, booking.organizer.email, booking_id, "Reminder:")) == 1

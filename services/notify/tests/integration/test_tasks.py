@@ -52,9 +52,13 @@ async def test_an_assigned_task_reaches_the_vendor_on_email_sms_and_feed(databas
 async def test_a_cancelled_task_names_the_window_it_had(database, notifier) -> None:
     task = assigned(uuid.uuid4(), vendor_id="caterer-cuntan-kitchen", kind="catering")
     cancelled = VendorTaskCancelled(
-        booking_id=task.booking_id, task_id=task.task_id, kind=task.kind, vendor_id=task.vendor_id,
-        reason="booking cancelled", occurred_at=task.occurred_at + timedelta(seconds=1),
-    )  # fmt: skip
+        booking_id=task.booking_id,
+        task_id=task.task_id,
+        kind=task.kind,
+        vendor_id=task.vendor_id,
+        reason="booking cancelled",
+        occurred_at=task.occurred_at + timedelta(seconds=1),
+    )
     await handle(database, notifier, task)
 
     assert await handle(database, notifier, cancelled)
@@ -80,12 +84,16 @@ async def test_declines_and_escalations_go_to_staff_with_the_booking_they_concer
         await handle(database, notifier, message)
 
     organizer = f"organizer:{booking.organizer.email}"
-    for message, notice, also in ((declined, "vendor_task_declined", []),
-                                  (escalated, "vendor_task_escalated", [(organizer, "service_escalated")])):  # fmt: skip
+    for message, notice, also in (
+        (declined, "vendor_task_declined", []),
+        (escalated, "vendor_task_escalated", [(organizer, "service_escalated")]),
+    ):
         told = await notifications(database, message.message_id)
         assert [(row["recipient_key"], row["event"]) for row in told] == [
-            *also, ("staff:duty-desk", notice), ("staff:venue-manager", notice)
-        ]  # fmt: skip
+            *also,
+            ("staff:duty-desk", notice),
+            ("staff:venue-manager", notice),
+        ]
         english = told[-1]
         assert "Destination Malaysia roadshow" in english["body"]
         assert "刘洋（丝路语言服务）" in english["body"]

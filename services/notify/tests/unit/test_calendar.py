@@ -13,9 +13,13 @@ SHANGHAI_OFFSET = timezone(timedelta(hours=8))
 
 def calendar(title: str = "Belt and Road Tourism Forum", location: str = "Multifunctional Hall, WICT") -> str:
     return booking_calendar(
-        BOOKING, title, location, datetime(2027, 3, 2, 14, tzinfo=SHANGHAI_OFFSET),
-        datetime(2027, 3, 2, 18, tzinfo=SHANGHAI_OFFSET), datetime(2027, 1, 5, 9, 30, 15, tzinfo=UTC),
-    )  # fmt: skip
+        BOOKING,
+        title,
+        location,
+        datetime(2027, 3, 2, 14, tzinfo=SHANGHAI_OFFSET),
+        datetime(2027, 3, 2, 18, tzinfo=SHANGHAI_OFFSET),
+        datetime(2027, 1, 5, 9, 30, 15, tzinfo=UTC),
+    )
 
 
 def unfolded(text: str) -> list[str]:
@@ -26,9 +30,13 @@ def test_one_event_with_the_booking_as_uid_and_utc_times() -> None:
     lines = unfolded(calendar())
 
     assert lines[:6] == [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//WICT//Venue bookings//EN", "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH", "BEGIN:VEVENT",
-    ]  # fmt: skip
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//WICT//Venue bookings//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+    ]
     assert f"UID:{BOOKING}@wict" in lines
     assert "DTSTART:20270302T060000Z" in lines and "DTEND:20270302T100000Z" in lines
     assert "DTSTAMP:20270105T093015Z" in lines

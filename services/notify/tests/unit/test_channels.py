@@ -7,8 +7,15 @@ from services.notify.domain.channels import Contact, Endpoint, organizer_key, pl
 
 pytestmark = pytest.mark.unit
 
-VENDOR = Contact(key="vendor:agency-yangtze", kind="vendor", name="王敏", email="a@agency.example",
-                 phone="+8613800000101", locale="zh-CN", time_zone="Asia/Shanghai")  # fmt: skip
+VENDOR = Contact(
+    key="vendor:agency-yangtze",
+    kind="vendor",
+    name="王敏",
+    email="a@agency.example",
+    phone="+8613800000101",
+    locale="zh-CN",
+    time_zone="Asia/Shanghai",
+)
 
 
 def states(planned) -> dict[str, str]:
@@ -26,19 +33,30 @@ def test_every_channel_the_recipient_has_one_per_webhook_endpoint() -> None:
 
 
 def test_an_organizer_without_phone_gets_no_sms() -> None:
-    organizer = Contact(key="organizer:a@b.org", kind="organizer", name="A", email="a@b.org", phone="",
-                        locale="en", time_zone="Europe/Berlin")  # fmt: skip
+    organizer = Contact(
+        key="organizer:a@b.org",
+        kind="organizer",
+        name="A",
+        email="a@b.org",
+        phone="",
+        locale="en",
+        time_zone="Europe/Berlin",
+    )
 
     assert [d.channel for d in plan_deliveries(organizer, [], set(), False)] == ["in_app", "email"]
 
 
 def test_opted_out_channels_are_skipped_except_for_essential_notices() -> None:
     assert states(plan_deliveries(VENDOR, [], {"email", "sms"}, essential=False)) == {
-        "in_app": "sent", "email": "skipped", "sms": "skipped"
-    }  # fmt: skip
+        "in_app": "sent",
+        "email": "skipped",
+        "sms": "skipped",
+    }
     assert states(plan_deliveries(VENDOR, [], {"email", "sms"}, essential=True)) == {
-        "in_app": "sent", "email": "pending", "sms": "pending"
-    }  # fmt: skip
+        "in_app": "sent",
+        "email": "pending",
+        "sms": "pending",
+    }
 
 
 def test_the_organizer_key_ignores_case_and_spaces() -> None:

@@ -9,9 +9,15 @@ pytestmark = pytest.mark.unit
 
 def test_the_message_carries_the_delivery_as_its_id_and_both_bodies() -> None:
     email = Email(
-        delivery_id=uuid.uuid4(), booking_id=uuid.uuid4(), event="booking_confirmed", recipient="li@example.cn",
-        locale="zh-CN", subject="预订已确认：论坛", text="您好", html="<p>您好</p>",
-    )  # fmt: skip
+        delivery_id=uuid.uuid4(),
+        booking_id=uuid.uuid4(),
+        event="booking_confirmed",
+        recipient="li@example.cn",
+        locale="zh-CN",
+        subject="预订已确认：论坛",
+        text="您好",
+        html="<p>您好</p>",
+    )
 
     message = SmtpMailer("127.0.0.1", 25, "WICT Venue <bookings@wict.example>").build(email)
 

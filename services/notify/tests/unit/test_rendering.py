@@ -48,28 +48,58 @@ NIGHT_OF_SWITCH = datetime(2027, 3, 27, 23, 30, tzinfo=UTC)  # 00:30 Berlin wint
 
 def common(locale: str) -> dict:
     return {
-        "booking_id": BOOKING, "title": "Tourism <Forum> & Salon", "space_id": "multifunctional-hall",
-        "space_name": "Multifunctional Hall", "starts_at": AFTER_SWITCH[0], "ends_at": AFTER_SWITCH[1],
-        "organizer": Organizer(name="Anna Weber", email="anna@example.de", locale=locale, time_zone="Europe/Berlin"),
-    }  # fmt: skip
+        "booking_id": BOOKING,
+        "title": "Tourism <Forum> & Salon",
+        "space_id": "multifunctional-hall",
+        "space_name": "Multifunctional Hall",
+        "starts_at": AFTER_SWITCH[0],
+        "ends_at": AFTER_SWITCH[1],
+        "organizer": Organizer(
+            name="Anna Weber", email="anna@example.de", locale=locale, time_zone="Europe/Berlin"
+        ),
+    }
 
 
 def task(**changes) -> dict:
-    fields = {"booking_id": BOOKING, "task_id": f"interpreting-{BOOKING}-agency-yangtze", "kind": "interpreting",
-              "vendor_id": "agency-yangtze"}  # fmt: skip
+    fields = {
+        "booking_id": BOOKING,
+        "task_id": f"interpreting-{BOOKING}-agency-yangtze",
+        "kind": "interpreting",
+        "vendor_id": "agency-yangtze",
+    }
     return fields | changes
 
 
-WORK = {"space_id": "multifunctional-hall", "starts_at": AFTER_SWITCH[0], "ends_at": AFTER_SWITCH[1],
-        "load_in_at": AFTER_SWITCH[0] - timedelta(minutes=30), "load_out_at": AFTER_SWITCH[1] + timedelta(minutes=30),
-        "summary": "Simultaneous interpretation en→zh: 2 interpreter(s) in booth(s) fixed-1"}  # fmt: skip
-KNOWN_TASK = TaskView(task_id=task()["task_id"], vendor_id="agency-yangtze", kind="interpreting", booking_id=BOOKING,
-                      state="active", space_id="multifunctional-hall", starts_at=AFTER_SWITCH[0],
-                      ends_at=AFTER_SWITCH[1], load_in_at=WORK["load_in_at"], summary=WORK["summary"])  # fmt: skip
-KNOWN_BOOKING = BookingView(booking_id=BOOKING, organizer_key="organizer:anna@example.de",
-                            title="Tourism <Forum> & Salon", space_id="multifunctional-hall",
-                            space_name="Multifunctional Hall", starts_at=AFTER_SWITCH[0], ends_at=AFTER_SWITCH[1],
-                            status="confirmed")  # fmt: skip
+WORK = {
+    "space_id": "multifunctional-hall",
+    "starts_at": AFTER_SWITCH[0],
+    "ends_at": AFTER_SWITCH[1],
+    "load_in_at": AFTER_SWITCH[0] - timedelta(minutes=30),
+    "load_out_at": AFTER_SWITCH[1] + timedelta(minutes=30),
+    "summary": "Simultaneous interpretation en→zh: 2 interpreter(s) in booth(s) fixed-1",
+}
+KNOWN_TASK = TaskView(
+    task_id=task()["task_id"],
+    vendor_id="agency-yangtze",
+    kind="interpreting",
+    booking_id=BOOKING,
+    state="active",
+    space_id="multifunctional-hall",
+    starts_at=AFTER_SWITCH[0],
+    ends_at=AFTER_SWITCH[1],
+    load_in_at=WORK["load_in_at"],
+    summary=WORK["summary"],
+)
+KNOWN_BOOKING = BookingView(
+    booking_id=BOOKING,
+    organizer_key="organizer:anna@example.de",
+    title="Tourism <Forum> & Salon",
+    space_id="multifunctional-hall",
+    space_name="Multifunctional Hall",
+    starts_at=AFTER_SWITCH[0],
+    ends_at=AFTER_SWITCH[1],
+    status="confirmed",
+)
 
 Builder = Callable[[str, Reader], dict[str, str]]
 
@@ -79,48 +109,90 @@ def organizer_event(make: Callable[[str], object]) -> Builder:
 
 
 ORGANIZER_CASES: dict[str, Builder] = {
-    "booking_received": organizer_event(lambda locale: BookingReceived(**common(locale), services=["interpreting"])),
-    "booking_confirmed": organizer_event(lambda locale: BookingConfirmed(**common(locale), services=["catering"])),
-    "booking_rejected": organizer_event(lambda locale: BookingRejected(**common(locale), reason="no booth free")),
-    "booking_changed": organizer_event(lambda locale: BookingChanged(
-        **common(locale), changes=["time", "attendees"], previous_starts_at=BEFORE_SWITCH[0],
-        previous_ends_at=BEFORE_SWITCH[1])),
-    "booking_cancelled": organizer_event(lambda locale: BookingCancelled(
-        **common(locale), reason="organizer asked", fee_minor=120_000, currency="CNY")),
-    "hold_expiring": organizer_event(lambda locale: HoldExpiring(**common(locale), expires_at=NIGHT_OF_SWITCH)),
+    "booking_received": organizer_event(
+        lambda locale: BookingReceived(**common(locale), services=["interpreting"])
+    ),
+    "booking_confirmed": organizer_event(
+        lambda locale: BookingConfirmed(**common(locale), services=["catering"])
+    ),
+    "booking_rejected": organizer_event(
+        lambda locale: BookingRejected(**common(locale), reason="no booth free")
+    ),
+    "booking_changed": organizer_event(
+        lambda locale: BookingChanged(
+            **common(locale),
+            changes=["time", "attendees"],
+            previous_starts_at=BEFORE_SWITCH[0],
+            previous_ends_at=BEFORE_SWITCH[1],
+        )
+    ),
+    "booking_cancelled": organizer_event(
+        lambda locale: BookingCancelled(
+            **common(locale), reason="organizer asked", fee_minor=120_000, currency="CNY"
+        )
+    ),
+    "hold_expiring": organizer_event(
+        lambda locale: HoldExpiring(**common(locale), expires_at=NIGHT_OF_SWITCH)
+    ),
     "hold_expired": organizer_event(lambda locale: HoldExpired(**common(locale))),
-    "waitlist_promoted": organizer_event(lambda locale: WaitlistPromoted(**common(locale), expires_at=NIGHT_OF_SWITCH)),
-    "reminder": lambda locale, reader: reminder_variables(KNOWN_BOOKING, reader, "Anna Weber", timedelta(days=7)),
+    "waitlist_promoted": organizer_event(
+        lambda locale: WaitlistPromoted(**common(locale), expires_at=NIGHT_OF_SWITCH)
+    ),
+    "reminder": lambda locale, reader: reminder_variables(
+        KNOWN_BOOKING, reader, "Anna Weber", timedelta(days=7)
+    ),
     "service_escalated": lambda locale, reader: organizer_variables(
-        VendorTaskEscalated(**task(), reason="nobody accepted"), KNOWN_BOOKING, reader, "Anna Weber"),
+        VendorTaskEscalated(**task(), reason="nobody accepted"), KNOWN_BOOKING, reader, "Anna Weber"
+    ),
     "urgent_broadcast": lambda locale, reader: {
-        "recipient_name": "Anna Weber", "headline": "Venue closed", "message": "Typhoon warning: closed all day.",
+        "recipient_name": "Anna Weber",
+        "headline": "Venue closed",
+        "message": "Typhoon warning: closed all day.",
         "affected": reader.event_line("Tourism <Forum> & Salon", *AFTER_SWITCH),
-        "window": reader.window(*AFTER_SWITCH), "venue_name": reader.style.venue_name,
+        "window": reader.window(*AFTER_SWITCH),
+        "venue_name": reader.style.venue_name,
     },
     "webhook_disabled": lambda locale, reader: {
-        "recipient_name": "Anna Weber", "endpoint_id": str(BOOKING), "endpoint_url": "https://hooks.example.de/x?a=1&b=2",
-        "failures": "15", "venue_name": reader.style.venue_name,
+        "recipient_name": "Anna Weber",
+        "endpoint_id": str(BOOKING),
+        "endpoint_url": "https://hooks.example.de/x?a=1&b=2",
+        "failures": "15",
+        "venue_name": reader.style.venue_name,
     },
-}  # fmt: skip
+}
 VENDOR_OR_STAFF_CASES: dict[str, Builder] = {
     "approval_needed": lambda locale, reader: booking_variables(
-        ApprovalNeeded(**common("en"), decide_by=NIGHT_OF_SWITCH), reader, "Duty desk"),
+        ApprovalNeeded(**common("en"), decide_by=NIGHT_OF_SWITCH), reader, "Duty desk"
+    ),
     "vendor_task_assigned": lambda locale, reader: task_variables(
-        VendorTaskAssigned(**task(**WORK)), None, KNOWN_BOOKING, reader, "王敏"),
+        VendorTaskAssigned(**task(**WORK)), None, KNOWN_BOOKING, reader, "王敏"
+    ),
     "vendor_task_changed": lambda locale, reader: task_variables(
-        VendorTaskChanged(**task(**WORK), changes=["time"]), KNOWN_TASK, KNOWN_BOOKING, reader, "王敏"),
+        VendorTaskChanged(**task(**WORK), changes=["time"]), KNOWN_TASK, KNOWN_BOOKING, reader, "王敏"
+    ),
     "vendor_task_cancelled": lambda locale, reader: task_variables(
-        VendorTaskCancelled(**task(), reason="booking cancelled"), KNOWN_TASK, KNOWN_BOOKING, reader, "王敏"),
+        VendorTaskCancelled(**task(), reason="booking cancelled"), KNOWN_TASK, KNOWN_BOOKING, reader, "王敏"
+    ),
     "vendor_task_declined": lambda locale, reader: task_variables(
-        VendorTaskDeclined(**task(), reason="no interpreter free"), KNOWN_TASK, KNOWN_BOOKING, reader, "Duty desk",
-        "长江会议口译"),
+        VendorTaskDeclined(**task(), reason="no interpreter free"),
+        KNOWN_TASK,
+        KNOWN_BOOKING,
+        reader,
+        "Duty desk",
+        "长江会议口译",
+    ),
     "vendor_task_escalated": lambda locale, reader: task_variables(
-        VendorTaskEscalated(**task(), reason="nobody accepted", title="Forum", starts_at=AFTER_SWITCH[0]), None,
-        None, reader, "Duty desk", "长江会议口译"),
-    "vendor_reminder": lambda locale, reader: work_variables(KNOWN_TASK, reader, "王敏") | {
-        "lead": reader.lead(timedelta(hours=24))},
-}  # fmt: skip
+        VendorTaskEscalated(**task(), reason="nobody accepted", title="Forum", starts_at=AFTER_SWITCH[0]),
+        None,
+        None,
+        reader,
+        "Duty desk",
+        "长江会议口译",
+    ),
+    "vendor_reminder": lambda locale, reader: (
+        work_variables(KNOWN_TASK, reader, "王敏") | {"lead": reader.lead(timedelta(hours=24))}
+    ),
+}
 
 
 def test_every_notice_has_a_rendering_case() -> None:

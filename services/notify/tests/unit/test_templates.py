@@ -23,18 +23,28 @@ def confirmed(
     locale: str = "en", services: tuple[str, ...] = ("interpreting", "catering")
 ) -> BookingConfirmed:
     return BookingConfirmed(
-        booking_id=uuid.uuid4(), title="Destination Malaysia & friends", space_id="multifunctional-hall",
-        space_name="Multifunctional Hall", starts_at=datetime(2027, 3, 2, 6, tzinfo=UTC),
-        ends_at=datetime(2027, 3, 2, 10, tzinfo=UTC), organizer=organizer(locale), services=list(services),
-    )  # fmt: skip
+        booking_id=uuid.uuid4(),
+        title="Destination Malaysia & friends",
+        space_id="multifunctional-hall",
+        space_name="Multifunctional Hall",
+        starts_at=datetime(2027, 3, 2, 6, tzinfo=UTC),
+        ends_at=datetime(2027, 3, 2, 10, tzinfo=UTC),
+        organizer=organizer(locale),
+        services=list(services),
+    )
 
 
 def rejected(locale: str = "en") -> BookingRejected:
     return BookingRejected(
-        booking_id=uuid.uuid4(), title="Trade salon", space_id="vip-hall", space_name="VIP Hall",
-        starts_at=datetime(2027, 3, 28, 6, tzinfo=UTC), ends_at=datetime(2027, 3, 28, 10, tzinfo=UTC),
-        organizer=organizer(locale), reason="no interpreter for Malay is free at that time",
-    )  # fmt: skip
+        booking_id=uuid.uuid4(),
+        title="Trade salon",
+        space_id="vip-hall",
+        space_name="VIP Hall",
+        starts_at=datetime(2027, 3, 28, 6, tzinfo=UTC),
+        ends_at=datetime(2027, 3, 28, 10, tzinfo=UTC),
+        organizer=organizer(locale),
+        reason="no interpreter for Malay is free at that time",
+    )
 
 
 @pytest.mark.parametrize("locale", COMPLETE_LOCALES)

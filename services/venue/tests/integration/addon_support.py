@@ -47,15 +47,27 @@ async def insert_booking(
             "INSERT INTO bookings (id, request_hash, space_id, layout, starts_at, ends_at, blocked, attendees, title,"
             " organizer, status, phase, trace_id, organizer_id, created_by)"
             " VALUES ($1, '', $2, 'theater', $3, $4, tstzrange($5, $6), 50, $7, $8, $9, $10, '', $11, $11)",
-            booking_id, space_id, starts_at, ends_at, starts_at - buffer, ends_at + buffer, title, contact,
-            status, phase, organizer.account_id,
-        )  # fmt: skip
+            booking_id,
+            space_id,
+            starts_at,
+            ends_at,
+            starts_at - buffer,
+            ends_at + buffer,
+            title,
+            contact,
+            status,
+            phase,
+            organizer.account_id,
+        )
         if units and status in ("pending", "confirmed", "option"):
             await connection.execute(
                 "INSERT INTO space_holds (booking_id, unit, during)"
                 " SELECT $1, unit, tstzrange($3, $4) FROM unnest($2::text[]) AS unit",
-                booking_id, list(units), starts_at - buffer, ends_at + buffer,
-            )  # fmt: skip
+                booking_id,
+                list(units),
+                starts_at - buffer,
+                ends_at + buffer,
+            )
     return booking_id
 
 

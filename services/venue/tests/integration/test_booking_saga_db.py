@@ -50,9 +50,15 @@ def booking(
     title="Forum",
 ):
     request = BookingRequest(
-        space_id=space, layout="theater", starts_at=start, ends_at=end, attendees=100, time_zone="Europe/Berlin",
-        floor_language="en" if interpreting else None, target_languages=("zh",) if interpreting else (),
-    )  # fmt: skip
+        space_id=space,
+        layout="theater",
+        starts_at=start,
+        ends_at=end,
+        attendees=100,
+        time_zone="Europe/Berlin",
+        floor_language="en" if interpreting else None,
+        target_languages=("zh",) if interpreting else (),
+    )
     return NewBooking(
         request=request,
         title=title,
@@ -137,8 +143,13 @@ async def test_a_rejected_step_compensates_and_frees_the_hall(database):
             unit, accepted.booking_id, partial(rules.on_reserved, step="interpreting"), CATALOG, SETTINGS
         )
     async with database.transaction() as unit:
-        changed = await advance(unit, accepted.booking_id, partial(rules.on_rejected, step="catering", reason="too late"),
-                                CATALOG, SETTINGS)  # fmt: skip
+        changed = await advance(
+            unit,
+            accepted.booking_id,
+            partial(rules.on_rejected, step="catering", reason="too late"),
+            CATALOG,
+            SETTINGS,
+        )
     assert changed
     assert (await outbox_subjects(database))[-1] == "interpreting.cmd.release"
     assert await database.pool.fetchval("SELECT count(*) FROM space_holds") == 1  # released last
@@ -196,8 +207,13 @@ async def test_concurrent_bookings_of_overlapping_room_combinations_never_share_
 
 async def test_participant_answers_handled_at_the_same_moment_still_confirm_the_booking(database):
     for _ in range(10):
-        accepted = await create_booking(booking(interpreting=True, catering=True, title=str(uuid.uuid4())),
-                                        database, CATALOG, SETTINGS, NOW)  # fmt: skip
+        accepted = await create_booking(
+            booking(interpreting=True, catering=True, title=str(uuid.uuid4())),
+            database,
+            CATALOG,
+            SETTINGS,
+            NOW,
+        )
 
         async def answer(booking_id: uuid.UUID, step: str) -> None:
             async with database.transaction() as unit:
@@ -230,8 +246,12 @@ async def test_the_vip_hall_waits_for_staff_approval_and_a_decline_compensates(d
     from services.venue.handlers import NotAwaitingApproval, decide_approval
 
     vip = booking("vip-hall", catering=True)
-    vip = NewBooking(**{**vip.__dict__, "request": BookingRequest(**{**vip.request.__dict__, "layout": "boardroom",
-                                                                         "attendees": 20})})  # fmt: skip
+    vip = NewBooking(
+        **{
+            **vip.__dict__,
+            "request": BookingRequest(**{**vip.request.__dict__, "layout": "boardroom", "attendees": 20}),
+        }
+    )
     accepted = await create_booking(vip, database, CATALOG, SETTINGS, NOW)
     subjects = await outbox_subjects(database)
     assert "venue.evt.approval_needed" in subjects and "interpreting.cmd.reserve" not in subjects
@@ -242,8 +262,15 @@ async def test_the_vip_hall_waits_for_staff_approval_and_a_decline_compensates(d
             unit, accepted.booking_id, partial(rules.on_reserved, step="catering"), CATALOG, SETTINGS
         )
     assert await database.pool.fetchval("SELECT status FROM bookings") == "pending"
-    await decide_approval(database, accepted.booking_id, False, "VIP hall reserved for a state visit", "staff:x",
-                          CATALOG, SETTINGS)  # fmt: skip
+    await decide_approval(
+        database,
+        accepted.booking_id,
+        False,
+        "VIP hall reserved for a state visit",
+        "staff:x",
+        CATALOG,
+        SETTINGS,
+    )
     row = await database.pool.fetchrow("SELECT status, phase, reason FROM bookings")
     assert row["phase"] == "compensating" and "state visit" in row["reason"]
     assert (await outbox_subjects(database))[-1] == "catering.cmd.release"
@@ -255,8 +282,12 @@ async def test_an_approved_vip_booking_is_confirmed_when_its_services_are_reserv
     from services.venue.handlers import decide_approval
 
     vip = booking("vip-hall", catering=True)
-    vip = NewBooking(**{**vip.__dict__, "request": BookingRequest(**{**vip.request.__dict__, "layout": "boardroom",
-                                                                         "attendees": 20})})  # fmt: skip
+    vip = NewBooking(
+        **{
+            **vip.__dict__,
+            "request": BookingRequest(**{**vip.request.__dict__, "layout": "boardroom", "attendees": 20}),
+        }
+    )
     accepted = await create_booking(vip, database, CATALOG, SETTINGS, NOW)
     await decide_approval(database, accepted.booking_id, True, "", "staff:x", CATALOG, SETTINGS)
     async with database.transaction() as unit:
@@ -277,8 +308,12 @@ async def test_no_staff_decision_before_the_deadline_compensates(database):
 
     short = SagaSettings(step_timeout=timedelta(seconds=30), approval_timeout=timedelta(milliseconds=1))
     vip = booking("vip-hall")
-    vip = NewBooking(**{**vip.__dict__, "request": BookingRequest(**{**vip.request.__dict__, "layout": "boardroom",
-                                                                         "attendees": 20})})  # fmt: skip
+    vip = NewBooking(
+        **{
+            **vip.__dict__,
+            "request": BookingRequest(**{**vip.request.__dict__, "layout": "boardroom", "attendees": 20}),
+        }
+    )
     accepted = await create_booking(vip, database, CATALOG, short, datetime.now(UTC))
     await asyncio.sleep(0.05)
     assert await expire_one(database, CATALOG, short, trace.get_tracer("test"))
@@ -302,19 +337,34 @@ async def test_cancellation_fees_follow_the_tiers_and_free_everything(database):
         (timedelta(days=1), 100, 1_000_000),
     ]
     for day, (notice, percent, fee) in enumerate(expectations, start=2):
-        accepted = await create_booking(booking(start=at(day, 14), end=at(day, 18), interpreting=True, catering=True),
-                                        database, CATALOG, SETTINGS, NOW)  # fmt: skip
+        accepted = await create_booking(
+            booking(start=at(day, 14), end=at(day, 18), interpreting=True, catering=True),
+            database,
+            CATALOG,
+            SETTINGS,
+            NOW,
+        )
         for step in ("interpreting", "catering"):
             async with database.transaction() as unit:
                 await advance(
                     unit, accepted.booking_id, partial(rules.on_reserved, step=step), CATALOG, SETTINGS
                 )
         when = at(day, 14) - notice
-        cancelled = await cancel_booking(database, accepted.booking_id, "organizer:x", "postponed", when, CATALOG,
-                                         SETTINGS, DEFAULT_TIERS, price)  # fmt: skip
+        cancelled = await cancel_booking(
+            database,
+            accepted.booking_id,
+            "organizer:x",
+            "postponed",
+            when,
+            CATALOG,
+            SETTINGS,
+            DEFAULT_TIERS,
+            price,
+        )
         assert (cancelled.fee_percent, cancelled.fee_minor) == (percent, fee)
-        again = await cancel_booking(database, accepted.booking_id, "organizer:x", "", when, CATALOG, SETTINGS,
-                                     DEFAULT_TIERS, price)  # fmt: skip
+        again = await cancel_booking(
+            database, accepted.booking_id, "organizer:x", "", when, CATALOG, SETTINGS, DEFAULT_TIERS, price
+        )
         assert again == cancelled
         row = await database.pool.fetchrow("SELECT status FROM bookings WHERE id = $1", accepted.booking_id)
         assert row["status"] == "cancelled"
@@ -326,11 +376,18 @@ async def test_cancellation_fees_follow_the_tiers_and_free_everything(database):
         booking(start=at(2, 14), end=at(2, 18)), database, CATALOG, SETTINGS, NOW
     )  # free again
 
-    rejected = await create_booking(booking(start=at(9, 14), end=at(9, 18), catering=True), database, CATALOG,
-                                    SETTINGS, NOW)  # fmt: skip
+    rejected = await create_booking(
+        booking(start=at(9, 14), end=at(9, 18), catering=True), database, CATALOG, SETTINGS, NOW
+    )
     async with database.transaction() as unit:
-        await advance(unit, rejected.booking_id, partial(rules.on_rejected, step="catering", reason="x"), CATALOG,
-                      SETTINGS)  # fmt: skip
+        await advance(
+            unit,
+            rejected.booking_id,
+            partial(rules.on_rejected, step="catering", reason="x"),
+            CATALOG,
+            SETTINGS,
+        )
     with pytest.raises(NotCancellable):
-        await cancel_booking(database, rejected.booking_id, "organizer:x", "", NOW, CATALOG, SETTINGS,
-                             DEFAULT_TIERS, price)  # fmt: skip
+        await cancel_booking(
+            database, rejected.booking_id, "organizer:x", "", NOW, CATALOG, SETTINGS, DEFAULT_TIERS, price
+        )

@@ -60,8 +60,10 @@ async def test_a_change_is_held_beside_the_old_plan_and_replaces_it_when_every_p
         1,
     ]  # a booking may overlap itself
     assert (await outbox_subjects(database))[-1] == "catering.cmd.reserve"
-    await deliver(database, CateringReserved(booking_id=booking_id, revision=1, meal_period="lunch", covers=80,
-                                             price_minor=1))  # fmt: skip
+    await deliver(
+        database,
+        CateringReserved(booking_id=booking_id, revision=1, meal_period="lunch", covers=80, price_minor=1),
+    )
     row = await database.pool.fetchrow(
         "SELECT starts_at, revision, status FROM bookings WHERE id = $1", booking_id
     )
@@ -78,8 +80,9 @@ async def test_a_failed_change_leaves_the_booking_exactly_as_it_was(database):
     booking_id = await confirmed_booking(database)
     before = await database.pool.fetchrow("SELECT * FROM bookings WHERE id = $1", booking_id)
     held_before = await holds(database, booking_id)
-    await request_change(database, booking_id, "organizer:x", {"catering": {**BUFFET, "headcount": 90}}, CATALOG,
-                         SETTINGS, NOW)  # fmt: skip
+    await request_change(
+        database, booking_id, "organizer:x", {"catering": {**BUFFET, "headcount": 90}}, CATALOG, SETTINGS, NOW
+    )
     await deliver(database, CateringRejected(booking_id=booking_id, revision=1, reason="kitchen full"))
     after = await database.pool.fetchrow("SELECT * FROM bookings WHERE id = $1", booking_id)
     assert dict(after) == dict(before)
@@ -115,8 +118,15 @@ async def test_a_change_into_a_taken_slot_is_refused_at_once_and_writes_nothing(
         booking(space="room-b", start=at(3, 14), end=at(3, 18)), database, CATALOG, SETTINGS, NOW
     )
     with pytest.raises(SlotTaken):
-        await request_change(database, booking_id, "organizer:x", {"space_id": "room-ab", "starts_at": at(3, 14),
-                                                                    "ends_at": at(3, 18)}, CATALOG, SETTINGS, NOW)  # fmt: skip
+        await request_change(
+            database,
+            booking_id,
+            "organizer:x",
+            {"space_id": "room-ab", "starts_at": at(3, 14), "ends_at": at(3, 18)},
+            CATALOG,
+            SETTINGS,
+            NOW,
+        )
     assert await database.pool.fetchval("SELECT count(*) FROM booking_changes") == 0
     assert [revision for revision, _ in await holds(database, booking_id)] == [0]
 
@@ -139,8 +149,9 @@ async def test_one_change_at_a_time_and_only_of_a_confirmed_booking(database):
     await request_change(database, booking_id, "organizer:x", {"attendees": 90}, CATALOG, SETTINGS, NOW)
     with pytest.raises(NotChangeable, match="still running"):
         await request_change(database, booking_id, "organizer:x", {"attendees": 95}, CATALOG, SETTINGS, NOW)
-    pending = await create_booking(booking(start=at(5, 14), end=at(5, 18), catering=True), database, CATALOG,
-                                   SETTINGS, NOW)  # fmt: skip
+    pending = await create_booking(
+        booking(start=at(5, 14), end=at(5, 18), catering=True), database, CATALOG, SETTINGS, NOW
+    )
     with pytest.raises(NotChangeable, match="confirmed"):
         await request_change(
             database, pending.booking_id, "organizer:x", {"attendees": 90}, CATALOG, SETTINGS, NOW

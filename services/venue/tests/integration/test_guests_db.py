@@ -43,8 +43,9 @@ async def test_numbers_and_birth_dates_are_sealed_in_the_table_and_shown_masked(
     shown = await guests.replace_guests(database, KEYS, ann, booking_id, party("77"), NOW, "t1")
     assert [g.passport_number for g in shown.guests] == ["••••••1234", "••••••8765", None]
 
-    rows = await database.pool.fetch("SELECT b::text AS row, b.* FROM booking_guests b WHERE booking_id = $1",
-                                     booking_id)  # fmt: skip
+    rows = await database.pool.fetch(
+        "SELECT b::text AS row, b.* FROM booking_guests b WHERE booking_id = $1", booking_id
+    )
     assert len(rows) == 3 and all(row["key_id"] in ("k1", None) for row in rows)
     for number in ("PA771234", "A7798765", "1984-06-01"):
         assert all(number not in row["row"] for row in rows)  # the text form, bytea as hex included
@@ -55,12 +56,16 @@ async def test_numbers_and_birth_dates_are_sealed_in_the_table_and_shown_masked(
 
     masked = await guests.read_guests(database, KEYS, ann, booking_id, None, "t2")
     assert [(g.full_name, g.passport_number, g.date_of_birth) for g in masked.guests] == [
-        ("Sarah Jones 77", "••••••1234", None), ("Tan Mei Ling 77", "••••••8765", None), ("Li Wei 77", None, None)
-    ]  # fmt: skip
+        ("Sarah Jones 77", "••••••1234", None),
+        ("Tan Mei Ling 77", "••••••8765", None),
+        ("Li Wei 77", None, None),
+    ]
     revealed = await guests.read_guests(database, KEYS, staff, booking_id, Purpose.ACCESS_CONTROL, "t3")
     assert [(g.passport_number, g.date_of_birth) for g in revealed.guests] == [
-        ("PA771234", date(1984, 6, 1)), ("A7798765", None), (None, None)
-    ]  # fmt: skip
+        ("PA771234", date(1984, 6, 1)),
+        ("A7798765", None),
+        (None, None),
+    ]
     assert await audit_actions(database.pool, booking_id) == [
         "guests replaced",
         "guests read",
@@ -70,8 +75,12 @@ async def test_numbers_and_birth_dates_are_sealed_in_the_table_and_shown_masked(
         "SELECT * FROM audit_log WHERE booking_id = $1 AND action = 'guests revealed'", booking_id
     )
     assert reveal["actor"] == staff.actor and reveal["trace_id"] == "t3"
-    assert reveal["detail"] == {"purpose": "access_control", "guests": 3, "passports": 2,
-                                "fields": ["passport_number", "date_of_birth"]}  # fmt: skip
+    assert reveal["detail"] == {
+        "purpose": "access_control",
+        "guests": 3,
+        "passports": 2,
+        "fields": ["passport_number", "date_of_birth"],
+    }
 
 
 async def test_a_ciphertext_moved_to_another_guest_does_not_open_and_the_failed_read_is_not_audited(database):
@@ -94,8 +103,9 @@ async def test_a_replacement_is_all_or_nothing_and_limited_to_the_attendees(data
     ann, _, booking_id = await setup(database)
     await guests.replace_guests(database, KEYS, ann, booking_id, party("11"), NOW, "t1")
     with pytest.raises(Invalid) as refused:
-        await guests.replace_guests(database, KEYS, ann, booking_id, [*party("22"), Guest("X", "AU", "bad!")],
-                                    NOW, "t2")  # fmt: skip
+        await guests.replace_guests(
+            database, KEYS, ann, booking_id, [*party("22"), Guest("X", "AU", "bad!")], NOW, "t2"
+        )
     assert "bad!" not in str(refused.value)
     with pytest.raises(Invalid):
         await guests.replace_guests(database, KEYS, ann, booking_id, [Guest("G", "AU")] * 51, NOW, "t3")
@@ -146,8 +156,10 @@ async def test_purge_at_once_for_a_cancelled_booking_and_after_the_retention_for
     for booking_id, days_ago in ((held_long_ago, 31), (held_recently, 29)):  # events held in the past
         await database.pool.execute(
             "UPDATE bookings SET starts_at = $2, ends_at = $3 WHERE id = $1",
-            booking_id, NOW - timedelta(days=days_ago, hours=3), NOW - timedelta(days=days_ago),
-        )  # fmt: skip
+            booking_id,
+            NOW - timedelta(days=days_ago, hours=3),
+            NOW - timedelta(days=days_ago),
+        )
 
     while await guests.purge_one(database, RETENTION, NOW):
         pass
@@ -158,8 +170,9 @@ async def test_purge_at_once_for_a_cancelled_booking_and_after_the_retention_for
         "SELECT booking_id, actor, detail FROM audit_log WHERE action = 'guests purged' ORDER BY id"
     )
     assert {(row["booking_id"], row["detail"]["reason"], row["detail"]["guests"]) for row in purges} == {
-        (soon, "cancelled", 3), (held_long_ago, "retention", 3)
-    }  # fmt: skip
+        (soon, "cancelled", 3),
+        (held_long_ago, "retention", 3),
+    }
     assert {row["actor"] for row in purges} == {guests.SYSTEM}
     assert not await guests.purge_one(database, RETENTION, NOW)  # nothing left due, nothing purged twice
 

@@ -35,9 +35,12 @@ HOLDS = HoldSettings()
 async def organizer(database, name: str) -> uuid.UUID:
     async with database.transaction() as unit:
         return await accounts.create_account(
-            unit.connection, Role.ORGANIZER, {"name": name, "email": f"{name}-{uuid.uuid4().hex[:6]}@example.org"},
-            new_api_key(), "test",
-        )  # fmt: skip
+            unit.connection,
+            Role.ORGANIZER,
+            {"name": name, "email": f"{name}-{uuid.uuid4().hex[:6]}@example.org"},
+            new_api_key(),
+            "test",
+        )
 
 
 def for_organizer(command, organizer_id):
@@ -54,8 +57,15 @@ async def test_an_option_holds_the_space_and_converts_into_a_booking_with_servic
     assert row["status"] == "option" and row["hold_expires_at"] == until
     assert await database.pool.fetchval("SELECT count(*) FROM space_holds") == 1
     assert await outbox_subjects(database) == []  # nothing to arrange yet
-    status = await convert_option(database, option.booking_id, "organizer:x",
-                                  {"catering": {"menu": "western-buffet", "headcount": 80}}, CATALOG, SETTINGS, NOW)  # fmt: skip
+    status = await convert_option(
+        database,
+        option.booking_id,
+        "organizer:x",
+        {"catering": {"menu": "western-buffet", "headcount": 80}},
+        CATALOG,
+        SETTINGS,
+        NOW,
+    )
     assert status == "pending"
     assert await outbox_subjects(database) == ["catering.cmd.reserve", "venue.evt.booking_received"]
     with pytest.raises(OptionNotConvertible):

@@ -31,8 +31,9 @@ async def test_sagas_by_state_list_bookings_and_changes_with_the_steps_they_wait
 
     assert counts == {"booking": {"running": 1, "confirmed": 1}, "change": {"running": 1}}
     assert {(v.row["kind"], v.row["booking_id"]) for v in running} == {
-        ("booking", pending.booking_id), ("change", changed)
-    }  # fmt: skip
+        ("booking", pending.booking_id),
+        ("change", changed),
+    }
     for view in running:
         assert [(s.step, s.state) for s in view.waiting] == [("catering", "pending")]
         assert view.waiting[0].deadline == now + SETTINGS.step_timeout
@@ -66,8 +67,9 @@ async def test_booking_and_change_sagas_past_their_deadline_are_stuck_once_the_g
 
     assert within_grace == []
     assert {(v.row["kind"], v.row["booking_id"]) for v in missed} == {
-        ("booking", pending.booking_id), ("change", changed)
-    }  # fmt: skip
+        ("booking", pending.booking_id),
+        ("change", changed),
+    }
     for view in missed:
         assert view.stuck_because == [
             "catering pending 31 s past its deadline (the deadline sweep should have handled it)"

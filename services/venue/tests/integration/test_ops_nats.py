@@ -19,9 +19,12 @@ pytestmark = pytest.mark.integration
 def config(infra, ops_user: str = "") -> VenueConfig:
     venue, ops = infra.nats.login("venue"), infra.nats.login("ops")
     return VenueConfig(
-        nats_url=venue.url, nats_user=venue.user, nats_password=venue.password,
-        ops_nats_user=ops.user if ops_user else "", ops_nats_password=ops.password if ops_user else "",
-    )  # fmt: skip
+        nats_url=venue.url,
+        nats_user=venue.user,
+        nats_password=venue.password,
+        ops_nats_user=ops.user if ops_user else "",
+        ops_nats_password=ops.password if ops_user else "",
+    )
 
 
 async def test_the_ops_login_reads_the_lag_of_every_durable_and_the_dead_letters(infra):

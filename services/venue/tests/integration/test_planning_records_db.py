@@ -93,8 +93,9 @@ async def test_a_planning_request_becomes_a_staff_task_tracked_on_the_booking(da
 
 async def test_no_planning_for_a_booking_that_will_not_take_place(database):
     ann = await new_account(database.pool, Role.ORGANIZER)
-    rejected = await insert_booking(database.pool, ann, NOW + timedelta(days=9), NOW + timedelta(days=9, hours=2),
-                                    status="rejected")  # fmt: skip
+    rejected = await insert_booking(
+        database.pool, ann, NOW + timedelta(days=9), NOW + timedelta(days=9, hours=2), status="rejected"
+    )
     with pytest.raises(Conflict):
         await planning.request_planning(database, ann, rejected, "help", "zh-CN", "t")
     assert await audit_actions(database.pool, rejected) == []
@@ -110,8 +111,9 @@ async def test_a_record_is_only_for_a_confirmed_event_that_has_ended(database):
     future = await insert_booking(
         database.pool, ann, NOW + timedelta(days=3), NOW + timedelta(days=3, hours=4)
     )
-    pending = await insert_booking(database.pool, ann, NOW - timedelta(days=5, hours=2), NOW - timedelta(days=5),
-                                   status="pending")  # fmt: skip
+    pending = await insert_booking(
+        database.pool, ann, NOW - timedelta(days=5, hours=2), NOW - timedelta(days=5), status="pending"
+    )
     for booking_id in (future, pending):
         with pytest.raises(Conflict):
             await records.save_record(database, ann, booking_id, figures(), NOW, "t")
@@ -125,8 +127,9 @@ async def test_a_record_is_only_for_a_confirmed_event_that_has_ended(database):
 
     saved = await records.save_record(database, ann, past, figures(countries=("au", "MY", "AU")), NOW, "t")
     assert saved["guest_countries"] == ["AU", "MY"]
-    corrected = await records.save_record(database, sam, past, figures(physical=120, partners=("Tourism Malaysia",)),
-                                          NOW, "t")  # fmt: skip
+    corrected = await records.save_record(
+        database, sam, past, figures(physical=120, partners=("Tourism Malaysia",)), NOW, "t"
+    )
     assert (corrected["physical_attendees"], corrected["recorded_by"]) == (120, sam.actor)
     assert (await records.get_record(database, ann, past))["cooperation_partners"] == ["Tourism Malaysia"]
     with pytest.raises(NotFound):
@@ -147,10 +150,22 @@ async def test_the_performance_sheet_adds_up_the_period_and_counts_countries_and
     await event(5, "rejected")
     await event(5, "cancelled")
     before_period = await event(41)
-    await records.save_record(database, ann, forum, figures(200, 15000, ("AU", "MY"), 120,
-                                                            ("Tourism Australia", "Tourism Malaysia")), NOW, "t")  # fmt: skip
-    await records.save_record(database, ann, promotion, figures(150, 9000, ("MY", "SG", "CA"), 80,
-                                                                ("tourism malaysia", "Destination Canada")), NOW, "t")  # fmt: skip
+    await records.save_record(
+        database,
+        ann,
+        forum,
+        figures(200, 15000, ("AU", "MY"), 120, ("Tourism Australia", "Tourism Malaysia")),
+        NOW,
+        "t",
+    )
+    await records.save_record(
+        database,
+        ann,
+        promotion,
+        figures(150, 9000, ("MY", "SG", "CA"), 80, ("tourism malaysia", "Destination Canada")),
+        NOW,
+        "t",
+    )
     await records.save_record(
         database, ann, before_period, figures(999, 999, ("DE",), 999, ("Outside",)), NOW, "t"
     )
@@ -165,8 +180,9 @@ async def test_the_performance_sheet_adds_up_the_period_and_counts_countries_and
         "cooperation_partners": 3,
     }
     assert salon  # held, not recorded
-    empty = await records.performance_sheet(database, today + timedelta(days=1), today + timedelta(days=30),
-                                            SHANGHAI, NOW)  # fmt: skip
+    empty = await records.performance_sheet(
+        database, today + timedelta(days=1), today + timedelta(days=30), SHANGHAI, NOW
+    )
     assert (empty["events_held"], empty["guests"], empty["countries"]) == (0, 0, [])
     with pytest.raises(Invalid):
         await records.performance_sheet(database, last_day, first_day, SHANGHAI, NOW)
@@ -178,12 +194,22 @@ async def test_calendars_show_the_booking_and_the_spaces_busy_blocks_only(databa
         await new_account(database.pool, Role.ORGANIZER),
     )
     day = (NOW + timedelta(days=20)).astimezone(SHANGHAI).date()
-    room_b = await insert_booking(database.pool, ann, on(day, 14), on(day, 18), status="pending", space_id="room-b",
-                                  units=("room-b",), title="Salon; VIP, private")  # fmt: skip
-    await insert_booking(database.pool, ann, on(day, 9), on(day, 11), status="rejected", space_id="room-a",
-                         units=("room-a",))  # fmt: skip
-    await insert_booking(database.pool, ann, on(day, 9), on(day, 11), status="confirmed", space_id="room-c",
-                         units=("room-c",))  # fmt: skip
+    room_b = await insert_booking(
+        database.pool,
+        ann,
+        on(day, 14),
+        on(day, 18),
+        status="pending",
+        space_id="room-b",
+        units=("room-b",),
+        title="Salon; VIP, private",
+    )
+    await insert_booking(
+        database.pool, ann, on(day, 9), on(day, 11), status="rejected", space_id="room-a", units=("room-a",)
+    )
+    await insert_booking(
+        database.pool, ann, on(day, 9), on(day, 11), status="confirmed", space_id="room-c", units=("room-c",)
+    )
     far = (NOW + timedelta(days=400)).astimezone(SHANGHAI).date()
     await insert_booking(database.pool, ann, on(far, 9), on(far, 11), space_id="room-b", units=("room-b",))
 

@@ -35,7 +35,7 @@ def quote_request(**changes) -> QuoteRequest:
         "catering_headcount": 100,
         "network_lines": 1,
     }
-    return QuoteRequest(**{**fields, **changes})  # fmt: skip
+    return QuoteRequest(**{**fields, **changes})
 
 
 async def make_quote(database, principal, **changes):
@@ -87,8 +87,12 @@ async def test_a_booking_keeps_a_fitting_quote_and_refuses_others(database):
         for refused, reason in ((other_time, "another space or time"), (bobs, "no such quote")):
             violations = await quotes.attach_quote(unit.connection, booking_id, refused["id"], NOW)
             assert [(v.field, reason in v.reason) for v in violations] == [("quote_id", True)]
-        assert "expired" in (await quotes.attach_quote(unit.connection, booking_id, quote["id"],
-                                                       NOW + timedelta(days=15)))[0].reason  # fmt: skip
+        assert (
+            "expired"
+            in (
+                await quotes.attach_quote(unit.connection, booking_id, quote["id"], NOW + timedelta(days=15))
+            )[0].reason
+        )
         assert await quotes.attach_quote(unit.connection, booking_id, quote["id"], NOW) == []
     kept = await quoting.quote_of_booking(database, ann, booking_id)
     assert kept["id"] == quote["id"]
@@ -156,5 +160,7 @@ async def test_the_database_refuses_an_overlapping_line_hold_whatever_the_code_d
     with pytest.raises(asyncpg.ExclusionViolationError):
         await database.pool.execute(
             "INSERT INTO network_line_holds VALUES ($1, 'intl-line-1', tstzrange($2, $3))",
-            two, EVENT.starts_at + timedelta(hours=1), EVENT.ends_at + timedelta(hours=1),
-        )  # fmt: skip
+            two,
+            EVENT.starts_at + timedelta(hours=1),
+            EVENT.ends_at + timedelta(hours=1),
+        )

@@ -34,20 +34,28 @@ def at(day: int, hour: float) -> datetime:
 def booking(
     space: str, start: datetime, end: datetime, layout: str = "theater", title: str = "Forum"
 ) -> NewBooking:
-    request = BookingRequest(space_id=space, layout=layout, starts_at=start, ends_at=end, attendees=20,
-                             time_zone="Europe/Berlin")  # fmt: skip
+    request = BookingRequest(
+        space_id=space, layout=layout, starts_at=start, ends_at=end, attendees=20, time_zone="Europe/Berlin"
+    )
     return NewBooking(
-        request=request, title=title, organizer=Organizer(name="Ann", email="ann@example.org"), organizer_id=None,
-        actor="test:integration", interpreting=None, catering=None, idempotency_key=None,
+        request=request,
+        title=title,
+        organizer=Organizer(name="Ann", email="ann@example.org"),
+        organizer_id=None,
+        actor="test:integration",
+        interpreting=None,
+        catering=None,
+        idempotency_key=None,
         canonical_body=msgspec.json.encode([space, str(start), title]),
-    )  # fmt: skip
+    )
 
 
 def closure(
     space_id: str | None, start: datetime, end: datetime, reason: str = "maintenance"
 ) -> spaces.NewClosure:
-    return spaces.NewClosure(space_id=space_id, starts_at=start, ends_at=end, reason=reason, actor="staff:test",
-                             account_id=None)  # fmt: skip
+    return spaces.NewClosure(
+        space_id=space_id, starts_at=start, ends_at=end, reason=reason, actor="staff:test", account_id=None
+    )
 
 
 async def book(database: Database, space: str, start: datetime, end: datetime, layout: str = "theater"):
@@ -56,8 +64,11 @@ async def book(database: Database, space: str, start: datetime, end: datetime, l
 
 async def test_a_closure_refuses_bookings_whose_hold_meets_it_on_any_shared_room(database):
     await spaces.close(closure("room-b", at(0, 12), at(0, 15)), database, CATALOG, dry_run=False)
-    for space, start, end in [("room-b", at(0, 13), at(0, 14)), ("room-abc", at(0, 9), at(0, 11.5)),
-                              ("room-ab", at(0, 15.5), at(0, 17))]:  # fmt: skip
+    for space, start, end in [
+        ("room-b", at(0, 13), at(0, 14)),
+        ("room-abc", at(0, 9), at(0, 11.5)),
+        ("room-ab", at(0, 15.5), at(0, 17)),
+    ]:
         with pytest.raises(InvalidBooking) as refused:
             await book(database, space, start, end)
         [violation] = refused.value.violations
@@ -93,9 +104,11 @@ async def test_a_closure_lists_the_bookings_it_hits_and_a_dry_run_writes_nothing
 
 
 async def test_closure_rules_name_the_field(database):
-    for command, field in [(closure("ballroom", at(0, 10), at(0, 12)), "space_id"),
-                           (closure(None, at(0, 12), at(0, 10)), "ends_at"),
-                           (closure(None, at(0, 12).replace(tzinfo=None), at(0, 14)), "starts_at")]:  # fmt: skip
+    for command, field in [
+        (closure("ballroom", at(0, 10), at(0, 12)), "space_id"),
+        (closure(None, at(0, 12), at(0, 10)), "ends_at"),
+        (closure(None, at(0, 12).replace(tzinfo=None), at(0, 14)), "starts_at"),
+    ]:
         with pytest.raises(spaces.InvalidRequest) as refused:
             await spaces.close(command, database, CATALOG, dry_run=False)
         assert [name for name, _ in refused.value.rules] == [field]
@@ -103,8 +116,10 @@ async def test_closure_rules_name_the_field(database):
 
 async def test_bookings_racing_a_closure_are_refused_or_listed_never_missed(database):
     for day in range(12):
-        attempts = [book(database, space, at(day, 10), at(day, 12))
-                    for space in ("room-a", "room-b", "room-c", "vip-hall", "experience-center")]  # fmt: skip
+        attempts = [
+            book(database, space, at(day, 10), at(day, 12))
+            for space in ("room-a", "room-b", "room-c", "vip-hall", "experience-center")
+        ]
         attempts.insert(
             day % 6, spaces.close(closure(None, at(day, 8), at(day, 22)), database, CATALOG, False)
         )
@@ -169,5 +184,6 @@ async def test_availability_agrees_with_the_create_path(database):
     await book(database, "multifunctional-hall", at(0, 16), at(0, 18))
     await book(database, "room-a", at(0, 11), at(0, 13))
     with pytest.raises(spaces.InvalidRequest):
-        await spaces.availability(Query("theater", 1, timedelta(hours=2), at(0, 0), at(100, 0)), database,
-                                  CATALOG, NOW)  # fmt: skip
+        await spaces.availability(
+            Query("theater", 1, timedelta(hours=2), at(0, 0), at(100, 0)), database, CATALOG, NOW
+        )

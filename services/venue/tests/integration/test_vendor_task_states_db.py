@@ -38,16 +38,26 @@ async def deliver(database: Database, event: VendorTaskStateChanged) -> None:
 
 def interpreting(booking_id: uuid.UUID, state: str, version: int, **fields) -> InterpretingTaskStateChanged:
     return InterpretingTaskStateChanged(
-        booking_id=booking_id, task_id=f"interpreting-{booking_id}-agency-yangtze", kind="interpreting",
-        vendor_id="agency-yangtze", state=state, version=version, **fields,
-    )  # fmt: skip
+        booking_id=booking_id,
+        task_id=f"interpreting-{booking_id}-agency-yangtze",
+        kind="interpreting",
+        vendor_id="agency-yangtze",
+        state=state,
+        version=version,
+        **fields,
+    )
 
 
 def catering(booking_id: uuid.UUID, state: str, version: int, **fields) -> CateringTaskStateChanged:
     return CateringTaskStateChanged(
-        booking_id=booking_id, task_id=f"catering-{booking_id}-caterer-cuntan-kitchen", kind="catering",
-        vendor_id="caterer-cuntan-kitchen", state=state, version=version, **fields,
-    )  # fmt: skip
+        booking_id=booking_id,
+        task_id=f"catering-{booking_id}-caterer-cuntan-kitchen",
+        kind="catering",
+        vendor_id="caterer-cuntan-kitchen",
+        state=state,
+        version=version,
+        **fields,
+    )
 
 
 async def a_booking(database: Database) -> uuid.UUID:

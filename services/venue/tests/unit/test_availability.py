@@ -39,8 +39,10 @@ class Calendar:
         space = CATALOG.space(space_id)
         assert space is not None
         hold = hold_for(space, layout, start, end, self.blocks, VENUE)
-        if any(b.unit in space.units and b.starts_at < hold.ends_at and hold.starts_at < b.ends_at
-               for b in self.blocks):  # fmt: skip
+        if any(
+            b.unit in space.units and b.starts_at < hold.ends_at and hold.starts_at < b.ends_at
+            for b in self.blocks
+        ):
             return False
         self.blocks += [Block(unit, hold.starts_at, hold.ends_at, layout, start) for unit in space.units]
         return True
@@ -49,8 +51,17 @@ class Calendar:
         closure_id = object()
         self.blocks += [Block(unit, start, end, closure_id=closure_id, reason="works") for unit in units]
 
-    def windows(self, layout="theater", attendees=100, duration=timedelta(hours=2), first=2, last=2, now=NOW,
-                needs=NO_NEEDS, catalog=CATALOG):  # fmt: skip
+    def windows(
+        self,
+        layout="theater",
+        attendees=100,
+        duration=timedelta(hours=2),
+        first=2,
+        last=2,
+        now=NOW,
+        needs=NO_NEEDS,
+        catalog=CATALOG,
+    ):
         query = Query(layout, attendees, duration, at(first, 0), at(last + 1, 0), needs)
         found = free_windows(query, catalog, busy_times(self.blocks), now, MARGIN)
         return {
@@ -113,11 +124,13 @@ def test_closures_block_every_space_on_their_units_and_are_named_by_the_create_p
     assert windows["room-b"] == [(at(2, 8), at(2, 9.5), at(2, 11.5)), (at(2, 15.5), at(2, 20), at(2, 22))]
     assert len(windows["room-abc"]) == 2
     abc = CATALOG.space("room-abc")
-    hit = closures_hit(hold_for(abc, "theater", at(2, 15.5), at(2, 17), calendar.blocks, VENUE), abc.units,
-                       calendar.blocks)  # fmt: skip
+    hit = closures_hit(
+        hold_for(abc, "theater", at(2, 15.5), at(2, 17), calendar.blocks, VENUE), abc.units, calendar.blocks
+    )
     assert [block.reason for block in hit] == ["works"]  # 15:30 minus 60 min setup reaches into it
-    assert not closures_hit(hold_for(abc, "theater", at(2, 16), at(2, 17), calendar.blocks, VENUE), abc.units,
-                            calendar.blocks)  # fmt: skip
+    assert not closures_hit(
+        hold_for(abc, "theater", at(2, 16), at(2, 17), calendar.blocks, VENUE), abc.units, calendar.blocks
+    )
     assert not closures_hit(
         hold_for(abc, "theater", at(2, 13), at(2, 14), [], VENUE), ["room-a"], calendar.blocks
     )
@@ -146,8 +159,11 @@ def test_multi_day_windows_start_and_end_within_opening_hours_and_stay_blocked_o
     assert calendar.book("room-a", "theater", at(3, 14), at(3, 18))
     windows = calendar.windows(duration=timedelta(hours=26), first=2, last=5)
     assert windows["room-c"] == [(at(day, 8), at(day, 20), at(day + 1, 22)) for day in (2, 3, 4)]
-    assert windows["room-a"] == [(at(2, 8), at(2, 11), at(3, 13)), (at(3, 19), at(3, 20), at(4, 22)),
-                                 (at(4, 8), at(4, 20), at(5, 22))]  # fmt: skip
+    assert windows["room-a"] == [
+        (at(2, 8), at(2, 11), at(3, 13)),
+        (at(3, 19), at(3, 20), at(4, 22)),
+        (at(4, 8), at(4, 20), at(5, 22)),
+    ]
 
 
 def test_a_venue_in_a_daylight_saving_zone_opens_at_the_same_wall_clock_time():
@@ -155,19 +171,33 @@ def test_a_venue_in_a_daylight_saving_zone_opens_at_the_same_wall_clock_time():
     catalog = msgspec.structs.replace(
         CATALOG, venue=msgspec.structs.replace(VENUE, time_zone="Europe/Berlin")
     )
-    query = Query("theater", 100, timedelta(hours=2), datetime(2027, 3, 27, tzinfo=berlin),
-                  datetime(2027, 3, 29, tzinfo=berlin))  # fmt: skip
+    query = Query(
+        "theater",
+        100,
+        timedelta(hours=2),
+        datetime(2027, 3, 27, tzinfo=berlin),
+        datetime(2027, 3, 29, tzinfo=berlin),
+    )
     [found] = [s for s in free_windows(query, catalog, [], NOW, MARGIN) if s.space.id == "room-a"]
-    assert [w.starts_at for w in found.windows] == [datetime(2027, 3, 27, 7, tzinfo=UTC),
-                                                    datetime(2027, 3, 28, 6, tzinfo=UTC)]  # fmt: skip
-    assert [w.ends_at for w in found.windows] == [datetime(2027, 3, 27, 21, tzinfo=UTC),
-                                                  datetime(2027, 3, 28, 20, tzinfo=UTC)]  # fmt: skip
+    assert [w.starts_at for w in found.windows] == [
+        datetime(2027, 3, 27, 7, tzinfo=UTC),
+        datetime(2027, 3, 28, 6, tzinfo=UTC),
+    ]
+    assert [w.ends_at for w in found.windows] == [
+        datetime(2027, 3, 27, 21, tzinfo=UTC),
+        datetime(2027, 3, 28, 20, tzinfo=UTC),
+    ]
 
 
 def test_bad_queries_name_the_parameter():
     def fields(**changes) -> list[str]:
-        values = dict(layout="theater", attendees=10, duration=timedelta(hours=2), starts_from=at(2, 0),
-                      ends_by=at(3, 0))  # fmt: skip
+        values = dict(
+            layout="theater",
+            attendees=10,
+            duration=timedelta(hours=2),
+            starts_from=at(2, 0),
+            ends_by=at(3, 0),
+        )
         values.update(changes)
         return [name for name, _ in query_rules(Query(**values), CATALOG)]
 
@@ -205,18 +235,25 @@ def test_every_start_in_a_window_is_bookable_and_no_other_is(seed):
             for start in starts:
                 in_window = any(first <= start <= latest for first, latest, _ in offered[space.id])
                 assert in_window == bookable(calendar, space.id, layout, start, duration, at(4, 0)), (
-                    space.id, layout, start, duration)  # fmt: skip
+                    space.id,
+                    layout,
+                    start,
+                    duration,
+                )
 
 
-def bookable(calendar: Calendar, space_id: str, layout: str, start: datetime, duration: timedelta,
-             period_end: datetime) -> bool:  # fmt: skip
+def bookable(
+    calendar: Calendar, space_id: str, layout: str, start: datetime, duration: timedelta, period_end: datetime
+) -> bool:
     space = CATALOG.space(space_id)
     end = start + duration
     if time_rules(start, end, VENUE, NOW) or end > period_end:
         return False
     hold = hold_for(space, layout, start, end, calendar.blocks, VENUE)
-    return not any(b.unit in space.units and b.starts_at < hold.ends_at and hold.starts_at < b.ends_at
-                   for b in calendar.blocks)  # fmt: skip
+    return not any(
+        b.unit in space.units and b.starts_at < hold.ends_at and hold.starts_at < b.ends_at
+        for b in calendar.blocks
+    )
 
 
 def test_the_margin_covers_the_longest_changeover_and_buffer():

@@ -19,9 +19,13 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 def request(**changes) -> BookingRequest:
     values = dict(
-        space_id="room-a", layout="theater", starts_at=at(2, 14), ends_at=at(2, 18), attendees=100,
+        space_id="room-a",
+        layout="theater",
+        starts_at=at(2, 14),
+        ends_at=at(2, 18),
+        attendees=100,
         time_zone="Europe/Berlin",
-    )  # fmt: skip
+    )
     values.update(changes)
     return BookingRequest(**values)
 

@@ -73,10 +73,17 @@ def test_the_booking_rules_refuse_attendees_above_the_net_capacity_naming_it():
     def request(attendees: int) -> BookingRequest:
         shanghai = ZoneInfo("Asia/Shanghai")
         return BookingRequest(
-            space_id="room-a", layout="theater", attendees=attendees, time_zone="Europe/Berlin",
-            starts_at=datetime(2027, 3, 2, 14, tzinfo=shanghai), ends_at=datetime(2027, 3, 2, 18, tzinfo=shanghai),
-            floor_language="en", target_languages=("zh",), catering_headcount=80, catering_menu="western-buffet",
-        )  # fmt: skip
+            space_id="room-a",
+            layout="theater",
+            attendees=attendees,
+            time_zone="Europe/Berlin",
+            starts_at=datetime(2027, 3, 2, 14, tzinfo=shanghai),
+            ends_at=datetime(2027, 3, 2, 18, tzinfo=shanghai),
+            floor_language="en",
+            target_languages=("zh",),
+            catering_headcount=80,
+            catering_menu="western-buffet",
+        )
 
     assert check(request(97), CATALOG, NOW) == []
     [violation] = check(request(98), CATALOG, NOW)

@@ -52,6 +52,7 @@ def test_a_silent_participant_is_released_too_and_late_answers_are_freed():
 
 
 def test_the_approval_step_is_local_in_a_change_too():
-    decision = on_reserved(on_reserved(start(["approval", "catering"], {"catering"}).change, "approval").change,
-                           "catering")  # fmt: skip
+    decision = on_reserved(
+        on_reserved(start(["approval", "catering"], {"catering"}).change, "approval").change, "catering"
+    )
     assert decision.actions == [ConfirmNew("catering"), ApplyChange()]

@@ -186,8 +186,12 @@ def test_a_refused_guest_list_over_http_echoes_no_passport_in_the_answer_or_the_
     spans = InMemorySpanExporter()
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(spans))
-    app = Litestar([put_guests], exception_handlers=EXCEPTION_HANDLERS, before_request=refuse_nul,
-                   plugins=[OpenTelemetryPlugin(OpenTelemetryConfig(tracer_provider=provider))])  # fmt: skip
+    app = Litestar(
+        [put_guests],
+        exception_handlers=EXCEPTION_HANDLERS,
+        before_request=refuse_nul,
+        plugins=[OpenTelemetryPlugin(OpenTelemetryConfig(tracer_provider=provider))],
+    )
     leaked = "LEAKY7"
     bodies = [
         {"passport_number": leaked * 8},  # too long

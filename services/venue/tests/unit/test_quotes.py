@@ -29,8 +29,14 @@ MORNING = (at(2, 9), at(2, 13))
 
 
 def request(start: datetime = MORNING[0], end: datetime = MORNING[1], **changes) -> QuoteRequest:
-    fields = {"space_id": "multifunctional-hall", "layout": "theater", "starts_at": start, "ends_at": end,
-              "attendees": 300, **changes}  # fmt: skip
+    fields = {
+        "space_id": "multifunctional-hall",
+        "layout": "theater",
+        "starts_at": start,
+        "ends_at": end,
+        "attendees": 300,
+        **changes,
+    }
     return QuoteRequest(**fields)
 
 
@@ -72,12 +78,13 @@ def test_interpretation_is_priced_per_booth_day_and_aiic_team_per_booth():
     assert (booths.quantity, booths.unit_price) == (2, RATES.interpreting.per_booth_day)
     assert interpreters.quantity == 2 * 3  # 5 h: three interpreters in each of two booths
     assert interpreters.amount == 6 * RATES.interpreting.per_interpreter_day
-    assert "estimate" in interpreters.description and "estimate" in quote.note.lower()  # fmt: skip
+    assert "estimate" in interpreters.description and "estimate" in quote.note.lower()
 
 
 def test_catering_per_head_and_network_lines_per_day_add_up_to_the_total():
-    quote = priced(request(at(2, 9), at(3, 12), catering_menu="western-buffet", catering_headcount=200,
-                           network_lines=2))  # fmt: skip
+    quote = priced(
+        request(at(2, 9), at(3, 12), catering_menu="western-buffet", catering_headcount=200, network_lines=2)
+    )
     catering = next(i for i in quote.items if i.item == "catering")
     lines = next(i for i in quote.items if i.item == "network-lines")
     assert (catering.quantity, catering.unit_price, catering.amount) == (200, 18800, 200 * 18800)
@@ -99,8 +106,9 @@ def test_aiic_team_size_per_booth(minutes, team):
 
 def test_no_team_beyond_eight_hours():
     assert interpreters_per_booth(timedelta(hours=8, minutes=30)) is None
-    violations = check(request(at(2, 8), at(2, 17), floor_language="zh", target_languages=("en",)),
-                       CATALOG, RATES, 4, NOW)  # fmt: skip
+    violations = check(
+        request(at(2, 8), at(2, 17), floor_language="zh", target_languages=("en",)), CATALOG, RATES, 4, NOW
+    )
     assert [v.field for v in violations] == ["interpreting"]
 
 
@@ -135,9 +143,18 @@ def test_the_rate_card_prices_every_space_and_mirrors_the_catering_menus():
 
 def quote_and_booking(**changes):
     owner = "00000000-0000-0000-0000-000000000001"
-    pair = {"owner_id": owner, "space_id": "room-a", "starts_at": at(2, 9), "ends_at": at(2, 12),
-            "valid_until": NOW + timedelta(days=1), "organizer_id": owner, "created_by": owner,
-            "booking_space_id": "room-a", "booking_starts_at": at(2, 9), "booking_ends_at": at(2, 12)}  # fmt: skip
+    pair = {
+        "owner_id": owner,
+        "space_id": "room-a",
+        "starts_at": at(2, 9),
+        "ends_at": at(2, 12),
+        "valid_until": NOW + timedelta(days=1),
+        "organizer_id": owner,
+        "created_by": owner,
+        "booking_space_id": "room-a",
+        "booking_starts_at": at(2, 9),
+        "booking_ends_at": at(2, 12),
+    }
     return {**pair, **changes}
 
 

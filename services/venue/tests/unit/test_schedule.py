@@ -89,8 +89,14 @@ def test_an_organizer_in_europe_books_across_the_march_switch_in_their_own_offse
     assert after - before == timedelta(hours=49)  # Python's same-zone arithmetic: the wall clock
     assert after.astimezone(UTC) - before.astimezone(UTC) == timedelta(hours=48)
     assert fields(before, after) == []
-    request = BookingRequest(space_id="room-a", layout="theater", starts_at=before, ends_at=after,
-                             attendees=50, time_zone="Europe/Berlin")  # fmt: skip
+    request = BookingRequest(
+        space_id="room-a",
+        layout="theater",
+        starts_at=before,
+        ends_at=after,
+        attendees=50,
+        time_zone="Europe/Berlin",
+    )
     assert check(request, CATALOG, NOW) == []
 
 
