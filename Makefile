@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 WICT_DATA_DIR ?= $(CURDIR)/.data
 export WICT_DATA_DIR
 
-.PHONY: install run test unit soak lint demo bench asyncapi deploy-config clean
+.PHONY: install run test unit soak lint demo bench asyncapi api-docs deploy-config clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -40,6 +40,9 @@ bench: install  ## end-to-end bookings/s and latency against the running system,
 
 asyncapi: install  ## regenerate docs/asyncapi.json from the contracts
 	$(PY) -m deploy.embedded asyncapi
+
+api-docs: install  ## regenerate docs/openapi/<service>.json and docs/nats-topology.json from the code
+	$(PY) -m deploy.contracts
 
 deploy-config: install  ## re-render deploy/ (NATS cluster configs, ConfigMaps, Secret template) from the code
 	$(PY) -m deploy.render deploy
