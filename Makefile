@@ -30,7 +30,9 @@ soak: install  ## the fault, concurrency and abuse suite at full size (make test
 lint: install
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
-	$(PY) -m mypy shared services deploy clients
+	$(PY) -m mypy shared services deploy clients tools
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m tools.shape
 
 demo: install  ## book a sample forum against the running system
 	$(PY) -m deploy.embedded demo

@@ -13,7 +13,7 @@ import signal
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import nats
 from litestar import Litestar
@@ -45,8 +45,15 @@ from shared.telemetry import service_resource, setup_tracing
 log = logging.getLogger(__name__)
 
 
-class Context:
-    """The live dependencies a service's handlers and loops use (built at start-up)."""
+Deps = TypeVar("Deps")
+
+
+class Context(Generic[Deps]):
+    """The live dependencies a service's handlers and loops use (built at start-up).
+
+    ``deps`` is the service's own typed dependencies object, built once by its ``bootstrap.py``
+    (``ServiceSpec.dependencies``); HTTP controllers receive it as the ``deps`` parameter.
+    """
 
     def __init__(self, name: str, config: Any, database: Database, tracer: trace.Tracer) -> None:
         self.name = name
@@ -54,22 +61,34 @@ class Context:
         self.database = database
         self.tracer = tracer
         self.state: dict[str, Any] = {}
+        self._deps: Deps | None = None
+
+    @property
+    def deps(self) -> Deps:
+        assert self._deps is not None, "the service's dependencies are built at start-up"
+        return self._deps
+
+    @deps.setter
+    def deps(self, value: Deps) -> None:
+        self._deps = value
 
 
 Routes = Mapping[type[Message], Handler]
 
 
 @dataclass
-class ServiceSpec:
+class ServiceSpec(Generic[Deps]):
     name: str
     migrations: Path
     config_type: type[ServiceConfig] = ServiceConfig
-    consumers: Callable[[Context], Mapping[Consumer, Routes]] = lambda _: {}
-    loops: Callable[[Context], Sequence[Callable[[], Coroutine[Any, Any, None]]]] = lambda _: ()
+    consumers: Callable[[Context[Deps]], Mapping[Consumer, Routes]] = lambda _: {}
+    loops: Callable[[Context[Deps]], Sequence[Callable[[], Coroutine[Any, Any, None]]]] = lambda _: ()
     # core NATS request/reply (no stream), answered on the relay's connection in a queue group
-    responders: Callable[[Context], Sequence[Responder]] = lambda _: ()
+    responders: Callable[[Context[Deps]], Sequence[Responder]] = lambda _: ()
     controllers: Sequence[Any] = ()
-    on_start: Callable[[Context], Awaitable[None]] | None = None
+    # builds the service's typed dependencies object once the database is up (its composition root)
+    dependencies: Callable[[Context[Deps]], Awaitable[Deps]] | None = None
+    on_start: Callable[[Context[Deps]], Awaitable[None]] | None = None
     openapi: OpenAPIConfig | None = None
     app_options: Callable[[Any], dict[str, Any]] = lambda _: {}
 
@@ -117,8 +136,10 @@ class Runtime:
             **login_options(self.config),
         )
         relay = OutboxRelay(pool, relay_connection.jetstream(), self.tracer)
-        context = Context(self.spec.name, self.config, Database(pool, relay.wake), self.tracer)
+        context: Context[Any] = Context(self.spec.name, self.config, Database(pool, relay.wake), self.tracer)
         context.state["relay"] = relay
+        if self.spec.dependencies:
+            context.deps = await self.spec.dependencies(context)
         if self.spec.on_start:
             await self.spec.on_start(context)
         for consumer, routes in self.spec.consumers(context).items():
@@ -174,6 +195,7 @@ class Runtime:
                 "service_name": Provide(lambda: spec.name, sync_to_thread=False),
                 "readiness": Provide(readiness, sync_to_thread=False),
                 "context": Provide(context, sync_to_thread=False),
+                "deps": Provide(lambda: context().deps, sync_to_thread=False),
                 "render_metrics": Provide(lambda: self.metrics.render, sync_to_thread=False),
             },
             middleware=[SagaTagsMiddleware(), *options.pop("middleware", [])],
