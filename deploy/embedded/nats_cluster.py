@@ -24,8 +24,8 @@ from deploy.embedded.nats import (
 )
 from deploy.embedded.ports import free_port, http_ok
 from deploy.embedded.process import ChildProcess, ManagedServer
+from deploy.permissions import ADMIN, user_names
 from deploy.render import nats_node_config
-from shared.messaging.permissions import ADMIN, user_names
 from shared.messaging.vendors import Vendor, known_vendors
 
 

@@ -15,7 +15,7 @@ import yaml
 
 from deploy import render
 from deploy.embedded.nats import nats_server_binary
-from shared.messaging.permissions import user_names
+from deploy.permissions import user_names
 from shared.messaging.vendors import Vendor, known_vendors
 from tests.deploy.manifests import DEPLOY, K8S, documents, find, only_container
 

@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 
 from deploy.embedded.nats import ensure_passwords
-from shared.contracts import ALL_MESSAGES
-from shared.contracts.tasks import VendorTaskAnswer
-from shared.messaging.permissions import (
+from deploy.permissions import (
     ADMIN,
     OPS,
     READS,
@@ -22,6 +20,8 @@ from shared.messaging.permissions import (
     service_permissions,
     vendor_permissions,
 )
+from shared.contracts import ALL_MESSAGES
+from shared.contracts.tasks import VendorTaskAnswer
 from shared.messaging.streams import CONSUMERS, DEAD_LETTERS, STREAMS, TASKS, consumers_of, deliver_subject
 from shared.messaging.vendors import KINDS, Vendor, known_vendors
 

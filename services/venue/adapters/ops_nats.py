@@ -1,6 +1,6 @@
 """NATS for ops: the lag of every durable consumer and the dead letters, over the venue's ops login.
 
-The venue's own NATS user may touch only its own consumers (shared/messaging/permissions.py); ops
+The venue's own NATS user may touch only its own consumers (deploy/permissions.py); ops
 connect as the ``ops`` user (WICT_OPS_NATS_USER / WICT_OPS_NATS_PASSWORD), which may read every durable's
 info, read single messages of every stream, delete dead letters and publish replays, and nothing else.
 Unset, the venue's own login is tried (enough on a server without authorization). One short-lived
@@ -80,7 +80,7 @@ async def ops_jetstream(config: Any) -> AsyncIterator[JetStreamContext]:
         refused = [text for text in refusals if "permissions violation" in text.lower()]
         why = f"refused: {refused[0]}" if refused else f"did not answer ({type(error).__name__})"
         raise OpsNatsUnavailable(
-            f"NATS {why}; the venue's ops login is WICT_OPS_NATS_USER; see shared/messaging/permissions.py"
+            f"NATS {why}; the venue's ops login is WICT_OPS_NATS_USER; see deploy/permissions.py"
         ) from None
     finally:
         await connection.close()

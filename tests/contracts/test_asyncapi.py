@@ -4,16 +4,16 @@ from typing import Any
 import msgspec
 import pytest
 
-from shared.contracts import ALL_MESSAGES
-from shared.contracts.tasks import VENDOR_TASKS_QUERY, VendorTaskDeclined, VendorTaskQuery
-from shared.messaging.asyncapi import (
+from deploy.contracts.asyncapi import (
     document,
     render,
     render_vendors,
     vendor_document,
     vendor_permission_templates,
 )
-from shared.messaging.permissions import vendor_permissions
+from deploy.permissions import vendor_permissions
+from shared.contracts import ALL_MESSAGES
+from shared.contracts.tasks import VENDOR_TASKS_QUERY, VendorTaskDeclined, VendorTaskQuery
 from shared.messaging.streams import stream_for, vendor_consumer_config
 from shared.messaging.vendors import ANSWERS, DELIVERED, Vendor, known_vendors
 

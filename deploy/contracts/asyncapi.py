@@ -12,6 +12,7 @@ from typing import Any
 
 import msgspec
 
+from deploy.permissions import vendor_permissions
 from shared.contracts import ALL_MESSAGES, Message
 from shared.contracts.tasks import (
     VENDOR_TASKS_QUERY,
@@ -25,7 +26,6 @@ from shared.contracts.tasks import (
     VendorTaskMessage,
     VendorTaskQuery,
 )
-from shared.messaging.permissions import vendor_permissions
 from shared.messaging.streams import CONSUMERS, STREAMS, TASKS
 from shared.messaging.vendors import KINDS, Vendor
 
