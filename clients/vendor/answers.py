@@ -1,6 +1,6 @@
 """A vendor's answer to one task: whether it fits the task, the message that says it, what came of it. Pure.
 
-Which answers a task takes repeats the platform's rule (shared/vendor_tasks/states.py) so that this client
+Which answers a task takes repeats the platform's rule (shared/participant/domain/task_states.py) so that this client
 needs only the contracts; a unit test keeps the two equal. An answer's message id is derived from the
 task, the version answered and the answer: sent again (a retry, a second run), it carries the same
 Nats-Msg-Id, so JetStream drops the copy, and the service would drop it anyway as already handled.

@@ -4,7 +4,6 @@ deadline sweep, the caterers' task listing, the menus and BEO API."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +12,14 @@ from litestar.openapi import OpenAPIConfig
 from services.catering.domain.guarantee import CHARGE, REFUSE, GuaranteePolicy
 from services.catering.domain.menus import MENUS_PATH, load_menus
 from services.catering.domain.tasks import TASKS
-from services.catering.entrypoints.beo_http import BeoController
-from services.catering.entrypoints.http import MenusController
+from services.catering.entrypoints.dependencies import CateringDependencies
+from services.catering.entrypoints.http.menus import MenusController
+from services.catering.entrypoints.http.orders import BeoController
 from services.catering.entrypoints.messages import routes
-from services.catering.vendor_work import reassigner
+from services.catering.entrypoints.responders import responders
+from services.catering.entrypoints.timers import loops
+from shared.participant.settings import VendorTaskConfig
 from shared.service import Context, ServiceSpec
-from shared.vendor_tasks.deadlines import sweep_answer_deadlines
-from shared.vendor_tasks.listing import listing_responder
-from shared.vendor_tasks.settings import VendorTaskConfig
 
 
 class CateringConfig(VendorTaskConfig, frozen=True, kw_only=True):
@@ -36,31 +35,26 @@ def _policy(config: CateringConfig) -> GuaranteePolicy:
     return GuaranteePolicy(config.guarantee_business_days, config.late_headcount_policy)
 
 
-async def _on_start(context: Context) -> None:
-    context.state["menus"] = load_menus(Path(context.config.menus_file))
-    context.state["guarantee"] = _policy(context.config)
-    context.state["tasks"] = dataclasses.replace(TASKS, window=context.config.answer_window)
-
-
-def _sweep(context: Context) -> Callable[[], Coroutine[Any, Any, None]]:
-    reassign = reassigner(context.state["menus"])
-    interval = context.config.vendor_sweep_seconds
-    return lambda: sweep_answer_deadlines(
-        context.database, context.state["tasks"], reassign, context.tracer, interval
+async def dependencies(context: Context[Any]) -> CateringDependencies:
+    config: CateringConfig = context.config
+    return CateringDependencies(
+        database=context.database,
+        menus=load_menus(Path(config.menus_file)),
+        guarantee=_policy(config),
+        tasks=dataclasses.replace(TASKS, window=config.answer_window),
+        staff_api_keys=config.staff_api_keys,
     )
 
 
-def spec() -> ServiceSpec:
+def spec() -> ServiceSpec[CateringDependencies]:
     return ServiceSpec(
         name="catering",
         migrations=Path(__file__).parent / "migrations",
         config_type=CateringConfig,
-        on_start=_on_start,
-        consumers=lambda context: routes(
-            context.state["menus"], guarantee=context.state["guarantee"], tasks=context.state["tasks"]
-        ),
-        loops=lambda context: [_sweep(context)],
-        responders=lambda context: [listing_responder(context.database, "catering", "catering")],
+        dependencies=dependencies,
+        consumers=lambda context: routes(context.deps),
+        loops=loops,
+        responders=responders,
         controllers=[MenusController, BeoController],
         openapi=OpenAPIConfig(
             title="WICT catering",

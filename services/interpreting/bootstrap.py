@@ -4,50 +4,45 @@ answer consumers, the answer deadline sweep, the agencies' task listing, HTTP.""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 from services.interpreting.adapters.repository import seed_roster
 from services.interpreting.domain.roster import load_roster
 from services.interpreting.domain.tasks import TASKS
-from services.interpreting.entrypoints.http import InterpretersController
+from services.interpreting.entrypoints.dependencies import InterpretingDependencies
+from services.interpreting.entrypoints.http.interpreters import InterpretersController
 from services.interpreting.entrypoints.messages import routes
-from services.interpreting.vendor_work import reassigner
+from services.interpreting.entrypoints.responders import responders
+from services.interpreting.entrypoints.timers import loops
+from shared.participant.settings import VendorTaskConfig
 from shared.service import Context, ServiceSpec
-from shared.vendor_tasks.deadlines import sweep_answer_deadlines
-from shared.vendor_tasks.listing import listing_responder
-from shared.vendor_tasks.settings import VendorTaskConfig
 
 
 class InterpretingConfig(VendorTaskConfig, frozen=True, kw_only=True):
     """The settings every service reads, plus the vendor answer window."""
 
 
-async def _on_start(context: Context) -> None:
+async def dependencies(context: Context[Any]) -> InterpretingDependencies:
     roster = load_roster()
     async with context.database.transaction() as unit:
         await seed_roster(unit.connection, roster)
-    context.state["roster"] = roster
-    context.state["tasks"] = dataclasses.replace(TASKS, window=context.config.answer_window)
-
-
-def _sweep(context: Context) -> Callable[[], Coroutine[Any, Any, None]]:
-    reassign = reassigner(context.state["roster"])
-    interval = context.config.vendor_sweep_seconds
-    return lambda: sweep_answer_deadlines(
-        context.database, context.state["tasks"], reassign, context.tracer, interval
+    config: InterpretingConfig = context.config
+    return InterpretingDependencies(
+        database=context.database,
+        roster=roster,
+        tasks=dataclasses.replace(TASKS, window=config.answer_window),
     )
 
 
-def spec() -> ServiceSpec:
+def spec() -> ServiceSpec[InterpretingDependencies]:
     return ServiceSpec(
         name="interpreting",
         migrations=Path(__file__).parent / "migrations",
         config_type=InterpretingConfig,
-        on_start=_on_start,
-        consumers=lambda context: routes(context.state["roster"], context.state["tasks"]),
-        loops=lambda context: [_sweep(context)],
-        responders=lambda context: [listing_responder(context.database, "interpreting", "interpreting")],
+        dependencies=dependencies,
+        consumers=lambda context: routes(context.deps),
+        loops=loops,
+        responders=responders,
         controllers=[InterpretersController],
     )

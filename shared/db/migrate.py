@@ -1,6 +1,8 @@
 """Numbered plain-SQL migrations (``NNN_name.sql``), applied in order on start, once.
 
 An advisory lock makes concurrent starts of several instances safe: one applies, the others wait.
+A migration may include SQL written once for several services with psql's ``\\ir <file>`` (include,
+relative to the migration): it is applied, and recorded, as that service's own numbered migration.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ log = logging.getLogger(__name__)
 
 _NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 _LOCK_KEY = 0x57494354  # "WICT"
+_INCLUDE = re.compile(r"^\\ir\s+(\S+)\s*$", re.MULTILINE)
 
 
 def pending_files(folder: Path, applied: set[int]) -> list[tuple[int, Path]]:
@@ -24,6 +27,11 @@ def pending_files(folder: Path, applied: set[int]) -> list[tuple[int, Path]]:
         if match and int(match.group(1)) not in applied:
             found.append((int(match.group(1)), path))
     return found
+
+
+def migration_sql(path: Path) -> str:
+    """The SQL of a migration file, each ``\\ir other.sql`` line replaced by that file's SQL."""
+    return _INCLUDE.sub(lambda line: migration_sql(path.parent / line.group(1)), path.read_text())
 
 
 SHARED_MIGRATIONS = Path(__file__).parent / "migrations"
@@ -43,7 +51,7 @@ async def apply_migrations(pool: asyncpg.Pool, service: str, folder: Path) -> li
                 rows = await connection.fetch("SELECT version FROM schema_migrations WHERE owner = $1", owner)
                 for version, path in pending_files(source, {row["version"] for row in rows}):
                     async with connection.transaction():
-                        await connection.execute(path.read_text())
+                        await connection.execute(migration_sql(path))
                         await connection.execute(
                             "INSERT INTO schema_migrations (owner, version, name) VALUES ($1, $2, $3)",
                             owner,

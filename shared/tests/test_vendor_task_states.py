@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from shared.contracts.tasks import VendorTaskAccepted, VendorTaskDeclined, VendorTaskDone
-from shared.vendor_tasks.states import AnswerWindow, Task, after_answer, answer_name, refusal
+from shared.participant.domain.task_states import AnswerWindow, Task, after_answer, answer_name, refusal
 
 pytestmark = pytest.mark.unit
 
@@ -87,7 +87,7 @@ def test_the_answer_is_named_by_its_subject():
 
 def test_the_answer_window_comes_from_the_environment_with_a_day_by_default():
     from shared.config import load
-    from shared.vendor_tasks.settings import VendorTaskConfig
+    from shared.participant.settings import VendorTaskConfig
 
     assert load(VendorTaskConfig, {}).answer_window == AnswerWindow(86400, 86400)
     custom = load(

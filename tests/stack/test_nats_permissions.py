@@ -27,7 +27,7 @@ from shared.contracts.tasks import VendorTaskAccepted, VendorTaskAssigned
 from shared.messaging.responders import Responder, serve
 from shared.messaging.streams import TASKS, JetStreamSettings, provision
 from shared.messaging.vendors import Vendor
-from shared.vendor_tasks.listing import vendor_of
+from shared.participant.entrypoints.listing import vendor_of
 
 pytestmark = pytest.mark.integration
 

@@ -12,7 +12,7 @@ from clients.vendor.lookup import OPEN_STATES, STATES
 from clients.vendor.tests.views import view
 from shared.contracts.tasks import VendorTaskDeclined
 from shared.messaging import vendors as platform_vendors
-from shared.vendor_tasks import states as platform_states
+from shared.participant.domain import task_states as platform_states
 
 pytestmark = pytest.mark.unit
 

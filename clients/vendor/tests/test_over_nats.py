@@ -41,7 +41,7 @@ from shared.contracts.tasks import (
 )
 from shared.messaging.streams import TASKS, provision
 from shared.messaging.vendors import Vendor
-from shared.vendor_tasks.states import OPEN, after_answer
+from shared.participant.domain.task_states import OPEN, after_answer
 
 pytestmark = pytest.mark.integration
 

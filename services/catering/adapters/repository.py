@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 import asyncpg
 
-from services.catering.domain.orders import OrderKey, OrderRequest, Plan
-from shared.vendor_tasks.store import lock_booking as lock_booking  # one lock for commands and answers
+from services.catering.domain.orders import OrderRequest, Plan
+from services.catering.domain.tasks import ConfirmedOrder
+from shared.participant.adapters.plans import PlanTable
+from shared.participant.domain.plans import PlanKey, Row, key_of
+
+ORDERS = PlanTable("catering_orders")  # one order per booking and plan revision
 
 _TAKE_COVERS = """
 UPDATE kitchen_load SET covers_reserved = covers_reserved + $3, updated_at = now()
@@ -21,13 +24,6 @@ INSERT INTO catering_orders (booking_id, revision, status, menu, headcount, spac
                              allergy_notes, layout)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 """
-
-
-async def orders(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[asyncpg.Record]:
-    """Every revision of the booking's order (held, confirmed, released, rejected or tombstone), oldest first."""
-    return await connection.fetch(
-        "SELECT * FROM catering_orders WHERE booking_id = $1 ORDER BY revision", booking_id
-    )
 
 
 async def take_covers(
@@ -65,7 +61,7 @@ async def give_back_covers(connection: asyncpg.Connection, day: date, meal_perio
 
 
 async def insert_held(
-    connection: asyncpg.Connection, key: OrderKey, space_id: str, request: OrderRequest, plan: Plan
+    connection: asyncpg.Connection, key: PlanKey, space_id: str, request: OrderRequest, plan: Plan
 ) -> None:
     await connection.execute(
         _INSERT_ORDER,
@@ -90,7 +86,7 @@ async def insert_held(
 
 
 async def insert_rejected(
-    connection: asyncpg.Connection, key: OrderKey, space_id: str, request: OrderRequest, reason: str
+    connection: asyncpg.Connection, key: PlanKey, space_id: str, request: OrderRequest, reason: str
 ) -> None:
     headcount = request.headcount if request.headcount > 0 else None
     await connection.execute(
@@ -115,29 +111,24 @@ async def insert_rejected(
     )
 
 
-async def insert_tombstone(connection: asyncpg.Connection, key: OrderKey, reason: str) -> None:
-    await connection.execute(
-        "INSERT INTO catering_orders (booking_id, revision, status, reason) VALUES ($1, $2, 'released', $3)",
-        key.booking_id,
-        key.revision,
-        reason,
-    )
-
-
-async def set_status(
-    connection: asyncpg.Connection, key: OrderKey, status: str, reason: str | None = None
-) -> None:
-    await connection.execute(
-        "UPDATE catering_orders SET status = $3, reason = coalesce($4, reason), updated_at = now()"
-        " WHERE booking_id = $1 AND revision = $2",
-        key.booking_id,
-        key.revision,
-        status,
-        reason,
-    )
-
-
-async def release(connection: asyncpg.Connection, order: asyncpg.Record, reason: str | None = None) -> None:
+async def release(connection: asyncpg.Connection, order: Row, reason: str | None = None) -> None:
     """Give a holding order's covers back to the kitchen and mark it released."""
     await give_back_covers(connection, order["day"], order["meal_period"], order["headcount"])
-    await set_status(connection, OrderKey(order["booking_id"], order["revision"]), "released", reason)
+    await ORDERS.set_status(connection, key_of(order), "released", reason)
+
+
+def confirmed_order(order: Row) -> ConfirmedOrder:
+    """The order of a stored revision, as the caterer's task and the banquet event order read it."""
+    return ConfirmedOrder(
+        booking_id=order["booking_id"],
+        menu=order["menu"],
+        headcount=order["headcount"],
+        meal_period=order["meal_period"],
+        serve_at=order["serve_at"],
+        space_id=order["space_id"],
+        starts_at=order["starts_at"],
+        ends_at=order["ends_at"],
+        dietary=order["dietary"],
+        allergy_notes=order["allergy_notes"],
+        layout=order["layout"],
+    )

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from services.catering.domain.orders import Plan, Refusal, price_minor
+from shared.participant.domain.plans import Revisions
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 REFUSE, CHARGE = "refuse", "charge"
@@ -73,3 +74,13 @@ def after_guarantee(
         return Refusal(late)
     billed = billable_covers(guaranteed, plan.covers)
     return replace(plan, price_minor=price_minor(plan.menu, billed))
+
+
+def guaranteed_headcount(known: Revisions, revision: int) -> int | None:
+    """The headcount a change to ``revision`` departs from: the firm one, else the newest older held one."""
+    if known.confirmed is not None:
+        confirmed = known.get(known.confirmed)
+        assert confirmed is not None
+        return confirmed["headcount"]
+    older = known.older_holding(revision)
+    return older[-1]["headcount"] if older else None

@@ -6,22 +6,15 @@ Pure: the caller passes ``now``. Each refusal says what the organizer can change
 from __future__ import annotations
 
 import math
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
 
 from services.catering.domain.dietary import dietary_reasons
 from services.catering.domain.menus import Kitchen, Menu, MenuBook
 
 SLOT = timedelta(minutes=30)  # the venue books in 30-minute steps
-
-
-class OrderKey(NamedTuple):
-    """One plan revision of a booking's order: revision 0 first, n+1 for a change reserved beside n."""
-
-    booking_id: uuid.UUID
-    revision: int
+ALREADY_RELEASED = "catering for this booking was already released; nothing is held"
+RELEASED_EARLY = "released before reserved"  # the tombstone of a release that came before its reserve
 
 
 @dataclass(frozen=True)

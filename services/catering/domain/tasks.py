@@ -16,8 +16,8 @@ from services.catering.domain.allergens import dish_lines, menu_allergens
 from services.catering.domain.dietary import DIETARY_KEYS
 from services.catering.domain.menus import Menu, MenuBook, Staffing
 from shared.contracts import CateringTaskStateChanged, VendorTaskAssigned
-from shared.vendor_tasks.kind import TaskKind
-from shared.vendor_tasks.revisions import message_id
+from shared.participant.domain.task_kind import TaskKind
+from shared.participant.domain.task_revisions import message_id
 
 KIND = "catering"
 TASK_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wict.example/catering/vendor-tasks")

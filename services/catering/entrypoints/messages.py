@@ -7,23 +7,13 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from services.catering import handlers
-from services.catering.domain.guarantee import DEFAULT_POLICY, GuaranteePolicy
-from services.catering.domain.menus import MenuBook
-from services.catering.domain.tasks import TASKS
-from shared.contracts import (
-    ConfirmCatering,
-    Message,
-    ReleaseCatering,
-    ReserveCatering,
-    VendorTaskAccepted,
-    VendorTaskDeclined,
-    VendorTaskDone,
-)
+from services.catering.entrypoints.dependencies import CateringDependencies
+from shared.contracts import ConfirmCatering, Message, ReleaseCatering, ReserveCatering
 from shared.contracts.tasks import VendorTaskAnswer
 from shared.db.unit_of_work import UnitOfWork
 from shared.messaging.consumer import Handler
-from shared.messaging.streams import CONSUMERS, Consumer
-from shared.vendor_tasks.kind import TaskKind
+from shared.messaging.streams import Consumer
+from shared.participant.entrypoints.messages import participant_routes
 
 Clock = Callable[[], datetime]
 
@@ -33,16 +23,14 @@ def _utc_now() -> datetime:
 
 
 def routes(
-    book: MenuBook,
-    clock: Clock = _utc_now,
-    guarantee: GuaranteePolicy = DEFAULT_POLICY,
-    tasks: TaskKind = TASKS,
+    deps: CateringDependencies, clock: Clock = _utc_now
 ) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
     """Handlers for the saga's catering commands and the caterers' answers, keyed by their durable consumer."""
+    book, tasks = deps.menus, deps.tasks
 
     async def on_reserve(command: ReserveCatering, unit: UnitOfWork) -> None:
         """Hold kitchen covers for one plan revision (beside the booking's others), or reject it with a reason the organizer can act on."""
-        await handlers.reserve(command, unit, book, clock(), guarantee)
+        await handlers.reserve(command, unit, book, clock(), deps.guarantee)
 
     async def on_confirm(command: ConfirmCatering, unit: UnitOfWork) -> None:
         """Make the revision firm, give back the older revisions' covers, and assign, change or cancel the caterer's task."""
@@ -56,16 +44,9 @@ def routes(
         """A caterer accepts, declines (with a reason) or reports done its task; a decline or a missed answer deadline hands the order to another caterer serving the menu, else escalates to staff."""
         await handlers.answer(answer, unit, book, tasks)
 
-    by_name = {consumer.durable: consumer for consumer in CONSUMERS}
-    return {
-        by_name["catering-commands"]: {
-            ReserveCatering: on_reserve,
-            ConfirmCatering: on_confirm,
-            ReleaseCatering: on_release,
-        },
-        by_name["catering-task-answers"]: {
-            VendorTaskAccepted: on_answer,
-            VendorTaskDeclined: on_answer,
-            VendorTaskDone: on_answer,
-        },
+    commands: Mapping[type[Message], Handler] = {
+        ReserveCatering: on_reserve,
+        ConfirmCatering: on_confirm,
+        ReleaseCatering: on_release,
     }
+    return participant_routes("catering", commands, on_answer)

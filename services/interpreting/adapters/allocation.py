@@ -18,7 +18,7 @@ import asyncpg
 from services.interpreting.adapters import receivers, repository
 from services.interpreting.domain.contention import contention_keys
 from services.interpreting.domain.continuity import booths_in_order, team_first
-from services.interpreting.domain.plan import Plan, PlanKey
+from services.interpreting.domain.plan import Plan
 from services.interpreting.domain.reasons import (
     BoothShortage,
     InterpreterShortage,
@@ -27,6 +27,7 @@ from services.interpreting.domain.reasons import (
 )
 from services.interpreting.domain.roster import Pair, Roster
 from services.interpreting.domain.tasks import Seat
+from shared.participant.domain.plans import PlanKey
 
 SlotT = TypeVar("SlotT")
 

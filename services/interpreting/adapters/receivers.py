@@ -6,9 +6,9 @@ from datetime import datetime
 
 import asyncpg
 
-from services.interpreting.domain.plan import PlanKey
 from services.interpreting.domain.reasons import ReceiverShortage
 from services.interpreting.domain.receivers import slots
+from shared.participant.domain.plans import PlanKey
 
 
 async def hold(

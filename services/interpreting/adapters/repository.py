@@ -8,11 +8,13 @@ from datetime import datetime, timedelta
 import asyncpg
 
 from services.interpreting.adapters import receivers
-from services.interpreting.domain.plan import Plan, PlanKey
+from services.interpreting.domain.plan import Plan
 from services.interpreting.domain.roster import Roster
 from services.interpreting.domain.tasks import Seat
-from shared.vendor_tasks.store import lock_booking as lock_booking  # one lock for commands and answers
+from shared.participant.adapters.plans import PlanTable
+from shared.participant.domain.plans import PlanKey, Row, key_of
 
+RESERVATIONS = PlanTable("reservations")  # one reservation per booking and plan revision
 RESOURCE_LOCK_CLASS = 0x1B7E  # namespace of the (resource, day) advisory locks
 
 
@@ -65,31 +67,6 @@ async def insert_held(connection: asyncpg.Connection, key: PlanKey, plan: Plan) 
         plan.attendees,
         plan.mode,
         [list(r) for r in plan.relays],
-    )
-
-
-async def record_outcome(connection: asyncpg.Connection, key: PlanKey, status: str, reason: str) -> None:
-    """A revision that holds nothing: rejected, or the tombstone of an early release."""
-    await connection.execute(
-        "INSERT INTO reservations (booking_id, revision, status, reason) VALUES ($1, $2, $3, $4)"
-        " ON CONFLICT (booking_id, revision) DO UPDATE SET status = $3, reason = $4, updated_at = now()",
-        key.booking_id,
-        key.revision,
-        status,
-        reason,
-    )
-
-
-async def set_status(
-    connection: asyncpg.Connection, key: PlanKey, status: str, reason: str | None = None
-) -> None:
-    await connection.execute(
-        "UPDATE reservations SET status = $3, reason = coalesce($4, reason), updated_at = now()"
-        " WHERE booking_id = $1 AND revision = $2",
-        key.booking_id,
-        key.revision,
-        status,
-        reason,
     )
 
 
@@ -221,17 +198,18 @@ async def seats_elsewhere(connection: asyncpg.Connection, key: PlanKey) -> list[
     return [_seat(row) for row in rows]
 
 
-async def release(connection: asyncpg.Connection, key: PlanKey, reason: str | None = None) -> None:
+async def release(connection: asyncpg.Connection, plan: Row, reason: str | None = None) -> None:
     """Free the revision's booths, interpreters (in a booth or consecutive) and receivers."""
+    key = key_of(plan)
     for table in ("assignments", "booth_holds"):
         await connection.execute(
             f"DELETE FROM {table} WHERE booking_id = $1 AND revision = $2", key.booking_id, key.revision
         )
     await receivers.release(connection, key)
-    await set_status(connection, key, "released", reason)
+    await RESERVATIONS.set_status(connection, key, "released", reason)
 
 
-def plan_of(row: asyncpg.Record, load_minutes: int) -> Plan:
+def plan_of(row: Row, load_minutes: int) -> Plan:
     """The plan a held or confirmed reservation was made for."""
     return Plan(
         row["space_id"],

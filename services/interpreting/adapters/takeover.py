@@ -15,9 +15,10 @@ import asyncpg
 from services.interpreting.adapters import repository
 from services.interpreting.adapters.allocation import claim
 from services.interpreting.domain.contention import contention_keys
-from services.interpreting.domain.plan import Plan, PlanKey
+from services.interpreting.domain.plan import Plan
 from services.interpreting.domain.roster import Pair, Roster
 from services.interpreting.domain.takeover import Uncovered, stand_ins
+from shared.participant.domain.plans import PlanKey
 
 
 class _Undo(Exception):

@@ -6,24 +6,15 @@ Pure: built from the fields of a ``ReserveInterpreting`` command; a request we c
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NamedTuple
 
 from services.interpreting.domain.languages import UnknownLanguage, language
 from services.interpreting.domain.receivers import receivers_needed
 from services.interpreting.domain.relay import relay_pivots
 from services.interpreting.domain.roster import Mode, Pair, Roster
 from services.interpreting.domain.teams import SessionTooLong, booths_needed, consecutive_team, team_size
-
-
-class PlanKey(NamedTuple):
-    """One plan of a booking: revision 0 first, then n+1 for a change reserved beside revision n."""
-
-    booking_id: uuid.UUID
-    revision: int
 
 
 class CannotServe(ValueError):

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from services.interpreting.domain.roster import BoothPool, Pair
 
 CANCELLED = "the booking was cancelled before interpretation was reserved; nothing is held"
+RELEASED_EARLY = "released before reserve"  # the tombstone of a release that came before its reserve
 
 
 def superseded(revision: int, confirmed: int) -> str:

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 from services.interpreting.domain.plan import Plan
 from services.interpreting.domain.reasons import when
 from shared.contracts import InterpretingTaskStateChanged, VendorTaskAssigned
-from shared.vendor_tasks.kind import TaskKind
-from shared.vendor_tasks.revisions import message_id
+from shared.participant.domain.task_kind import TaskKind
+from shared.participant.domain.task_revisions import message_id
 
 KIND = "interpreting"
 TASK_NAMESPACE = uuid.UUID("6f1d3c2a-6d55-4a53-9a63-0c0f3f7a2b11")

@@ -6,28 +6,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from services.interpreting import handlers
-from services.interpreting.domain.roster import Roster
-from services.interpreting.domain.tasks import TASKS
-from shared.contracts import (
-    ConfirmInterpreting,
-    Message,
-    ReleaseInterpreting,
-    ReserveInterpreting,
-    VendorTaskAccepted,
-    VendorTaskDeclined,
-    VendorTaskDone,
-)
+from services.interpreting.entrypoints.dependencies import InterpretingDependencies
+from shared.contracts import ConfirmInterpreting, Message, ReleaseInterpreting, ReserveInterpreting
 from shared.contracts.tasks import VendorTaskAnswer
 from shared.db.unit_of_work import UnitOfWork
 from shared.messaging.consumer import Handler
-from shared.messaging.streams import CONSUMERS, Consumer
-from shared.vendor_tasks.kind import TaskKind
-
-DURABLE = "interpreting-commands"
+from shared.messaging.streams import Consumer
+from shared.participant.entrypoints.messages import participant_routes
 
 
-def routes(roster: Roster, tasks: TaskKind = TASKS) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
+def routes(deps: InterpretingDependencies) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
     """The saga's commands and the agencies' answers, each from its durable consumer."""
+    roster, tasks = deps.roster, deps.tasks
 
     async def on_reserve(command: ReserveInterpreting, unit: UnitOfWork) -> None:
         """Hold booths and interpreter teams for one plan revision (beside the booking's others), answering InterpretingReserved or InterpretingRejected with that revision."""
@@ -45,16 +35,9 @@ def routes(roster: Roster, tasks: TaskKind = TASKS) -> Mapping[Consumer, Mapping
         """An agency accepts, declines (with a reason) or reports done its task; a decline or a missed answer deadline hands its seats to interpreters of other agencies, else escalates to staff."""
         await handlers.answer(answer, unit, roster, tasks)
 
-    by_name = {consumer.durable: consumer for consumer in CONSUMERS}
-    return {
-        by_name[DURABLE]: {
-            ReserveInterpreting: on_reserve,
-            ConfirmInterpreting: on_confirm,
-            ReleaseInterpreting: on_release,
-        },
-        by_name["interpreting-task-answers"]: {
-            VendorTaskAccepted: on_answer,
-            VendorTaskDeclined: on_answer,
-            VendorTaskDone: on_answer,
-        },
+    commands: Mapping[type[Message], Handler] = {
+        ReserveInterpreting: on_reserve,
+        ConfirmInterpreting: on_confirm,
+        ReleaseInterpreting: on_release,
     }
+    return participant_routes("interpreting", commands, on_answer)

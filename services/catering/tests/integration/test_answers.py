@@ -11,14 +11,15 @@ from zoneinfo import ZoneInfo
 import msgspec
 import pytest
 
-from services.catering import handlers, vendor_work
+from services.catering import handlers
 from services.catering.domain.menus import load_menus
 from services.catering.domain.tasks import TASKS, task_id
+from services.catering.handlers import caterers
 from services.catering.tests.integration.conftest import published
 from shared.contracts import ConfirmCatering, Message, ReleaseCatering, ReserveCatering, VendorTaskDeclined
 from shared.contracts.tasks import VendorTaskAnswer
 from shared.db.unit_of_work import Database
-from shared.vendor_tasks.deadlines import expire_one
+from shared.participant.handlers.deadlines import expire_one
 
 pytestmark = pytest.mark.integration
 
@@ -156,7 +157,7 @@ async def test_a_missed_deadline_expires_the_task_and_the_second_caterer_takes_i
     booking = await confirmed(database)
     await database.pool.execute("UPDATE vendor_tasks SET answer_due = now() - interval '1 second'")
 
-    assert await expire_one(database, TASKS, vendor_work.reassigner(BOOK))
+    assert await expire_one(database, TASKS, caterers.reassigner(BOOK))
 
     subjects = [(s, body.get("reason")) for s, body in await told(database, booking)]
     assert [s for s, _ in subjects] == [
@@ -170,7 +171,7 @@ async def test_a_missed_deadline_expires_the_task_and_the_second_caterer_takes_i
         "expired",
         "awaiting_answer",
     ]
-    assert not await expire_one(database, TASKS, vendor_work.reassigner(BOOK))
+    assert not await expire_one(database, TASKS, caterers.reassigner(BOOK))
 
 
 async def test_a_change_stays_with_the_caterer_that_took_over(database: Database) -> None:

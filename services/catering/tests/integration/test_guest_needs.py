@@ -9,18 +9,17 @@ import httpx
 import pytest
 from litestar import Litestar
 from litestar.di import Provide
-from opentelemetry import trace
 
 from services.catering import handlers
-from services.catering.bootstrap import CateringConfig
 from services.catering.domain.guarantee import CHARGE, DEFAULT_POLICY, GuaranteePolicy
-from services.catering.entrypoints.beo_http import BeoController
+from services.catering.domain.tasks import TASKS
+from services.catering.entrypoints.dependencies import CateringDependencies
+from services.catering.entrypoints.http.orders import BeoController
 from services.catering.tests.integration.conftest import published
 from services.catering.tests.integration.test_revisions import BOOK, NOW, covers, reserve_command, statuses
 from shared.contracts import ConfirmCatering, ReserveCatering
 from shared.db.unit_of_work import Database
 from shared.http.problems import EXCEPTION_HANDLERS
-from shared.service import Context
 
 pytestmark = pytest.mark.integration
 
@@ -102,13 +101,16 @@ async def test_a_change_in_time_or_under_the_charge_policy_is_held(database: Dat
 async def test_the_beo_is_for_staff_only(database: Database) -> None:
     booking = uuid.uuid4()
     await confirmed(database, booking, dietary={"vegetarian": 7})
-    context = Context(
-        "catering", CateringConfig(staff_api_keys=f"other,{STAFF_KEY}"), database, trace.get_tracer("t")
+    deps = CateringDependencies(
+        database=database,
+        menus=BOOK,
+        guarantee=DEFAULT_POLICY,
+        tasks=TASKS,
+        staff_api_keys=f"other,{STAFF_KEY}",
     )
-    context.state["menus"] = BOOK
     app = Litestar(
         route_handlers=[BeoController],
-        dependencies={"context": Provide(lambda: context, sync_to_thread=False)},
+        dependencies={"deps": Provide(lambda: deps, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
     )
     transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]

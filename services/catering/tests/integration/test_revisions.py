@@ -15,7 +15,7 @@ from services.catering.domain.tasks import task_id, task_message_id
 from services.catering.tests.integration.conftest import published
 from shared.contracts import ConfirmCatering, Message, ReleaseCatering, ReserveCatering
 from shared.db.unit_of_work import Database
-from shared.vendor_tasks.revisions import BOOKING_CANCELLED, BOOKING_CHANGED
+from shared.participant.domain.task_revisions import BOOKING_CANCELLED, BOOKING_CHANGED
 
 pytestmark = pytest.mark.integration
 

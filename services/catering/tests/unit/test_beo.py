@@ -11,7 +11,7 @@ import pytest
 from services.catering.domain.beo import render_beo
 from services.catering.domain.menus import load_menus
 from services.catering.domain.tasks import ConfirmedOrder, vendor_task
-from services.catering.entrypoints.access import is_staff_key, require_staff
+from services.catering.entrypoints.http.access import is_staff_key, require_staff
 from shared.http.problems import ApiError
 
 pytestmark = pytest.mark.unit

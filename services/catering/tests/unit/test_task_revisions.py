@@ -12,7 +12,7 @@ import pytest
 from services.catering.domain.menus import load_menus
 from services.catering.domain.tasks import CHANGE_NAMES, KIND, TASK_NAMESPACE, ConfirmedOrder, vendor_task
 from shared.contracts import VendorTaskChanged
-from shared.vendor_tasks.revisions import KnownTask, changes, on_confirm
+from shared.participant.domain.task_revisions import KnownTask, changes, on_confirm
 
 pytestmark = pytest.mark.unit
 

@@ -10,9 +10,10 @@ from typing import Any
 import msgspec
 import pytest
 
-from services.interpreting import handlers, vendor_work
+from services.interpreting import handlers
 from services.interpreting.domain.roster import Roster
 from services.interpreting.domain.tasks import TASKS, task_id
+from services.interpreting.handlers import agencies
 from services.interpreting.tests.integration.commands import published, run
 from shared.contracts import (
     ConfirmInterpreting,
@@ -25,7 +26,7 @@ from shared.contracts import (
 from shared.contracts.tasks import VendorTaskAnswer
 from shared.db.pool import TRANSIENT_ERRORS
 from shared.db.unit_of_work import Database
-from shared.vendor_tasks.deadlines import expire_one
+from shared.participant.handlers.deadlines import expire_one
 
 pytestmark = pytest.mark.integration
 
@@ -196,7 +197,7 @@ async def test_a_missed_deadline_expires_the_task_and_hands_the_seats_over(
 ):
     booking = await confirmed(database, roster, reserve_command("zh", "ja", minutes=30))
     await database.pool.execute("UPDATE vendor_tasks SET answer_due = now() - interval '1 second'")
-    reassign = vendor_work.reassigner(roster)
+    reassign = agencies.reassigner(roster)
 
     assert await expire_one(database, TASKS, reassign)
     assert not await expire_one(database, TASKS, reassign)  # nothing else is due: yangtze has a day

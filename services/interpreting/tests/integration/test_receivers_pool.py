@@ -10,11 +10,12 @@ import pytest
 
 from services.interpreting import handlers
 from services.interpreting.adapters import receivers, repository
-from services.interpreting.domain.plan import PlanKey, plan_for
+from services.interpreting.domain.plan import plan_for
 from services.interpreting.domain.roster import Roster
 from services.interpreting.tests.integration.commands import published, run
 from shared.contracts import ReleaseInterpreting, ReserveInterpreting
 from shared.db.unit_of_work import Database
+from shared.participant.domain.plans import PlanKey
 
 pytestmark = pytest.mark.integration
 

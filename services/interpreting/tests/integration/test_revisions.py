@@ -11,14 +11,14 @@ import pytest
 
 from services.interpreting import handlers
 from services.interpreting.adapters import repository
-from services.interpreting.domain.plan import PlanKey
 from services.interpreting.domain.reasons import CANCELLED
 from services.interpreting.domain.roster import Roster
 from services.interpreting.domain.tasks import task_id, task_message_id
 from services.interpreting.tests.integration.commands import published, run
 from shared.contracts import ConfirmInterpreting, ReleaseInterpreting, ReserveInterpreting
 from shared.db.unit_of_work import Database
-from shared.vendor_tasks.revisions import BOOKING_CANCELLED, BOOKING_CHANGED
+from shared.participant.domain.plans import PlanKey
+from shared.participant.domain.task_revisions import BOOKING_CANCELLED, BOOKING_CHANGED
 
 pytestmark = pytest.mark.integration
 
@@ -96,7 +96,7 @@ async def test_revision_1_is_held_beside_revision_0_by_the_same_interpreter_and_
     plan_start, plan_end = START, START + timedelta(hours=1)
     async with database.transaction() as unit:
         key = PlanKey(other, 7)
-        await repository.record_outcome(unit.connection, key, "rejected", "probe")
+        await repository.RESERVATIONS.record_outcome(unit.connection, key, "rejected", "probe")
         with pytest.raises(asyncpg.ExclusionViolationError):
             async with unit.connection.transaction():
                 await repository.hold_booths(unit.connection, key, [("mobile-1", "ja")], plan_start, plan_end)

@@ -17,7 +17,7 @@ from shared.contracts import ConfirmInterpreting, ReserveInterpreting
 from shared.contracts.tasks import VendorTaskList, VendorTaskQuery
 from shared.db.unit_of_work import Database
 from shared.messaging.responders import serve
-from shared.vendor_tasks.listing import listing_responder
+from shared.participant.entrypoints.listing import listing_responder
 
 pytestmark = pytest.mark.integration
 

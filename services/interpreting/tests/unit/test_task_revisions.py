@@ -17,7 +17,7 @@ from services.interpreting.domain.tasks import (
 )
 from services.interpreting.domain.tasks import vendor_tasks as build
 from shared.contracts import VendorTaskAssigned, VendorTaskCancelled, VendorTaskChanged
-from shared.vendor_tasks.revisions import (
+from shared.participant.domain.task_revisions import (
     BOOKING_CANCELLED,
     BOOKING_CHANGED,
     KnownTask,

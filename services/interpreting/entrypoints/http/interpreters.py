@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import msgspec
 from litestar import Controller, get
+from litestar.di import NamedDependency
 from litestar.params import Parameter
 
 from services.interpreting.domain.roster import Pair
-from shared.service import Context
-
-
-class InterpreterEntry(msgspec.Struct, frozen=True, kw_only=True):
-    interpreter_id: str
-    vendor_id: str
-    languages: list[str]
-    classes: dict[str, str]  # ISO 639-1 code -> AIIC class A, B or C
-    retour: list[str]
+from services.interpreting.entrypoints.dependencies import InterpretingDependencies
+from services.interpreting.entrypoints.schemas.interpreters import Interpreter
 
 
 class InterpretersController(Controller):
@@ -27,12 +20,12 @@ class InterpretersController(Controller):
     @get("/", operation_id="ListInterpreters")
     async def list_interpreters(
         self,
-        context: Context,
+        deps: NamedDependency[InterpretingDependencies],
         source: Annotated[str | None, Parameter(query="from", description="ISO 639-1 floor language")] = None,
         target: Annotated[str | None, Parameter(query="to", description="ISO 639-1 target language")] = None,
-    ) -> list[InterpreterEntry]:
+    ) -> list[Interpreter]:
         """The interpreters on the roster, optionally only those covering the pair from→to."""
-        roster = context.state["roster"]
+        roster = deps.roster
         interpreters = roster.interpreters
         if source and target:
             interpreters = roster.candidates(Pair(source.lower(), target.lower()))
@@ -40,7 +33,7 @@ class InterpretersController(Controller):
             language = (source or target or "").lower()
             interpreters = [i for i in interpreters if language in i.languages]
         return [
-            InterpreterEntry(
+            Interpreter(
                 interpreter_id=i.id,
                 vendor_id=i.vendor_id,
                 languages=list(i.languages),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shared.config import ServiceConfig
-from shared.vendor_tasks.states import AnswerWindow
+from shared.participant.domain.task_states import AnswerWindow
 
 
 class VendorTaskConfig(ServiceConfig, frozen=True, kw_only=True):

@@ -1,7 +1,7 @@
-"""The answer deadline sweep: a task still awaiting its vendor's answer past ``answer_due`` expires and is
+"""The answer deadline: a task still awaiting its vendor's answer past ``answer_due`` expires and is
 handed over exactly like a decline.
 
-Runs in every instance of the service. The overdue task is picked without a lock, then the booking's
+The sweep (``entrypoints.timers``) runs in every instance of the service. The overdue task is picked without a lock, then the booking's
 lock is taken (the order commands take), then the task is re-read: another instance, or an answer that
 came just in time, may have moved it meanwhile, and then nothing happens. Each expiry runs in the trace
 of the message that last changed the task, so it shows in the booking's trace, not in a trace of its own
@@ -10,19 +10,14 @@ of the message that last changed the task, so it shows in the booking's trace, n
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
 from opentelemetry import trace
 
 from shared.db.unit_of_work import Database
+from shared.participant.adapters import vendor_tasks as store
+from shared.participant.domain.task_kind import TaskKind
+from shared.participant.handlers.answers import Reassign, hand_over, no_answer
+from shared.participant.handlers.task_news import publish
 from shared.telemetry import resumed_span, saga_of
-from shared.vendor_tasks import store
-from shared.vendor_tasks.answers import Reassign, hand_over, no_answer
-from shared.vendor_tasks.flow import publish
-from shared.vendor_tasks.kind import TaskKind
-
-log = logging.getLogger(__name__)
 
 
 async def expire_one(
@@ -44,22 +39,3 @@ async def expire_one(
                 )
                 publish(unit, news)
     return True
-
-
-async def sweep_answer_deadlines(
-    database: Database,
-    kind: TaskKind,
-    reassign: Reassign,
-    tracer: trace.Tracer | None = None,
-    interval: float = 2.0,
-) -> None:
-    """Forever: expire every overdue task, then sleep ``interval``."""
-    while True:
-        try:
-            while await expire_one(database, kind, reassign, tracer):
-                pass
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("vendor answer deadline sweep failed; retrying")
-        await asyncio.sleep(interval)

@@ -18,7 +18,7 @@ from shared.contracts.tasks import (
 )
 from shared.db.unit_of_work import Database
 from shared.messaging.responders import Responder
-from shared.vendor_tasks import store
+from shared.participant.adapters import vendor_tasks as store
 
 _query = msgspec.json.Decoder(VendorTaskQuery)
 _encoder = msgspec.json.Encoder()

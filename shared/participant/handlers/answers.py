@@ -30,12 +30,12 @@ from shared.contracts.tasks import (
     VendorTaskMessage,
 )
 from shared.db.unit_of_work import UnitOfWork
+from shared.participant.adapters import vendor_tasks as store
+from shared.participant.domain.task_kind import TaskKind
+from shared.participant.domain.task_revisions import changes
+from shared.participant.domain.task_states import Task, after_answer, answer_name, refusal
+from shared.participant.handlers.task_news import News, publish, state_after, state_events
 from shared.telemetry import current_traceparent
-from shared.vendor_tasks import store
-from shared.vendor_tasks.flow import News, publish, state_after, state_events
-from shared.vendor_tasks.kind import TaskKind
-from shared.vendor_tasks.revisions import changes
-from shared.vendor_tasks.states import Task, after_answer, answer_name, refusal
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from shared.contracts.tasks import VendorTaskStateChanged
-from shared.vendor_tasks.revisions import message_id
-from shared.vendor_tasks.states import AnswerWindow
+from shared.participant.domain.task_revisions import message_id
+from shared.participant.domain.task_states import AnswerWindow
 
 
 @dataclass(frozen=True)

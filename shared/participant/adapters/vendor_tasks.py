@@ -14,7 +14,7 @@ import asyncpg
 import msgspec
 
 from shared.contracts.tasks import TaskState, VendorTaskAssigned, VendorTaskMessage
-from shared.vendor_tasks.states import LET_GO, OPEN, Task
+from shared.participant.domain.task_states import LET_GO, OPEN, Task
 
 _TASK = (
     "SELECT task_id, booking_id, vendor_id, revision, state, version, message_id, answer_due, work"

@@ -1,14 +1,14 @@
 """The vendor-task steps every participant service takes: decide, record, publish.
 
 The service says what each vendor should now be doing (``wanted``) and what each was last told
-(``known``); the decisions are the pure ones of ``revisions``, recorded with ``store``. Every message to
+(``known``); the decisions are the pure ones of ``task_revisions``, recorded with ``store``. Every message to
 a vendor that changes its task's state also tells the venue the task's new state (``News.states``).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -22,11 +22,12 @@ from shared.contracts.tasks import (
     VendorTaskStateChanged,
 )
 from shared.db.unit_of_work import UnitOfWork
+from shared.participant.adapters import vendor_tasks as store
+from shared.participant.adapters.vendor_tasks import Told
+from shared.participant.domain import task_revisions as revisions
+from shared.participant.domain.task_kind import TaskKind
+from shared.participant.domain.task_revisions import BOOKING_CANCELLED, KnownTask, TaskStep
 from shared.telemetry import current_traceparent
-from shared.vendor_tasks import revisions, store
-from shared.vendor_tasks.kind import TaskKind
-from shared.vendor_tasks.revisions import BOOKING_CANCELLED, KnownTask, TaskStep
-from shared.vendor_tasks.store import Told
 
 
 @dataclass
@@ -95,6 +96,21 @@ async def record_steps(
         connection, booking_id, revision, [state_after(m, kind, now) for m in messages], current_traceparent()
     )
     return News(messages, state_events(kind, rows, causation_id))
+
+
+# (a revision, a vendor) -> what the vendor was told at that revision, if that can still be known
+ToldAt = Callable[[int, str], Awaitable[VendorTaskAssigned | None]]
+
+
+async def known_tasks(rows: Sequence[asyncpg.Record], revision: int, told_at: ToldAt) -> list[KnownTask]:
+    """The booking's tasks (``store.tasks``) as their vendors know them before ``revision`` is confirmed."""
+    known = []
+    for row in rows:
+        told = None
+        if row["live"] and row["revision"] < revision:
+            told = await told_at(row["revision"], row["vendor_id"])
+        known.append(KnownTask(row["task_id"], row["vendor_id"], row["revision"], row["live"], told))
+    return known
 
 
 async def record_confirm(
