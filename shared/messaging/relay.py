@@ -17,11 +17,10 @@ from opentelemetry import trace
 from opentelemetry.trace import SpanKind
 
 from shared import faults
+from shared.db import outbox
 from shared.telemetry import context_from, current_traceparent
 
 log = logging.getLogger(__name__)
-
-_CLAIM = "SELECT seq, subject, payload, headers FROM outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED"
 
 
 class OutboxRelay:
@@ -78,7 +77,7 @@ class OutboxRelay:
 
     async def relay_batch(self) -> int:
         async with self._pool.acquire() as connection, connection.transaction():
-            rows = await connection.fetch(_CLAIM, self._batch_size)
+            rows = await outbox.claim(connection, self._batch_size)
             if not rows:
                 return 0
             for row in rows:
@@ -88,9 +87,7 @@ class OutboxRelay:
             )
             for row in rows:
                 faults.reached("relay.after_publish", row["subject"])
-            await connection.execute(
-                "DELETE FROM outbox WHERE seq = ANY($1::bigint[])", [row["seq"] for row in rows]
-            )
+            await outbox.delete(connection, rows)
         self.published += len(rows)
         return len(rows)
 

@@ -1,0 +1,21 @@
+"""SQL of the outbox relay: claim a batch of committed rows, delete them once published.
+
+``claim`` locks the rows with SKIP LOCKED, so several instances share the work without publishing a row
+twice at the same time; both run in the relay's transaction, which holds the locks until the delete.
+"""
+
+from __future__ import annotations
+
+import asyncpg
+
+_CLAIM = "SELECT seq, subject, payload, headers FROM outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED"
+
+
+async def claim(connection: asyncpg.Connection, batch_size: int) -> list[asyncpg.Record]:
+    """Up to ``batch_size`` of the oldest rows no other relay holds, locked until the transaction ends."""
+    return await connection.fetch(_CLAIM, batch_size)
+
+
+async def delete(connection: asyncpg.Connection, rows: list[asyncpg.Record]) -> None:
+    """Remove the published rows."""
+    await connection.execute("DELETE FROM outbox WHERE seq = ANY($1::bigint[])", [row["seq"] for row in rows])
