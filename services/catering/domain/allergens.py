@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
-if TYPE_CHECKING:  # menus.py checks its dishes with this module at load
-    from services.catering.domain.menus import Menu
+import msgspec
 
 EU_ALLERGENS = (
     "celery",
@@ -24,6 +23,23 @@ EU_ALLERGENS = (
     "soybeans",
     "sulphites",
 )
+
+
+class Dish(msgspec.Struct, frozen=True, kw_only=True):
+    """A dish of a menu and the EU allergens it contains (names as in ``EU_ALLERGENS``)."""
+
+    name: str
+    allergens: list[str] = []
+
+
+class Menu(Protocol):
+    """A menu as far as its allergens go (``menus.Menu``, which checks its dishes with this module)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def dishes(self) -> Sequence[Dish]: ...
 
 
 def menu_allergens(menu: Menu) -> list[str]:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from services.catering.domain.allergens import mislabelled
+from services.catering.domain.allergens import Dish, mislabelled
 
 MENUS_PATH = Path(__file__).resolve().parent.parent / "menus.json"
 
@@ -64,13 +64,6 @@ class Staffing(msgspec.Struct, frozen=True, kw_only=True):
     styles: dict[str, StyleRatio]
     load_in_minutes: int = 60
     load_out_minutes: int = 60
-
-
-class Dish(msgspec.Struct, frozen=True, kw_only=True):
-    """A dish of a menu and the EU allergens it contains (names as in ``allergens.EU_ALLERGENS``)."""
-
-    name: str
-    allergens: list[str] = []
 
 
 class Menu(msgspec.Struct, frozen=True, kw_only=True):
