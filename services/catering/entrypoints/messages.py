@@ -3,17 +3,15 @@ caterers' answers to their tasks (durable ``catering-task-answers``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from services.catering import handlers
 from services.catering.entrypoints.dependencies import CateringDependencies
-from shared.contracts import ConfirmCatering, Message, ReleaseCatering, ReserveCatering
+from shared.contracts import ConfirmCatering, ReleaseCatering, ReserveCatering
 from shared.contracts.tasks import VendorTaskAnswer
 from shared.db.unit_of_work import UnitOfWork
-from shared.messaging.consumer import Handler
-from shared.messaging.streams import Consumer
-from shared.participant.entrypoints.messages import participant_routes
+from shared.participant.entrypoints.messages import Routes, participant_routes
 
 Clock = Callable[[], datetime]
 
@@ -22,9 +20,7 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def routes(
-    deps: CateringDependencies, clock: Clock = _utc_now
-) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
+def routes(deps: CateringDependencies, clock: Clock = _utc_now) -> Routes:
     """Handlers for the saga's catering commands and the caterers' answers, keyed by their durable consumer."""
     book, tasks = deps.menus, deps.tasks
 
@@ -42,11 +38,10 @@ def routes(
 
     async def on_answer(answer: VendorTaskAnswer, unit: UnitOfWork) -> None:
         """A caterer accepts, declines (with a reason) or reports done its task; a decline or a missed answer deadline hands the order to another caterer serving the menu, else escalates to staff."""
-        await handlers.answer(answer, unit, book, tasks)
+        await handlers.Caterers(book, tasks).answer(unit, answer)
 
-    commands: Mapping[type[Message], Handler] = {
-        ReserveCatering: on_reserve,
-        ConfirmCatering: on_confirm,
-        ReleaseCatering: on_release,
-    }
-    return participant_routes("catering", commands, on_answer)
+    return participant_routes(
+        "catering",
+        {ReserveCatering: on_reserve, ConfirmCatering: on_confirm, ReleaseCatering: on_release},
+        on_answer,
+    )

@@ -144,7 +144,7 @@ async def confirm(
     command: ConfirmCatering, unit: UnitOfWork, book: MenuBook, tasks: TaskKind = TASKS
 ) -> None:
     """Make the revision firm, give back the covers of the booking's older revisions, tell the caterer what is new."""
-    await plans.confirm(unit, CATERING, command, Caterers(book, tasks).tell, repository.release)
+    await plans.confirm(unit, CATERING, command, Caterers(book, tasks), repository.release)
 
 
 async def release(command: ReleaseCatering, unit: UnitOfWork, tasks: TaskKind = TASKS) -> None:

@@ -3,19 +3,15 @@ the agencies' answers to their tasks (``interpreting-task-answers``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from services.interpreting import handlers
 from services.interpreting.entrypoints.dependencies import InterpretingDependencies
-from shared.contracts import ConfirmInterpreting, Message, ReleaseInterpreting, ReserveInterpreting
+from shared.contracts import ConfirmInterpreting, ReleaseInterpreting, ReserveInterpreting
 from shared.contracts.tasks import VendorTaskAnswer
 from shared.db.unit_of_work import UnitOfWork
-from shared.messaging.consumer import Handler
-from shared.messaging.streams import Consumer
-from shared.participant.entrypoints.messages import participant_routes
+from shared.participant.entrypoints.messages import Routes, participant_routes
 
 
-def routes(deps: InterpretingDependencies) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
+def routes(deps: InterpretingDependencies) -> Routes:
     """The saga's commands and the agencies' answers, each from its durable consumer."""
     roster, tasks = deps.roster, deps.tasks
 
@@ -33,11 +29,14 @@ def routes(deps: InterpretingDependencies) -> Mapping[Consumer, Mapping[type[Mes
 
     async def on_answer(answer: VendorTaskAnswer, unit: UnitOfWork) -> None:
         """An agency accepts, declines (with a reason) or reports done its task; a decline or a missed answer deadline hands its seats to interpreters of other agencies, else escalates to staff."""
-        await handlers.answer(answer, unit, roster, tasks)
+        await handlers.Agencies(roster, tasks).answer(unit, answer)
 
-    commands: Mapping[type[Message], Handler] = {
-        ReserveInterpreting: on_reserve,
-        ConfirmInterpreting: on_confirm,
-        ReleaseInterpreting: on_release,
-    }
-    return participant_routes("interpreting", commands, on_answer)
+    return participant_routes(
+        "interpreting",
+        {
+            ReserveInterpreting: on_reserve,
+            ConfirmInterpreting: on_confirm,
+            ReleaseInterpreting: on_release,
+        },
+        on_answer,
+    )

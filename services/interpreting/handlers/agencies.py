@@ -20,18 +20,14 @@ from services.interpreting.domain.roster import Roster
 from services.interpreting.domain.takeover import uncovered_reason
 from services.interpreting.domain.tasks import TASKS, vendor_tasks
 from shared.contracts import VendorTaskAssigned
-from shared.contracts.tasks import VendorTaskAnswer
-from shared.db.unit_of_work import UnitOfWork
-from shared.participant.adapters import vendor_tasks as tasks_store
+from shared.participant.domain.outcomes import News, Takeover
 from shared.participant.domain.plans import HOLDING, PlanKey, Revisions
 from shared.participant.domain.task_kind import TaskKind
-from shared.participant.domain.task_states import LET_GO, Task
-from shared.participant.handlers.answers import Reassign, Takeover, escalate, on_answer
-from shared.participant.handlers.task_news import News, known_tasks, record_confirm
+from shared.participant.handlers.vendors import Leaving, Vendors
 
 
 @dataclass(frozen=True)
-class Agencies:
+class Agencies(Vendors, plans=RESERVATIONS, plan_name="interpretation plan"):
     """The agencies a booking's firm plan seats interpreters of: told on confirm, replaced when one drops out."""
 
     roster: Roster
@@ -51,33 +47,22 @@ class Agencies:
                 told[revision] = {task.vendor_id: task for task in earlier}
             return told[revision].get(vendor_id)
 
-        rows = await tasks_store.tasks(connection, key.booking_id)
-        current = await known_tasks(rows, key.revision, told_at)
-        news += await record_confirm(
-            connection, key.booking_id, key.revision, wanted, current, causation_id, self.kind
-        )
+        news += await self.confirm_tasks(connection, key, wanted, told_at, causation_id)
         return news
 
-    async def reassign(
-        self,
-        connection: asyncpg.Connection,
-        task: Task,
-        never_again: frozenset[str],
-        causation_id: uuid.UUID | None,
-    ) -> Takeover:
-        """The hand-over of an agency's seats (at its task's revision) to other agencies, or what is missing."""
-        key, roster = PlanKey(task.booking_id, task.revision), self.roster
-        row = (await RESERVATIONS.revisions(connection, task.booking_id)).get(task.revision)
-        if row is None or row["status"] not in HOLDING:
-            return Takeover(missing=f"the interpretation plan of revision {task.revision} is no longer held")
-        plan = repository.plan_of(row, roster.load_minutes)
+    async def take_over(self, connection: asyncpg.Connection, leaving: Leaving) -> Takeover:
+        """Interpreters of other agencies take the leaving agency's seats, all of them; or what is missing."""
+        key, roster = PlanKey(leaving.task.booking_id, leaving.task.revision), self.roster
+        plan = repository.plan_of(leaving.plan, roster.load_minutes)
         before = {seat.interpreter_id for seat in await repository.seats(connection, key)}
-        uncovered = await move_seats(connection, key, plan, task.vendor_id, never_again, roster)
+        uncovered = await move_seats(
+            connection, key, plan, leaving.task.vendor_id, leaving.never_again, roster
+        )
         if uncovered:
             return Takeover(missing=uncovered_reason(uncovered, plan.starts_at, plan.ends_at, roster.zone))
         after = await repository.seats(connection, key)
         gaining = {seat.vendor_id for seat in after if seat.interpreter_id not in before}
-        tasks = vendor_tasks(key.booking_id, plan, after, causation_id, roster.zone, key.revision)
+        tasks = vendor_tasks(key.booking_id, plan, after, leaving.causation_id, roster.zone, key.revision)
         return Takeover([task for task in tasks if task.vendor_id in gaining])
 
     async def _without_leavers(
@@ -86,8 +71,8 @@ class Agencies:
         """Seats at ``key`` still held by agencies that let go of the booking since it was reserved (a change
         reserved before a decline) go to other agencies before anyone is told; if they cannot, staff act."""
         news, roster = News(), self.roster
-        leavers = {row["vendor_id"]: row for row in await tasks_store.tasks(connection, key.booking_id)}
-        never_again = frozenset(vendor for vendor, row in leavers.items() if row["state"] in LET_GO)
+        leavers = {row["vendor_id"]: row for row in await self.tasks(connection, key.booking_id)}
+        never_again = self.let_go(leavers.values())
         seated = {seat.vendor_id for seat in await repository.seats(connection, key)}
         row = known.get(key.revision)
         if not never_again & seated or row is None:
@@ -95,10 +80,10 @@ class Agencies:
         plan = repository.plan_of(row, roster.load_minutes)
         for vendor in sorted(never_again & seated):
             uncovered = await move_seats(connection, key, plan, vendor, never_again, roster)
-            task = await tasks_store.task(connection, leavers[vendor]["task_id"], self.kind.kind)
+            task = await self.task(connection, leavers[vendor]["task_id"])
             if uncovered and task is not None and task.state != "escalated":
                 reason = uncovered_reason(uncovered, plan.starts_at, plan.ends_at, roster.zone)
-                news += await escalate(connection, self.kind, task, reason, causation_id)
+                news += await self.escalate(connection, task, reason, causation_id)
         return news
 
     async def _tasks_at(
@@ -110,18 +95,8 @@ class Agencies:
     ) -> list[VendorTaskAssigned]:
         """The tasks revision ``key`` gives the agencies (none if it no longer holds anything)."""
         row = known.get(key.revision)
-        if row is None or row["status"] not in HOLDING:
+        if row is None or row["status"] not in HOLDING:  # the plan was released (a confirm of a newer one)
             return []
         plan = repository.plan_of(row, self.roster.load_minutes)
         seats = await repository.seats(connection, key)
         return vendor_tasks(key.booking_id, plan, seats, causation_id, self.roster.zone, key.revision)
-
-
-def reassigner(roster: Roster) -> Reassign:
-    """Who takes over an agency's seats when it declines or lets its answer deadline pass."""
-    return Agencies(roster).reassign
-
-
-async def answer(answer: VendorTaskAnswer, unit: UnitOfWork, roster: Roster, tasks: TaskKind = TASKS) -> None:
-    """An agency accepts, declines or reports done; a decline hands its seats to other agencies, or to staff."""
-    await on_answer(unit, answer, tasks, reassigner(roster))

@@ -114,7 +114,7 @@ async def confirm(
     command: ConfirmInterpreting, unit: UnitOfWork, roster: Roster, tasks: TaskKind = TASKS
 ) -> None:
     """Make the revision firm, release the booking's older revisions and tell each agency what is new to it."""
-    await plans.confirm(unit, INTERPRETING, command, Agencies(roster, tasks).tell, repository.release)
+    await plans.confirm(unit, INTERPRETING, command, Agencies(roster, tasks), repository.release)
 
 
 async def release(command: ReleaseInterpreting, unit: UnitOfWork, tasks: TaskKind = TASKS) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import asyncpg
 
-from shared.participant.domain.plans import PlanKey, Revisions
+from shared.participant.domain.plans import HOLDING, PlanKey, Revisions, Row
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,11 @@ class PlanTable:
             f"SELECT * FROM {self.name} WHERE booking_id = $1 ORDER BY revision", booking_id
         )
         return Revisions(list(rows))
+
+    async def holding(self, connection: asyncpg.Connection, key: PlanKey) -> Row | None:
+        """The revision's row if it still holds something (held or confirmed): what a takeover takes over."""
+        row = (await self.revisions(connection, key.booking_id)).get(key.revision)
+        return row if row is not None and row["status"] in HOLDING else None
 
     async def set_status(
         self, connection: asyncpg.Connection, key: PlanKey, status: str, reason: str | None = None

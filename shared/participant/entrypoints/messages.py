@@ -9,10 +9,10 @@ from shared.contracts import Message, VendorTaskAccepted, VendorTaskDeclined, Ve
 from shared.messaging.consumer import Handler
 from shared.messaging.streams import CONSUMERS, Consumer
 
+Routes = Mapping[Consumer, Mapping[type[Message], Handler]]
 
-def participant_routes(
-    service: str, commands: Mapping[type[Message], Handler], on_answer: Handler
-) -> Mapping[Consumer, Mapping[type[Message], Handler]]:
+
+def participant_routes(service: str, commands: Mapping[type[Message], Handler], on_answer: Handler) -> Routes:
     """The service's command handlers and its answer handler, each on its durable consumer."""
     by_name = {consumer.durable: consumer for consumer in CONSUMERS}
     answers: Mapping[type[Message], Handler] = {

@@ -6,20 +6,19 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from shared.loops import drain, every
-from shared.participant.domain.task_kind import TaskKind
-from shared.participant.handlers.answers import Reassign
 from shared.participant.handlers.deadlines import expire_one
+from shared.participant.handlers.vendors import Vendors
 from shared.service import Context
 
 Loop = Callable[[], Coroutine[Any, Any, None]]
 
 
-def answer_deadline_sweep(context: Context[Any], kind: TaskKind, reassign: Reassign) -> Loop:
+def answer_deadline_sweep(context: Context[Any], vendors: Vendors) -> Loop:
     """Every ``WICT_VENDOR_SWEEP_SECONDS``: expire each overdue task (handed over like a decline)."""
     database, tracer, interval = context.database, context.tracer, context.config.vendor_sweep_seconds
 
     async def vendor_answer_deadlines() -> None:
-        expire = drain(lambda: expire_one(database, kind, reassign, tracer))
+        expire = drain(lambda: expire_one(database, vendors.kind, vendors.reassign, tracer))
         await every(interval, expire, name="vendor answer deadline sweep")
 
     return vendor_answer_deadlines

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 import asyncpg
@@ -31,22 +30,14 @@ from shared.contracts.tasks import (
 )
 from shared.db.unit_of_work import UnitOfWork
 from shared.participant.adapters import vendor_tasks as store
+from shared.participant.domain.outcomes import News, Takeover
 from shared.participant.domain.task_kind import TaskKind
 from shared.participant.domain.task_revisions import changes
 from shared.participant.domain.task_states import Task, after_answer, answer_name, refusal
-from shared.participant.handlers.task_news import News, publish, state_after, state_events
+from shared.participant.handlers.task_news import publish, state_after, state_events
 from shared.telemetry import current_traceparent
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Takeover:
-    """Who takes over a leaving vendor's work: each one's whole task as it now is; or, if nobody can
-    take all of it, ``missing`` says what is missing (and the service has let go of the leaving part)."""
-
-    tasks: Sequence[VendorTaskAssigned] = ()
-    missing: str = ""
 
 
 # (connection, the leaving task, vendors never to ask again on this booking, causation) -> Takeover

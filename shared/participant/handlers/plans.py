@@ -3,7 +3,7 @@
 Every command of one booking (whatever its revision) runs under the booking's lock, since a confirm
 touches the booking's other revisions; and every command gets an answer carrying its revision, also when
 repeated or late: the saga may be waiting for it. What differs per service (what a revision holds, what
-its vendors are told) the service passes in (``TellVendors``, ``GiveBack``).
+its vendors are told) the service passes in: its ``Vendors`` and how it gives a revision back.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from shared.contracts.base import Message, PlanMessage
 from shared.db.unit_of_work import UnitOfWork
 from shared.participant.adapters.plans import PlanTable
 from shared.participant.adapters.vendor_tasks import lock_booking
+from shared.participant.domain.outcomes import News
 from shared.participant.domain.plans import HOLDING, PlanKey, Revisions, Row, SagaAnswers, log_fields
 from shared.participant.domain.task_kind import TaskKind
-from shared.participant.handlers.task_news import News, publish, record_cancel
+from shared.participant.handlers.task_news import publish, record_cancel
+from shared.participant.handlers.vendors import Vendors
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +37,6 @@ class Participant:
     answers: SagaAnswers
 
 
-# records (and returns) what the vendors must now hear about the confirmed revision (the service's part)
-TellVendors = Callable[[asyncpg.Connection, PlanKey, Revisions, uuid.UUID], Awaitable[News]]
 # frees what a held or confirmed revision holds and marks it released, for a reason (or keeps its reason)
 GiveBack = Callable[[asyncpg.Connection, Row, str | None], Awaitable[None]]
 
@@ -69,7 +69,7 @@ async def confirm(
     unit: UnitOfWork,
     participant: Participant,
     command: PlanMessage,
-    tell_vendors: TellVendors,
+    vendors: Vendors,
     give_back: GiveBack,
 ) -> None:
     """Make the revision firm, release the booking's older revisions and tell each vendor what is new to it."""
@@ -86,7 +86,7 @@ async def confirm(
         return
     if plan["status"] == "held":
         await participant.plans.set_status(connection, key, "confirmed")
-    news = await tell_vendors(connection, key, known, command.message_id)
+    news = await vendors.tell(connection, key, known, command.message_id)
     for older in known.older_holding(key.revision):
         await give_back(connection, older, f"superseded by revision {key.revision}")
     publish(unit, news)

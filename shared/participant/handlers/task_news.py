@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import asyncpg
@@ -25,26 +24,11 @@ from shared.db.unit_of_work import UnitOfWork
 from shared.participant.adapters import vendor_tasks as store
 from shared.participant.adapters.vendor_tasks import Told
 from shared.participant.domain import task_revisions as revisions
+from shared.participant.domain.outcomes import News
+from shared.participant.domain.plans import PlanKey
 from shared.participant.domain.task_kind import TaskKind
 from shared.participant.domain.task_revisions import BOOKING_CANCELLED, KnownTask, TaskStep
 from shared.telemetry import current_traceparent
-
-
-@dataclass
-class News:
-    """What a change of tasks tells: the vendors (each on its own subjects) and the venue (task states)."""
-
-    to_vendors: list[VendorTaskMessage] = field(default_factory=list)
-    states: list[VendorTaskStateChanged] = field(default_factory=list)
-
-    def __iadd__(self, other: News) -> News:
-        self.to_vendors += other.to_vendors
-        self.states += other.states
-        return self
-
-    @property
-    def told(self) -> int:
-        return len(self.to_vendors)
 
 
 def state_events(
@@ -102,7 +86,24 @@ async def record_steps(
 ToldAt = Callable[[int, str], Awaitable[VendorTaskAssigned | None]]
 
 
-async def known_tasks(rows: Sequence[asyncpg.Record], revision: int, told_at: ToldAt) -> list[KnownTask]:
+async def confirm_tasks(
+    connection: asyncpg.Connection,
+    key: PlanKey,
+    wanted: Sequence[VendorTaskAssigned],
+    told_at: ToldAt,
+    causation_id: uuid.UUID,
+    kind: TaskKind,
+    rows: Sequence[asyncpg.Record] | None = None,
+) -> News:
+    """What the vendors must hear now that ``key`` is confirmed: the tasks it gives (``wanted``) against
+    what each vendor was told (``told_at``), recorded. ``rows``: the booking's tasks, if just read."""
+    if rows is None:
+        rows = await store.tasks(connection, key.booking_id)
+    known = await _known_tasks(rows, key.revision, told_at)
+    return await record_confirm(connection, key.booking_id, key.revision, wanted, known, causation_id, kind)
+
+
+async def _known_tasks(rows: Sequence[asyncpg.Record], revision: int, told_at: ToldAt) -> list[KnownTask]:
     """The booking's tasks (``store.tasks``) as their vendors know them before ``revision`` is confirmed."""
     known = []
     for row in rows:

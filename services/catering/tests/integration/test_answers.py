@@ -14,7 +14,6 @@ import pytest
 from services.catering import handlers
 from services.catering.domain.menus import load_menus
 from services.catering.domain.tasks import TASKS, task_id
-from services.catering.handlers import caterers
 from services.catering.tests.integration.conftest import published
 from shared.contracts import ConfirmCatering, Message, ReleaseCatering, ReserveCatering, VendorTaskDeclined
 from shared.contracts.tasks import VendorTaskAnswer
@@ -59,7 +58,7 @@ async def run(database: Database, message: Message, consumer: str = "catering-co
             await handlers.release(message, unit)
         else:
             assert isinstance(message, VendorTaskAnswer)
-            await handlers.answer(message, unit, BOOK)
+            await handlers.Caterers(BOOK).answer(unit, message)
     return True
 
 
@@ -157,7 +156,7 @@ async def test_a_missed_deadline_expires_the_task_and_the_second_caterer_takes_i
     booking = await confirmed(database)
     await database.pool.execute("UPDATE vendor_tasks SET answer_due = now() - interval '1 second'")
 
-    assert await expire_one(database, TASKS, caterers.reassigner(BOOK))
+    assert await expire_one(database, TASKS, handlers.Caterers(BOOK).reassign)
 
     subjects = [(s, body.get("reason")) for s, body in await told(database, booking)]
     assert [s for s, _ in subjects] == [
@@ -171,7 +170,7 @@ async def test_a_missed_deadline_expires_the_task_and_the_second_caterer_takes_i
         "expired",
         "awaiting_answer",
     ]
-    assert not await expire_one(database, TASKS, caterers.reassigner(BOOK))
+    assert not await expire_one(database, TASKS, handlers.Caterers(BOOK).reassign)
 
 
 async def test_a_change_stays_with_the_caterer_that_took_over(database: Database) -> None:

@@ -13,7 +13,6 @@ import pytest
 from services.interpreting import handlers
 from services.interpreting.domain.roster import Roster
 from services.interpreting.domain.tasks import TASKS, task_id
-from services.interpreting.handlers import agencies
 from services.interpreting.tests.integration.commands import published, run
 from shared.contracts import (
     ConfirmInterpreting,
@@ -60,7 +59,7 @@ async def answer(database: Database, message: VendorTaskAnswer, roster: Roster) 
             async with database.transaction() as unit:
                 if not await unit.claim(ANSWERS, message.message_id):
                     return False
-                await handlers.answer(message, unit, roster)
+                await handlers.Agencies(roster).answer(unit, message)
             return True
         except TRANSIENT_ERRORS:
             continue
@@ -197,7 +196,7 @@ async def test_a_missed_deadline_expires_the_task_and_hands_the_seats_over(
 ):
     booking = await confirmed(database, roster, reserve_command("zh", "ja", minutes=30))
     await database.pool.execute("UPDATE vendor_tasks SET answer_due = now() - interval '1 second'")
-    reassign = agencies.reassigner(roster)
+    reassign = handlers.Agencies(roster).reassign
 
     assert await expire_one(database, TASKS, reassign)
     assert not await expire_one(database, TASKS, reassign)  # nothing else is due: yangtze has a day
