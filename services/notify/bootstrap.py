@@ -26,7 +26,8 @@ from services.notify.entrypoints.http_recipients import RecipientsController
 from services.notify.entrypoints.http_staff import BroadcastsController
 from services.notify.entrypoints.messages import routes
 from services.notify.entrypoints.schedule import run_reminders
-from services.notify.handlers import Notifier, disabled_notice
+from services.notify.handlers.telling import Notifier
+from services.notify.handlers.webhooks import disabled_notice
 from shared.config import ServiceConfig
 from shared.service import Context, ServiceSpec
 

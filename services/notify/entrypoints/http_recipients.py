@@ -27,7 +27,7 @@ from services.notify.entrypoints.schemas import (
     WebhookCreate,
     WebhookCreated,
 )
-from services.notify.handlers import register_webhook
+from services.notify.handlers.webhooks import register_webhook
 from shared.http.problems import ApiError
 from shared.service import Context
 

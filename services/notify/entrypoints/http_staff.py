@@ -19,7 +19,7 @@ from services.notify.entrypoints.schemas import (
     ChannelDelivery,
     RecipientDelivery,
 )
-from services.notify.handlers import broadcast_report, send_broadcast
+from services.notify.handlers.broadcasts import broadcast_report, send_broadcast
 from shared.service import Context
 
 LONGEST_WINDOW = timedelta(days=31)

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 
 from opentelemetry import trace
 
-from services.notify.handlers import Notifier, fire_due
+from services.notify.handlers.reminders import fire_due
+from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from services.notify.entrypoints.http import NotificationsController
 from services.notify.entrypoints.http_ops import OpsController
 from services.notify.entrypoints.http_recipients import RecipientsController
 from services.notify.entrypoints.http_staff import BroadcastsController
-from services.notify.handlers import Notifier
+from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
 from shared.http.problems import EXCEPTION_HANDLERS
 from shared.service import Context
