@@ -4,9 +4,7 @@ channel (e-mail, SMS, webhooks), the reminder loop and the HTTP API."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from litestar.openapi import OpenAPIConfig
@@ -19,13 +17,12 @@ from services.notify.adapters.webhook_sender import WebhookSender
 from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
 from services.notify.domain.retry import RetryPolicy
 from services.notify.domain.templates import load_templates
-from services.notify.entrypoints.dispatcher import run_dispatcher
+from services.notify.entrypoints import timers
 from services.notify.entrypoints.http import NotificationsController
 from services.notify.entrypoints.http_ops import OpsController
 from services.notify.entrypoints.http_recipients import RecipientsController
 from services.notify.entrypoints.http_staff import BroadcastsController
 from services.notify.entrypoints.messages import routes
-from services.notify.entrypoints.schedule import run_reminders
 from services.notify.handlers.telling import Notifier
 from services.notify.handlers.webhooks import disabled_notice
 from shared.config import ServiceConfig
@@ -106,9 +103,9 @@ def _loops(context: Context) -> list:
         ),
     ]
 
-    def dispatching(sender: Sender, policy: RetryPolicy) -> Callable[[], Coroutine[Any, Any, None]]:
-        async def dispatch() -> None:
-            await run_dispatcher(
+    return [
+        *(
+            timers.dispatcher(
                 context.database,
                 sender,
                 policy,
@@ -116,14 +113,10 @@ def _loops(context: Context) -> list:
                 config.dispatch_interval_seconds,
                 config.dispatch_batch_size,
             )
-
-        dispatch.__name__ = f"dispatch-{sender.channel}"
-        return dispatch
-
-    async def remind() -> None:
-        await run_reminders(context.database, notifier, context.tracer, config.reminder_interval_seconds)
-
-    return [*(dispatching(sender, policy) for sender, policy in senders), remind]
+            for sender, policy in senders
+        ),
+        timers.reminders(context.database, notifier, context.tracer, config.reminder_interval_seconds),
+    ]
 
 
 def spec() -> ServiceSpec:
