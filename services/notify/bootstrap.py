@@ -18,10 +18,10 @@ from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
 from services.notify.domain.retry import RetryPolicy
 from services.notify.domain.templates import load_templates
 from services.notify.entrypoints import timers
-from services.notify.entrypoints.http import NotificationsController
-from services.notify.entrypoints.http_ops import OpsController
-from services.notify.entrypoints.http_recipients import RecipientsController
-from services.notify.entrypoints.http_staff import BroadcastsController
+from services.notify.entrypoints.http.feed import NotificationsController
+from services.notify.entrypoints.http.ops import OpsController
+from services.notify.entrypoints.http.recipients import RecipientsController
+from services.notify.entrypoints.http.staff import BroadcastsController
 from services.notify.entrypoints.messages import routes
 from services.notify.handlers.telling import Notifier
 from services.notify.handlers.webhooks import disabled_notice

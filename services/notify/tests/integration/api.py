@@ -11,10 +11,10 @@ from litestar.di import Provide
 from opentelemetry import trace
 
 from services.notify.bootstrap import NotifyConfig
-from services.notify.entrypoints.http import NotificationsController
-from services.notify.entrypoints.http_ops import OpsController
-from services.notify.entrypoints.http_recipients import RecipientsController
-from services.notify.entrypoints.http_staff import BroadcastsController
+from services.notify.entrypoints.http.feed import NotificationsController
+from services.notify.entrypoints.http.ops import OpsController
+from services.notify.entrypoints.http.recipients import RecipientsController
+from services.notify.entrypoints.http.staff import BroadcastsController
 from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
 from shared.http.problems import EXCEPTION_HANDLERS

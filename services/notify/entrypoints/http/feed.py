@@ -11,9 +11,9 @@ from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from services.notify.adapters import repository
-from services.notify.entrypoints import checks
-from services.notify.entrypoints.access import caller
-from services.notify.entrypoints.schemas import ChannelState, Notification
+from services.notify.entrypoints.http import checks
+from services.notify.entrypoints.http.auth import caller
+from services.notify.entrypoints.schemas.feed import ChannelState, Notification
 from shared.http.problems import ApiError, FieldError
 from shared.service import Context
 

@@ -10,9 +10,9 @@ from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from services.notify.adapters import ops
-from services.notify.entrypoints import checks
-from services.notify.entrypoints.access import ops_guard
-from services.notify.entrypoints.schemas import Attempt, DeliveryRecord, DevSms
+from services.notify.entrypoints.http import checks
+from services.notify.entrypoints.http.auth import ops_guard
+from services.notify.entrypoints.schemas.ops import Attempt, DeliveryRecord, DevSms
 from shared.service import Context
 
 

@@ -17,9 +17,9 @@ from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from services.notify.adapters import recipients, webhooks
 from services.notify.domain.channels import OPTIONAL_CHANNELS
 from services.notify.domain.notices import ESSENTIAL
-from services.notify.entrypoints import checks
-from services.notify.entrypoints.access import staff_guard
-from services.notify.entrypoints.schemas import (
+from services.notify.entrypoints.http import checks
+from services.notify.entrypoints.http.auth import staff_guard
+from services.notify.entrypoints.schemas.recipients import (
     Preference,
     Preferences,
     PreferenceUpdate,

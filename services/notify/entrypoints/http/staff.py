@@ -10,9 +10,9 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED
 
-from services.notify.entrypoints import checks
-from services.notify.entrypoints.access import staff_guard
-from services.notify.entrypoints.schemas import (
+from services.notify.entrypoints.http import checks
+from services.notify.entrypoints.http.auth import staff_guard
+from services.notify.entrypoints.schemas.staff import (
     BroadcastAccepted,
     BroadcastCreate,
     BroadcastReport,
