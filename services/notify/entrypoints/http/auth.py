@@ -1,79 +1,60 @@
-"""Who may read and change what in notify.
+"""Who may read and change what in notify: every route needs ``Authorization: Bearer <key>``.
 
 Staff and ops present the venue's staff/ops API keys (given to notify by the deployment, compared by
-hash); an organizer presents their own venue API key, which notify checks with the venue (`GET /me`,
-cached for ``CACHE_SECONDS``), and sees only their own feed.
+hash); an organizer presents their own venue API key, which notify checks with the venue
+(``adapters/venue_accounts.py``, cached) and then sees only their own feed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import time
-from dataclasses import dataclass
 from typing import Any
 
-import httpx
 from litestar.connection import ASGIConnection
 
+from services.notify.adapters.venue_accounts import VenueUnavailable
+from services.notify.domain.access import Caller
+from services.notify.entrypoints.dependencies import NotifyDependencies
 from shared.http.problems import ApiError
 
-CACHE_SECONDS = 30.0
-_cache: dict[str, tuple[float, Caller | None]] = {}
+Connection = ASGIConnection[Any, Any, Any, Any]
 
 
-@dataclass(frozen=True)
-class Caller:
-    role: str  # organizer, staff or ops
-    email: str = ""
+def _unauthorized(detail: str) -> ApiError:
+    error = ApiError(401, "Authentication required", detail)
+    error.headers = {"WWW-Authenticate": 'Bearer realm="wict"'}
+    return error
 
 
-def _token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
+def _token(connection: Connection) -> str:
     scheme, _, token = connection.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        error = ApiError(401, "Authentication required", "send an API key as `Authorization: Bearer <key>`")
-        error.headers = {"WWW-Authenticate": 'Bearer realm="wict"'}
-        raise error
+        raise _unauthorized("send an API key as `Authorization: Bearer <key>`")
     return token.strip()
 
 
-def _same(key: str, configured: str) -> bool:
-    keys = [k.strip() for k in configured.split(",") if k.strip()]
+def _one_of(key: str, keys: tuple[str, ...]) -> bool:
     digest = hashlib.sha256(key.encode()).digest()
     return any(hmac.compare_digest(digest, hashlib.sha256(k.encode()).digest()) for k in keys)
 
 
-async def caller(connection: ASGIConnection[Any, Any, Any, Any]) -> Caller:
+async def caller(connection: Connection, deps: NotifyDependencies) -> Caller:
     """The authenticated caller; 401 when the key is missing or unknown."""
     token = _token(connection)
-    config = connection.app.state.context.config
-    if _same(token, config.staff_api_keys):
+    if _one_of(token, deps.staff_keys):
         return Caller("staff")
-    if _same(token, config.ops_api_keys):
+    if _one_of(token, deps.ops_keys):
         return Caller("ops")
-    now = time.monotonic()
-    cached = _cache.get(token)
-    if cached is None or cached[0] < now:
-        cached = _cache[token] = (now + CACHE_SECONDS, await _ask_venue(config.venue_url, token))
-    if cached[1] is None:
-        error = ApiError(401, "Authentication required", "the API key is unknown or revoked")
-        error.headers = {"WWW-Authenticate": 'Bearer realm="wict"'}
-        raise error
-    return cached[1]
-
-
-async def _ask_venue(venue_url: str, token: str) -> Caller | None:
     try:
-        async with httpx.AsyncClient(timeout=5) as client:
-            response = await client.get(f"{venue_url}/me", headers={"Authorization": f"Bearer {token}"})
-    except httpx.HTTPError:
+        known = await deps.venue.caller(token)
+    except VenueUnavailable:
         raise ApiError(
             503, "Cannot check the API key now", "the venue service does not answer; retry"
         ) from None
-    if response.status_code != 200:
-        return None
-    account = response.json()
-    return Caller(account["role"], account["email"].lower())
+    if known is None:
+        raise _unauthorized("the API key is unknown or revoked")
+    return known
 
 
 def require(who: Caller, *roles: str) -> None:
@@ -81,11 +62,17 @@ def require(who: Caller, *roles: str) -> None:
         raise ApiError(403, "Not allowed for your role", f"this needs the {' or '.join(roles)} role")
 
 
-async def staff_guard(connection: ASGIConnection[Any, Any, Any, Any], _: Any) -> None:
+def _deps(connection: Connection) -> NotifyDependencies:
+    # guards run before litestar injects dependencies: they find the service's on the app (the runner's)
+    deps: NotifyDependencies = connection.app.state.context.deps
+    return deps
+
+
+async def staff_guard(connection: Connection, _: Any) -> None:
     """Guard for /staff and /recipients: venue staff only."""
-    require(await caller(connection), "staff")
+    require(await caller(connection, _deps(connection)), "staff")
 
 
-async def ops_guard(connection: ASGIConnection[Any, Any, Any, Any], _: Any) -> None:
+async def ops_guard(connection: Connection, _: Any) -> None:
     """Guard for /ops: ops or staff."""
-    require(await caller(connection), "ops", "staff")
+    require(await caller(connection, _deps(connection)), "ops", "staff")

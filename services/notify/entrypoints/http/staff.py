@@ -10,6 +10,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED
 
+from services.notify.entrypoints.dependencies import NotifyDependencies
 from services.notify.entrypoints.http import checks
 from services.notify.entrypoints.http.auth import staff_guard
 from services.notify.entrypoints.schemas.staff import (
@@ -20,7 +21,6 @@ from services.notify.entrypoints.schemas.staff import (
     RecipientDelivery,
 )
 from services.notify.handlers.broadcasts import broadcast_report, send_broadcast
-from shared.service import Context
 
 LONGEST_WINDOW = timedelta(days=31)
 
@@ -50,14 +50,14 @@ class BroadcastsController(Controller):
 
     @post("/", operation_id="CreateBroadcast", status_code=HTTP_202_ACCEPTED)
     async def create_broadcast(
-        self, context: NamedDependency[Context], data: JSONBody[BroadcastCreate]
+        self, deps: NamedDependency[NotifyDependencies], data: JSONBody[BroadcastCreate]
     ) -> BroadcastAccepted:
         """Send an urgent notice to every organizer and vendor with an event in the window, on all channels."""
         _check(data)
         broadcast_id = uuid.uuid4()
-        async with context.database.transaction() as unit:
+        async with deps.database.transaction() as unit:
             recipients = await send_broadcast(
-                unit, context.state["notifier"], broadcast_id, data.starts_at, data.ends_at, data.notices
+                unit, deps.notifier, broadcast_id, data.starts_at, data.ends_at, data.notices
             )
         return BroadcastAccepted(
             broadcast_id=broadcast_id, recipients=recipients, report=f"/staff/broadcasts/{broadcast_id}"
@@ -65,10 +65,10 @@ class BroadcastsController(Controller):
 
     @get("/{broadcast_id:uuid}", operation_id="GetBroadcastReport")
     async def get_report(
-        self, context: NamedDependency[Context], broadcast_id: FromPath[uuid.UUID]
+        self, deps: NamedDependency[NotifyDependencies], broadcast_id: FromPath[uuid.UUID]
     ) -> BroadcastReport:
         """The broadcast's delivery report: delivered / failed / pending per recipient, and totals."""
-        async with context.database.connection() as connection:
+        async with deps.database.connection() as connection:
             report = await broadcast_report(connection, broadcast_id)
         if report is None:
             raise checks.invalid("broadcast_id", "no such broadcast", 404, "Unknown broadcast")
