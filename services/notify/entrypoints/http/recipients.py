@@ -26,7 +26,7 @@ from services.notify.entrypoints.schemas.recipients import (
     PreferenceUpdate,
     Webhook,
     WebhookCreate,
-    WebhookCreated,
+    WebhookWithSecret,
 )
 from services.notify.handlers.webhooks import register_webhook
 from shared.http.problems import ApiError
@@ -65,7 +65,7 @@ class RecipientsController(Controller):
         deps: NamedDependency[NotifyDependencies],
         recipient_key: FromPath[str],
         data: JSONBody[WebhookCreate],
-    ) -> WebhookCreated:
+    ) -> WebhookWithSecret:
         """Register a webhook endpoint; the answer holds its signing secret, shown this once."""
         key = checks.recipient_key(recipient_key)
         url = checks.webhook_url(data.url, deps.webhook_require_https)
@@ -77,7 +77,7 @@ class RecipientsController(Controller):
             raise checks.invalid(
                 "url", "this URL is registered for the recipient already", 409, "Already registered"
             )
-        return WebhookCreated(
+        return WebhookWithSecret(
             **{field: getattr(_webhook(row), field) for field in Webhook.__struct_fields__},
             secret=row["secret"],
         )

@@ -14,8 +14,8 @@ from services.notify.entrypoints.dependencies import NotifyDependencies
 from services.notify.entrypoints.http import checks
 from services.notify.entrypoints.http.auth import staff_guard
 from services.notify.entrypoints.schemas.staff import (
-    BroadcastAccepted,
     BroadcastCreate,
+    BroadcastReceipt,
     BroadcastReport,
     ChannelDelivery,
     RecipientDelivery,
@@ -51,7 +51,7 @@ class BroadcastsController(Controller):
     @post("/", operation_id="CreateBroadcast", status_code=HTTP_202_ACCEPTED)
     async def create_broadcast(
         self, deps: NamedDependency[NotifyDependencies], data: JSONBody[BroadcastCreate]
-    ) -> BroadcastAccepted:
+    ) -> BroadcastReceipt:
         """Send an urgent notice to every organizer and vendor with an event in the window, on all channels."""
         _check(data)
         broadcast_id = uuid.uuid4()
@@ -59,7 +59,7 @@ class BroadcastsController(Controller):
             recipients = await send_broadcast(
                 unit, deps.notifier, broadcast_id, data.starts_at, data.ends_at, data.notices
             )
-        return BroadcastAccepted(
+        return BroadcastReceipt(
             broadcast_id=broadcast_id, recipients=recipients, report=f"/staff/broadcasts/{broadcast_id}"
         )
 

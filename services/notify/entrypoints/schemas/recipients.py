@@ -23,7 +23,7 @@ class Webhook(msgspec.Struct, frozen=True, kw_only=True):
     disabled_at: datetime | None = None
 
 
-class WebhookCreated(Webhook, frozen=True, kw_only=True):
+class WebhookWithSecret(Webhook, frozen=True, kw_only=True):
     secret: str  # shown this once: sign-checking key for X-WICT-Signature
     signature: str = 'X-WICT-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>'
 

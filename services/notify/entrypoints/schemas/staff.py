@@ -17,7 +17,7 @@ class BroadcastCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     notices: dict[str, Notice]
 
 
-class BroadcastAccepted(msgspec.Struct, frozen=True, kw_only=True):
+class BroadcastReceipt(msgspec.Struct, frozen=True, kw_only=True):
     broadcast_id: uuid.UUID
     recipients: int
     report: str
