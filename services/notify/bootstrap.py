@@ -4,30 +4,30 @@ channel (e-mail, SMS, webhooks), the reminder loop and the HTTP API."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from litestar.openapi import OpenAPIConfig
 
 from services.notify.adapters import recipients
 from services.notify.adapters.mailer import SmtpMailer
-from services.notify.adapters.outbound import Sender
 from services.notify.adapters.sms import DevSmsProvider, SmsSender
+from services.notify.adapters.venue_accounts import VenueAccounts
 from services.notify.adapters.webhook_sender import WebhookSender
 from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
 from services.notify.domain.retry import RetryPolicy
 from services.notify.domain.templates import load_templates
-from services.notify.entrypoints.dispatcher import run_dispatcher
-from services.notify.entrypoints.http import NotificationsController
-from services.notify.entrypoints.http_ops import OpsController
-from services.notify.entrypoints.http_recipients import RecipientsController
-from services.notify.entrypoints.http_staff import BroadcastsController
+from services.notify.entrypoints import timers
+from services.notify.entrypoints.dependencies import Channel, NotifyDependencies
+from services.notify.entrypoints.http.feed import NotificationsController
+from services.notify.entrypoints.http.ops import OpsController
+from services.notify.entrypoints.http.recipients import RecipientsController
+from services.notify.entrypoints.http.staff import BroadcastsController
 from services.notify.entrypoints.messages import routes
-from services.notify.entrypoints.schedule import run_reminders
-from services.notify.handlers import Notifier, disabled_notice
+from services.notify.handlers.telling import Notifier
+from services.notify.handlers.webhooks import disabled_notice
 from shared.config import ServiceConfig
+from shared.db.unit_of_work import Database
 from shared.service import Context, ServiceSpec
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,23 @@ def webhook_policy_from(config: NotifyConfig) -> RetryPolicy:
     )
 
 
-async def _on_start(context: Context) -> None:
+def _keys(configured: str) -> tuple[str, ...]:
+    return tuple(key.strip() for key in configured.split(",") if key.strip())
+
+
+def _channels(config: NotifyConfig, database: Database, notifier: Notifier) -> tuple[Channel, ...]:
+    webhooks = WebhookSender(
+        config.webhook_disable_after_failures, disabled_notice(notifier), config.webhook_timeout_seconds
+    )
+    return (
+        Channel(mailer_from(config), retry_policy_from(config)),
+        Channel(SmsSender(DevSmsProvider(database.pool)), retry_policy_from(config)),
+        Channel(webhooks, webhook_policy_from(config)),
+    )
+
+
+async def build(context: Context[NotifyDependencies]) -> NotifyDependencies:
+    """Seed the recipients of the data file, then wire what the entrypoints use."""
     config: NotifyConfig = context.config
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines quote webhook URLs
     directory = recipients.load_directory(
@@ -84,54 +100,48 @@ async def _on_start(context: Context) -> None:
     async with context.database.transaction() as unit:
         seeded = await recipients.seed(unit.connection, directory)
     log.info("recipients seeded", extra={"fields": {"vendors_and_staff": seeded}})
-    context.state["notifier"] = Notifier(
+    notifier = Notifier(
         load_templates(), ZoneInfo(config.venue_time_zone), parse_leads(config.reminder_leads)
+    )
+    return NotifyDependencies(
+        database=context.database,
+        tracer=context.tracer,
+        notifier=notifier,
+        venue=VenueAccounts(config.venue_url),
+        staff_keys=_keys(config.staff_api_keys),
+        ops_keys=_keys(config.ops_api_keys),
+        webhook_require_https=config.webhook_require_https,
+        channels=_channels(config, context.database, notifier),
     )
 
 
-def _loops(context: Context) -> list:
+def _loops(context: Context[NotifyDependencies]) -> list[timers.Loop]:
     config: NotifyConfig = context.config
-    notifier: Notifier = context.state["notifier"]
-    senders: list[tuple[Sender, RetryPolicy]] = [
-        (mailer_from(config), retry_policy_from(config)),
-        (SmsSender(DevSmsProvider(context.database.pool)), retry_policy_from(config)),
-        (
-            WebhookSender(
-                config.webhook_disable_after_failures,
-                disabled_notice(notifier),
-                config.webhook_timeout_seconds,
-            ),
-            webhook_policy_from(config),
-        ),
+    deps = context.deps
+    dispatchers = [
+        timers.dispatcher(
+            deps.database,
+            channel.sender,
+            channel.policy,
+            deps.tracer,
+            config.dispatch_interval_seconds,
+            config.dispatch_batch_size,
+        )
+        for channel in deps.channels
+    ]
+    return [
+        *dispatchers,
+        timers.reminders(deps.database, deps.notifier, deps.tracer, config.reminder_interval_seconds),
     ]
 
-    def dispatching(sender: Sender, policy: RetryPolicy) -> Callable[[], Coroutine[Any, Any, None]]:
-        async def dispatch() -> None:
-            await run_dispatcher(
-                context.database,
-                sender,
-                policy,
-                context.tracer,
-                config.dispatch_interval_seconds,
-                config.dispatch_batch_size,
-            )
 
-        dispatch.__name__ = f"dispatch-{sender.channel}"
-        return dispatch
-
-    async def remind() -> None:
-        await run_reminders(context.database, notifier, context.tracer, config.reminder_interval_seconds)
-
-    return [*(dispatching(sender, policy) for sender, policy in senders), remind]
-
-
-def spec() -> ServiceSpec:
+def spec() -> ServiceSpec[NotifyDependencies]:
     return ServiceSpec(
         name="notify",
         migrations=Path(__file__).parent / "migrations",
         config_type=NotifyConfig,
-        on_start=_on_start,
-        consumers=lambda context: routes(context.state["notifier"]),
+        dependencies=build,
+        consumers=lambda context: routes(context.deps.notifier),
         loops=_loops,
         controllers=[NotificationsController, RecipientsController, BroadcastsController, OpsController],
         openapi=OpenAPIConfig(

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from services.notify.handlers import Notifier, on_booking_event, on_task_event
+from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.tasks import on_task_event
+from services.notify.handlers.telling import Notifier
 from shared.contracts import (
     ApprovalNeeded,
     BookingCancelled,

@@ -10,12 +10,14 @@ from litestar import Litestar
 from litestar.di import Provide
 from opentelemetry import trace
 
+from services.notify.adapters.venue_accounts import VenueAccounts
 from services.notify.bootstrap import NotifyConfig
-from services.notify.entrypoints.http import NotificationsController
-from services.notify.entrypoints.http_ops import OpsController
-from services.notify.entrypoints.http_recipients import RecipientsController
-from services.notify.entrypoints.http_staff import BroadcastsController
-from services.notify.handlers import Notifier
+from services.notify.entrypoints.dependencies import NotifyDependencies
+from services.notify.entrypoints.http.feed import NotificationsController
+from services.notify.entrypoints.http.ops import OpsController
+from services.notify.entrypoints.http.recipients import RecipientsController
+from services.notify.entrypoints.http.staff import BroadcastsController
+from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
 from shared.http.problems import EXCEPTION_HANDLERS
 from shared.service import Context
@@ -26,11 +28,20 @@ STAFF_KEY, OPS_KEY = "wict_test-staff-key", "wict_test-ops-key"
 @asynccontextmanager
 async def api_client(database: Database, notifier: Notifier) -> AsyncIterator[httpx.AsyncClient]:
     config = NotifyConfig(staff_api_keys=STAFF_KEY, ops_api_keys=OPS_KEY)
-    context = Context("notify", config, database, trace.get_tracer("notify-tests"))
-    context.state["notifier"] = notifier
+    context: Context[NotifyDependencies] = Context(
+        "notify", config, database, trace.get_tracer("notify-tests")
+    )
+    context.deps = NotifyDependencies(
+        database=database,
+        tracer=context.tracer,
+        notifier=notifier,
+        venue=VenueAccounts(config.venue_url),
+        staff_keys=(STAFF_KEY,),
+        ops_keys=(OPS_KEY,),
+    )
     app = Litestar(
         route_handlers=[NotificationsController, RecipientsController, BroadcastsController, OpsController],
-        dependencies={"context": Provide(lambda: context, sync_to_thread=False)},
+        dependencies={"deps": Provide(lambda: context.deps, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
     )
     app.state.context = context

@@ -14,7 +14,7 @@ import pytest
 from deploy.embedded.stack import Stack
 from services.notify.adapters import recipients
 from services.notify.domain.templates import load_templates
-from services.notify.handlers import Notifier
+from services.notify.handlers.telling import Notifier
 from shared.contracts import BookingConfirmed, BookingRejected, Organizer, VendorTaskAssigned
 from shared.db.migrate import apply_migrations
 from shared.db.pool import create_pool

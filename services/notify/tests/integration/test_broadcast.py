@@ -13,8 +13,10 @@ from services.notify.adapters.mailer import SmtpMailer
 from services.notify.adapters.sms import DevSmsProvider, SmsSender
 from services.notify.adapters.webhook_sender import WebhookSender
 from services.notify.domain.retry import RetryPolicy
-from services.notify.entrypoints.dispatcher import dispatch_once
-from services.notify.handlers import disabled_notice, on_booking_event, on_task_event, register_webhook
+from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.dispatch import dispatch_once
+from services.notify.handlers.tasks import on_task_event
+from services.notify.handlers.webhooks import disabled_notice, register_webhook
 from shared.contracts import BookingCancelled
 from shared.db.unit_of_work import Database
 

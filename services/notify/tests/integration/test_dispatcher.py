@@ -8,8 +8,9 @@ from deploy.embedded.ports import free_port
 from deploy.embedded.stack import Stack
 from services.notify.adapters.mailer import SmtpMailer
 from services.notify.domain.retry import RetryPolicy
-from services.notify.entrypoints.dispatcher import dispatch_once
-from services.notify.handlers import Notifier, notify_organizer
+from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.dispatch import dispatch_once
+from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
 
 from .conftest import confirmed, mail_to, rejected
@@ -32,7 +33,7 @@ class Clock:
 
 async def record(database: Database, notifier: Notifier, event) -> None:
     async with database.transaction() as unit:
-        await notify_organizer(event, unit, notifier)
+        await on_booking_event(event, unit, notifier)
 
 
 async def email_delivery(database: Database, message_id) -> dict:

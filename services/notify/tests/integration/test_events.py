@@ -10,8 +10,9 @@ from opentelemetry import trace
 from deploy.embedded.stack import Stack
 from services.notify.adapters.mailer import SmtpMailer
 from services.notify.domain.retry import RetryPolicy
-from services.notify.entrypoints.dispatcher import dispatch_once
-from services.notify.handlers import Notifier, on_booking_event
+from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.dispatch import dispatch_once
+from services.notify.handlers.telling import Notifier
 from shared.contracts import (
     ApprovalNeeded,
     BookingCancelled,

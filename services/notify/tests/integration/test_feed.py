@@ -4,7 +4,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from services.notify.handlers import Notifier, notify_organizer
+from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
 
 from .api import api_client
@@ -21,7 +22,7 @@ async def client(database: Database, notifier: Notifier) -> AsyncIterator[httpx.
 
 async def record(database: Database, notifier: Notifier, event) -> None:
     async with database.transaction() as unit:
-        await notify_organizer(event, unit, notifier)
+        await on_booking_event(event, unit, notifier)
 
 
 async def test_a_bookings_feed_shows_the_message_and_each_channels_state(

@@ -12,8 +12,9 @@ from deploy.embedded.stack import Stack
 from services.notify.adapters.mailer import SmtpMailer
 from services.notify.adapters.sms import DevSmsProvider, SmsSender
 from services.notify.domain.retry import RetryPolicy
-from services.notify.entrypoints.dispatcher import dispatch_once
-from services.notify.handlers import on_booking_event, on_task_event
+from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.dispatch import dispatch_once
+from services.notify.handlers.tasks import on_task_event
 from shared.contracts import VendorTaskCancelled
 from shared.db.unit_of_work import Database
 

@@ -7,8 +7,9 @@ from opentelemetry import trace
 from deploy.embedded.stack import Stack
 from services.notify.adapters.mailer import SmtpMailer
 from services.notify.domain.retry import RetryPolicy
-from services.notify.entrypoints.dispatcher import dispatch_once
-from services.notify.handlers import Notifier, notify_organizer
+from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.dispatch import dispatch_once
+from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
 
 from .conftest import confirmed, mail_to, rejected
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.integration
 
 async def handle(event, database: Database, notifier: Notifier) -> bool:
     async with database.transaction() as unit:
-        return await notify_organizer(event, unit, notifier)
+        return await on_booking_event(event, unit, notifier)
 
 
 async def test_an_outcome_becomes_a_feed_entry_and_a_pending_email(

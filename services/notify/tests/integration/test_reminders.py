@@ -9,7 +9,10 @@ import pytest
 from opentelemetry import trace
 
 from services.notify.adapters import reminders
-from services.notify.handlers import Notifier, fire_due, on_booking_event, on_task_event
+from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.reminders import fire_due
+from services.notify.handlers.tasks import on_task_event
+from services.notify.handlers.telling import Notifier
 from shared.contracts import BookingCancelled, BookingChanged, VendorTaskCancelled
 from shared.db.unit_of_work import Database
 

@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from services.notify.handlers import Notifier, on_booking_event, on_task_event
+from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.tasks import on_task_event
+from services.notify.handlers.telling import Notifier
 from shared.contracts import VendorTaskAccepted, VendorTaskCancelled, VendorTaskDeclined, VendorTaskEscalated
 from shared.db.unit_of_work import Database
 

@@ -10,8 +10,10 @@ from deploy.embedded.stack import Stack
 from services.notify.adapters.mailer import SmtpMailer
 from services.notify.adapters.webhook_sender import WebhookSender
 from services.notify.domain.retry import RetryPolicy
-from services.notify.entrypoints.dispatcher import dispatch_once
-from services.notify.handlers import Notifier, disabled_notice, on_booking_event, register_webhook
+from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.dispatch import dispatch_once
+from services.notify.handlers.telling import Notifier
+from services.notify.handlers.webhooks import disabled_notice, register_webhook
 from shared.db.unit_of_work import Database
 
 from .conftest import SENDER, Clock, confirmed, mail_to

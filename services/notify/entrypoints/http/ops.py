@@ -10,10 +10,10 @@ from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from services.notify.adapters import ops
-from services.notify.entrypoints import checks
-from services.notify.entrypoints.access import ops_guard
-from services.notify.entrypoints.schemas import Attempt, DeliveryRecord, DevSms
-from shared.service import Context
+from services.notify.entrypoints.dependencies import NotifyDependencies
+from services.notify.entrypoints.http import checks
+from services.notify.entrypoints.http.auth import ops_guard
+from services.notify.entrypoints.schemas.ops import Attempt, DeliveryRecord, DevSms
 
 
 class OpsController(Controller):
@@ -24,7 +24,7 @@ class OpsController(Controller):
     @get("/deliveries", operation_id="ListDeliveries")
     async def list_deliveries(
         self,
-        context: NamedDependency[Context],
+        deps: NamedDependency[NotifyDependencies],
         booking_id: Annotated[
             str | None, QueryParameter(description="a booking's id (UUID)", required=False)
         ] = None,
@@ -46,7 +46,7 @@ class OpsController(Controller):
         ] = 100,
     ) -> list[DeliveryRecord]:
         """Deliveries by booking, recipient, channel, state or message, each with its attempts and outcomes."""
-        async with context.database.connection() as connection:
+        async with deps.database.connection() as connection:
             rows = await ops.deliveries(
                 connection,
                 checks.uuid_or_none("booking_id", booking_id),
@@ -72,7 +72,7 @@ class OpsController(Controller):
     @get("/dev-sms", operation_id="ListDevSms")
     async def list_dev_sms(
         self,
-        context: NamedDependency[Context],
+        deps: NamedDependency[NotifyDependencies],
         phone: Annotated[
             str | None, QueryParameter(description="only messages to this number", required=False)
         ] = None,
@@ -81,6 +81,6 @@ class OpsController(Controller):
         ] = 100,
     ) -> list[DevSms]:
         """What the development SMS provider would have sent (nothing leaves the machine)."""
-        async with context.database.connection() as connection:
+        async with deps.database.connection() as connection:
             rows = await ops.dev_sms(connection, phone, limit)
         return [DevSms(**dict(row)) for row in rows]

@@ -21,8 +21,8 @@ from services.notify.domain.task_text import (
     task_notice,
     task_variables,
 )
-from services.notify.use_cases.reminders import follow_task
-from services.notify.use_cases.telling import Notifier, Telling, tell
+from services.notify.handlers.reminders import follow_task
+from services.notify.handlers.telling import Notifier, Telling, tell
 from shared.contracts import VendorTaskAssigned, VendorTaskChanged
 from shared.contracts.tasks import VendorTaskMessage
 from shared.db.unit_of_work import UnitOfWork

@@ -10,17 +10,17 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED
 
-from services.notify.entrypoints import checks
-from services.notify.entrypoints.access import staff_guard
-from services.notify.entrypoints.schemas import (
-    BroadcastAccepted,
+from services.notify.entrypoints.dependencies import NotifyDependencies
+from services.notify.entrypoints.http import checks
+from services.notify.entrypoints.http.auth import staff_guard
+from services.notify.entrypoints.schemas.staff import (
     BroadcastCreate,
+    BroadcastReceipt,
     BroadcastReport,
     ChannelDelivery,
     RecipientDelivery,
 )
-from services.notify.handlers import broadcast_report, send_broadcast
-from shared.service import Context
+from services.notify.handlers.broadcasts import broadcast_report, send_broadcast
 
 LONGEST_WINDOW = timedelta(days=31)
 
@@ -50,25 +50,25 @@ class BroadcastsController(Controller):
 
     @post("/", operation_id="CreateBroadcast", status_code=HTTP_202_ACCEPTED)
     async def create_broadcast(
-        self, context: NamedDependency[Context], data: JSONBody[BroadcastCreate]
-    ) -> BroadcastAccepted:
+        self, deps: NamedDependency[NotifyDependencies], data: JSONBody[BroadcastCreate]
+    ) -> BroadcastReceipt:
         """Send an urgent notice to every organizer and vendor with an event in the window, on all channels."""
         _check(data)
         broadcast_id = uuid.uuid4()
-        async with context.database.transaction() as unit:
+        async with deps.database.transaction() as unit:
             recipients = await send_broadcast(
-                unit, context.state["notifier"], broadcast_id, data.starts_at, data.ends_at, data.notices
+                unit, deps.notifier, broadcast_id, data.starts_at, data.ends_at, data.notices
             )
-        return BroadcastAccepted(
+        return BroadcastReceipt(
             broadcast_id=broadcast_id, recipients=recipients, report=f"/staff/broadcasts/{broadcast_id}"
         )
 
     @get("/{broadcast_id:uuid}", operation_id="GetBroadcastReport")
     async def get_report(
-        self, context: NamedDependency[Context], broadcast_id: FromPath[uuid.UUID]
+        self, deps: NamedDependency[NotifyDependencies], broadcast_id: FromPath[uuid.UUID]
     ) -> BroadcastReport:
         """The broadcast's delivery report: delivered / failed / pending per recipient, and totals."""
-        async with context.database.connection() as connection:
+        async with deps.database.connection() as connection:
             report = await broadcast_report(connection, broadcast_id)
         if report is None:
             raise checks.invalid("broadcast_id", "no such broadcast", 404, "Unknown broadcast")

@@ -1,10 +1,11 @@
-"""The dispatcher, one per channel: sends pending deliveries, records each attempt, backs off on failure.
+"""Dispatching a channel's deliveries: send what is due, record each attempt, back off on failure.
 
-Runs in every instance. Due rows are claimed with FOR UPDATE SKIP LOCKED and stay locked until their
-outcome commits, so two instances never send the same message; a crash mid-batch releases the locks
-and those rows are sent again later (at-least-once there: the e-mail's Message-ID, the webhook's
-X-WICT-Delivery-Id and the SMS provider's idempotency key stay the same, so receivers can tell).
-Each send runs in the trace context stored with its notification, so it shows in the booking's trace.
+One dispatcher per channel runs in every instance (``entrypoints/timers.py``). Due rows are claimed
+with FOR UPDATE SKIP LOCKED and stay locked until their outcome commits, so two instances never send
+the same message; a crash mid-batch releases the locks and those rows are sent again later
+(at-least-once there: the e-mail's Message-ID, the webhook's X-WICT-Delivery-Id and the SMS provider's
+idempotency key stay the same, so receivers can tell). Each send runs in the trace context stored with
+its notification, so it shows in the booking's trace.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import TypeVar
 
 import asyncpg
 from opentelemetry import trace
@@ -30,7 +30,6 @@ from shared.telemetry import attach, context_from, detach
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-T = TypeVar("T")
 
 
 def utc_now() -> datetime:
@@ -152,40 +151,3 @@ def _count(
             outcomes["retrying"] += 1
     for outcome, deliveries in outcomes.items():
         metrics.count_delivery(channel, outcome, deliveries)
-
-
-async def _finish_even_if_cancelled(work: Awaitable[T], grace: float) -> T:
-    """Let a batch in flight record its outcome on shutdown, so what was sent is not sent again."""
-    task = asyncio.ensure_future(work)
-    try:
-        return await asyncio.shield(task)
-    except asyncio.CancelledError:
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(task, grace)
-        raise
-
-
-async def run_dispatcher(
-    database: Database,
-    sender: Sender,
-    policy: RetryPolicy,
-    tracer: trace.Tracer,
-    interval: float = 0.2,
-    batch_size: int = 32,
-) -> None:
-    """Forever: send every due delivery of the channel (batch after batch while they come back full), then sleep."""
-    grace = sender.timeout * 3
-    while True:
-        try:
-            attempted = batch_size
-            while attempted == batch_size:
-                attempted = await _finish_even_if_cancelled(
-                    dispatch_once(database, sender, policy, tracer, batch_size), grace
-                )
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception(
-                f"{sender.channel} dispatch failed; retrying", extra={"fields": {"channel": sender.channel}}
-            )
-        await asyncio.sleep(interval)

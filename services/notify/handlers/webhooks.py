@@ -11,7 +11,7 @@ import asyncpg
 from services.notify.adapters import recipients, webhooks
 from services.notify.adapters.webhook_sender import OnDisabled
 from services.notify.domain.signature import new_secret
-from services.notify.use_cases.telling import Notifier, Telling, tell_one
+from services.notify.handlers.telling import Notifier, Telling, tell_one
 
 log = logging.getLogger(__name__)
 

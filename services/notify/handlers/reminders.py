@@ -13,7 +13,7 @@ from services.notify.domain.outcome import reminder_variables
 from services.notify.domain.projection import BookingView, TaskView
 from services.notify.domain.reminders import reminders_for
 from services.notify.domain.task_text import work_variables
-from services.notify.use_cases.telling import Notifier, Telling, tell_one
+from services.notify.handlers.telling import Notifier, Telling, tell_one
 from shared.db.unit_of_work import Database
 from shared.telemetry import resumed_span, saga_of
 

@@ -11,11 +11,11 @@ from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from services.notify.adapters import repository
-from services.notify.entrypoints import checks
-from services.notify.entrypoints.access import caller
-from services.notify.entrypoints.schemas import ChannelState, Notification
+from services.notify.entrypoints.dependencies import NotifyDependencies
+from services.notify.entrypoints.http import checks
+from services.notify.entrypoints.http.auth import caller
+from services.notify.entrypoints.schemas.feed import ChannelState, Notification
 from shared.http.problems import ApiError, FieldError
-from shared.service import Context
 
 
 def _notification(row: Record) -> Notification:
@@ -38,7 +38,7 @@ class NotificationsController(Controller):
     @get("/", operation_id="ListNotifications")
     async def list_notifications(
         self,
-        context: NamedDependency[Context],
+        deps: NamedDependency[NotifyDependencies],
         request: Request[Any, Any, Any],
         booking_id: Annotated[
             str | None,
@@ -63,7 +63,7 @@ class NotificationsController(Controller):
         wanted_booking = checks.uuid_or_none("booking_id", booking_id)
         wanted_email = checks.email_or_none("email", email)
         wanted_key = checks.recipient_key(recipient, "recipient") if recipient is not None else None
-        who = await caller(request)
+        who = await caller(request, deps)
         if who.role == "organizer":
             own = f"organizer:{who.email}"
             if (wanted_email and wanted_email.lower() != who.email) or (wanted_key and wanted_key != own):
@@ -79,6 +79,6 @@ class NotificationsController(Controller):
                     FieldError("email", "required unless booking_id or recipient is given"),
                 ],
             )
-        async with context.database.connection() as connection:
+        async with deps.database.connection() as connection:
             rows = await repository.feed(connection, wanted_booking, wanted_email, limit, wanted_key)
         return [_notification(row) for row in rows]

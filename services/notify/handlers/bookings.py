@@ -12,8 +12,8 @@ from services.notify.adapters import bookings, recipients
 from services.notify.domain.calendar import booking_calendar
 from services.notify.domain.outcome import booking_variables, event_name
 from services.notify.domain.projection import BookingView, status_after, still_true
-from services.notify.use_cases.reminders import follow_booking
-from services.notify.use_cases.telling import Notifier, Telling, tell
+from services.notify.handlers.reminders import follow_booking
+from services.notify.handlers.telling import Notifier, Telling, tell
 from shared.contracts import ApprovalNeeded, BookingConfirmed, BookingEvent
 from shared.db.unit_of_work import UnitOfWork
 

@@ -17,7 +17,7 @@ from services.notify.adapters.bookings import Involvement
 from services.notify.domain.broadcast import Notice, notice_for, recipient_state, totals
 from services.notify.domain.channels import Contact
 from services.notify.domain.wording import Reader
-from services.notify.use_cases.telling import Notifier, Telling, Variables, tell_one
+from services.notify.handlers.telling import Notifier, Telling, Variables, tell_one
 from shared.db.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)

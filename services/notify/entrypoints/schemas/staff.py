@@ -1,0 +1,47 @@
+"""Urgent broadcasts: the staff's notice and its delivery report."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import msgspec
+
+from services.notify.domain.broadcast import Notice
+
+
+class BroadcastCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    starts_at: datetime
+    ends_at: datetime
+    # by locale, e.g. {"en": {...}, "zh-CN": {...}}; readers of others get the closest
+    notices: dict[str, Notice]
+
+
+class BroadcastReceipt(msgspec.Struct, frozen=True, kw_only=True):
+    broadcast_id: uuid.UUID
+    recipients: int
+    report: str
+
+
+class ChannelDelivery(msgspec.Struct, frozen=True, kw_only=True):
+    channel: str
+    state: str
+    attempts: int
+    sent_at: datetime | None = None
+    last_error: str | None = None
+
+
+class RecipientDelivery(msgspec.Struct, frozen=True, kw_only=True):
+    recipient: str
+    kind: str
+    state: str  # delivered | failed | pending
+    channels: list[ChannelDelivery]
+
+
+class BroadcastReport(msgspec.Struct, frozen=True, kw_only=True):
+    broadcast_id: uuid.UUID
+    created_at: datetime
+    starts_at: datetime
+    ends_at: datetime
+    totals: dict[str, int]
+    recipients: list[RecipientDelivery]
