@@ -1,6 +1,6 @@
 """Dead letters for ops (ops role only): list, show with the original's payload, replay, discard.
 
-Over the venue's ops NATS login (``adapters/ops_nats.py``); showing, replaying and discarding are
+Over the venue's ops NATS login (``adapters/ops/nats.py``); showing, replaying and discarding are
 audited (``GET /ops/audit``, and the booking's own trail when the payload names one of ours).
 """
 
