@@ -43,7 +43,7 @@ ANSWERS_QUERIES: Mapping[str, tuple[str, ...]] = {
     kind: (VENDOR_TASKS_QUERY.format(kind=kind, vendor_id="*"),) for kind in KINDS
 }
 # streams a service reads single messages of, by sequence: the venue reads the original of a dead-lettered
-# saga message to compensate its saga (services/venue/entrypoints/dead_letters.py)
+# saga message to compensate its saga (services/venue/entrypoints/messages/dead_letters.py)
 READS: Mapping[str, tuple[str, ...]] = {"venue": ("INTERPRETING", "CATERING")}
 
 Permissions = dict[str, Any]

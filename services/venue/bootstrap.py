@@ -1,4 +1,5 @@
-"""The one place that wires the venue service: catalog, saga settings, consumers, loops, HTTP API."""
+"""The one place that wires the venue service: configuration, its typed dependencies, consumers, loops,
+the HTTP API and its middleware."""
 
 from __future__ import annotations
 
@@ -10,71 +11,77 @@ from pathlib import Path
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 
-from services.venue.adapters.accounts import ensure_bootstrap_account
+from services.venue.adapters.idempotency import IdempotentRequests
 from services.venue.adapters.pricing import booking_price
+from services.venue.adapters.unit_of_work import VenueDatabase
 from services.venue.domain.access import Role
 from services.venue.domain.cancellation import parse_tiers
 from services.venue.domain.catalog import load_catalog
+from services.venue.domain.network_lines import load_line_pool
 from services.venue.domain.rates import load_rate_card
 from services.venue.domain.sealing import KeyRing, new_key_entry, parse_keys
+from services.venue.domain.settings import HoldSettings, SagaSettings
 from services.venue.domain.tokens import TokenSettings
-from services.venue.entrypoints.accounts_http import AccountsController
-from services.venue.entrypoints.addons import ADDON_CONTROLLERS
-from services.venue.entrypoints.approvals_http import ApprovalsController
-from services.venue.entrypoints.auth import rate_limit
-from services.venue.entrypoints.availability_http import AvailabilityController
-from services.venue.entrypoints.changes_http import ChangesController
-from services.venue.entrypoints.closures_http import ClosuresController
-from services.venue.entrypoints.dead_letters import follow_dead_letters
-from services.venue.entrypoints.deadlines import sweep_deadlines, sweep_holds
-from services.venue.entrypoints.guest_purge import sweep_guest_data
-from services.venue.entrypoints.guests_http import GuestDataAuditController, GuestsController
-from services.venue.entrypoints.holds_http import HoldsController
-from services.venue.entrypoints.http import BookingsController, SpacesController
-from services.venue.entrypoints.messages import routes
-from services.venue.entrypoints.ops_dead_letters_http import OpsDeadLettersController
-from services.venue.entrypoints.ops_http import OpsController
-from services.venue.entrypoints.tokens_http import TokensController
-from services.venue.handlers import SagaSettings
-from services.venue.holds import HoldSettings
-from shared.config import ConfigError, ServiceConfig
-from shared.http.idempotency import IdempotencyMiddleware
+from services.venue.entrypoints.dependencies import VenueConfig, VenueDependencies
+from services.venue.entrypoints.http.accounts import AccountsController
+from services.venue.entrypoints.http.approvals import ApprovalsController
+from services.venue.entrypoints.http.auth import rate_limit
+from services.venue.entrypoints.http.availability import AvailabilityController
+from services.venue.entrypoints.http.bookings import BookingsController
+from services.venue.entrypoints.http.calendars import BookingCalendarController, SpaceCalendarController
+from services.venue.entrypoints.http.cancellation import CancellationController
+from services.venue.entrypoints.http.changes import ChangesController
+from services.venue.entrypoints.http.closures import ClosuresController
+from services.venue.entrypoints.http.guests import GuestDataAuditController, GuestsController
+from services.venue.entrypoints.http.holds import HoldsController
+from services.venue.entrypoints.http.idempotency import IdempotencyMiddleware
+from services.venue.entrypoints.http.network_lines import NetworkLinesController
+from services.venue.entrypoints.http.ops import OpsController
+from services.venue.entrypoints.http.ops_dead_letters import OpsDeadLettersController
+from services.venue.entrypoints.http.planning import PlanningRequestsController, PlanningTasksController
+from services.venue.entrypoints.http.quotes import QuotesController
+from services.venue.entrypoints.http.records import ActivityRecordsController, StatsController
+from services.venue.entrypoints.http.spaces import SpacesController
+from services.venue.entrypoints.http.tokens import TokensController
+from services.venue.entrypoints.http.vendor_tasks import VendorTaskDeskController
+from services.venue.entrypoints.http.waitlist import WaitlistController
+from services.venue.entrypoints.messages.dead_letters import follow_dead_letters
+from services.venue.entrypoints.messages.participants import routes
+from services.venue.entrypoints.timers import loops
+from services.venue.handlers.accounts import ensure_bootstrap_accounts
+from shared.config import ConfigError
 from shared.service import Context, ServiceSpec
+
+__all__ = ["VenueConfig", "spec"]
 
 log = logging.getLogger(__name__)
 
-
-class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
-    step_timeout_seconds: float = 30.0
-    approval_timeout_seconds: float = 48 * 3600.0
-    deadline_sweep_seconds: float = 0.5
-    bootstrap_staff_key: str = ""  # an API key for the venue's staff account, set by the deployment
-    bootstrap_ops_key: str = ""
-    rate_limit_per_minute: int = 6000
-    max_body_bytes: int = 65536
-    option_days: int = 7
-    cancellation_tiers: str = "14:0,3:50,0:100"  # <days before the start>:<fee percent>, ...
-    hold_sweep_seconds: float = 5.0
-    # access tokens (POST /tokens): HS256 with this secret (>= 32 bytes), shared by every venue instance;
-    # empty means a random one per process, so tokens die with the process (fine for one instance)
-    jwt_secret: str = ""
-    jwt_audience: str = "wict-venue-api"
-    jwt_issuer: str = "wict-venue"
-    jwt_ttl_seconds: int = 900
-    # guests' passport numbers and dates of birth are sealed with AES-256-GCM: `id:base64-32-bytes,...`,
-    # the first seals, all open (rotation); empty means a random key per process (data dies with it)
-    guest_data_key: str = ""
-    guest_retention_days: int = 30  # after the booking ends; at once when it is cancelled or rejected
-    guest_purge_sweep_seconds: float = 5.0
-    # ops API: the other services (readiness, notify's failed deliveries), the NATS login that reads every
-    # consumer's lag and handles dead letters (empty: the venue's own, enough without authorization), and
-    # a tracing UI to link each booking's trace to
-    interpreting_url: str = "http://127.0.0.1:8001"
-    catering_url: str = "http://127.0.0.1:8002"
-    notify_url: str = "http://127.0.0.1:8003"
-    ops_nats_user: str = ""
-    ops_nats_password: str = ""
-    jaeger_url: str = ""  # e.g. http://jaeger:16686: GET /bookings/{id}/trace links to <url>/trace/<trace id>
+CONTROLLERS = [
+    SpacesController,
+    BookingsController,
+    AccountsController,
+    TokensController,
+    ApprovalsController,
+    HoldsController,
+    CancellationController,
+    WaitlistController,
+    ChangesController,
+    QuotesController,
+    NetworkLinesController,
+    PlanningRequestsController,
+    PlanningTasksController,
+    BookingCalendarController,
+    SpaceCalendarController,
+    ActivityRecordsController,
+    StatsController,
+    VendorTaskDeskController,
+    ClosuresController,
+    AvailabilityController,
+    GuestsController,
+    GuestDataAuditController,
+    OpsController,
+    OpsDeadLettersController,
+]
 
 
 def _token_settings(config: VenueConfig) -> TokenSettings:
@@ -97,80 +104,49 @@ def _guest_keys(config: VenueConfig) -> KeyRing:
         raise ConfigError(f"WICT_GUEST_DATA_KEY: {error}") from None
 
 
-async def _on_start(context: Context) -> None:
-    context.state["catalog"] = load_catalog()
-    context.state["token_settings"] = _token_settings(context.config)
-    context.state["guest_keys"] = _guest_keys(context.config)
-    async with context.database.transaction() as unit:
-        for role, key in (
-            (Role.STAFF, context.config.bootstrap_staff_key),
-            (Role.OPS, context.config.bootstrap_ops_key),
-        ):
-            if key:
-                await ensure_bootstrap_account(unit.connection, role, key)
-    context.state["saga_settings"] = SagaSettings(
-        step_timeout=timedelta(seconds=context.config.step_timeout_seconds),
-        approval_timeout=timedelta(seconds=context.config.approval_timeout_seconds),
-        option_days=context.config.option_days,
+async def dependencies(context: Context[VenueDependencies]) -> VenueDependencies:
+    """Everything the venue's entrypoints use, built once at start-up (and its own staff and ops accounts)."""
+    config: VenueConfig = context.config
+    catalog, rates, database = load_catalog(), load_rate_card(), VenueDatabase(context.database)
+    tokens, guest_keys = _token_settings(config), _guest_keys(config)
+    await ensure_bootstrap_accounts(
+        database, {Role.STAFF: config.bootstrap_staff_key, Role.OPS: config.bootstrap_ops_key}
     )
-    context.state["hold_settings"] = HoldSettings(option_days=context.config.option_days)
-    context.state["cancellation_tiers"] = parse_tiers(context.config.cancellation_tiers)
-    context.state["price_of"] = booking_price(
-        context.database.pool, context.state["catalog"], load_rate_card()
+    return VenueDependencies(
+        config=config,
+        database=database,
+        catalog=catalog,
+        saga=SagaSettings(
+            step_timeout=timedelta(seconds=config.step_timeout_seconds),
+            approval_timeout=timedelta(seconds=config.approval_timeout_seconds),
+            option_days=config.option_days,
+        ),
+        holds=HoldSettings(option_days=config.option_days),
+        cancellation_tiers=parse_tiers(config.cancellation_tiers),
+        price_of=booking_price(database.pool, catalog, rates),
+        tokens=tokens,
+        guest_keys=guest_keys,
+        rates=rates,
+        line_pool=load_line_pool(),
+        idempotent_requests=IdempotentRequests(database.pool),
+        tracer=context.tracer,
     )
 
 
-def spec() -> ServiceSpec:
+def spec() -> ServiceSpec[VenueDependencies]:
     return ServiceSpec(
         name="venue",
         migrations=Path(__file__).parent / "migrations",
         config_type=VenueConfig,
-        on_start=_on_start,
-        consumers=lambda context: routes(context.state["catalog"], context.state["saga_settings"]),
+        dependencies=dependencies,
+        consumers=lambda context: routes(context.deps.catalog, context.deps.saga),
         loops=lambda context: [
-            lambda: sweep_deadlines(
-                context.database,
-                context.state["catalog"],
-                context.state["saga_settings"],
-                context.tracer,
-                context.config.deadline_sweep_seconds,
-            ),
-            lambda: sweep_holds(
-                context.database,
-                context.state["catalog"],
-                context.state["hold_settings"],
-                context.config.hold_sweep_seconds,
-                context.tracer,
-            ),
-            lambda: sweep_guest_data(
-                context.database,
-                timedelta(days=context.config.guest_retention_days),
-                context.config.guest_purge_sweep_seconds,
-            ),
+            *loops(context.deps),
             lambda: follow_dead_letters(
-                context.config,
-                context.database,
-                context.state["catalog"],
-                context.state["saga_settings"],
-                context.tracer,
+                context.config, context.deps.database, context.deps.catalog, context.deps.saga, context.tracer
             ),
         ],
-        controllers=[
-            SpacesController,
-            BookingsController,
-            AccountsController,
-            TokensController,
-            ApprovalsController,
-            HoldsController,
-            ChangesController,
-            *ADDON_CONTROLLERS,
-            ClosuresController,
-            AvailabilityController,
-            GuestsController,
-            GuestDataAuditController,
-            OpsController,
-            OpsDeadLettersController,
-        ],
+        controllers=CONTROLLERS,
         app_options=lambda config: {
             "middleware": [
                 rate_limit(config.rate_limit_per_minute).middleware,

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from services.venue.handlers import SlotTaken, create_booking
+from services.venue.adapters.unit_of_work import VenueDatabase
+from services.venue.handlers.booking import create_booking
+from services.venue.handlers.errors import SlotTaken
 from services.venue.tests.integration.test_booking_saga_db import CATALOG, NOW, SETTINGS, booking
 from shared.db.migrate import apply_migrations
 from shared.db.pool import create_pool
@@ -29,7 +31,7 @@ async def _race(dsn: str, drop_constraint: bool) -> int:
         await apply_migrations(pool, "venue", MIGRATIONS)
         if drop_constraint:
             await pool.execute("ALTER TABLE space_holds DROP CONSTRAINT space_holds_no_overlap")
-        database = Database(pool)
+        database = VenueDatabase(Database(pool))
         attempts = [
             create_booking(booking(title=f"t{i}"), database, CATALOG, SETTINGS, NOW)
             for i in range(size(200, 100))

@@ -1,4 +1,4 @@
-"""SQL for accounts and API keys, and the audit log."""
+"""SQL for accounts and their API keys."""
 
 from __future__ import annotations
 
@@ -7,25 +7,70 @@ from typing import Any
 
 import asyncpg
 
+from services.venue.adapters.conflicts import KeyTaken
 from services.venue.domain.access import Principal, Role, key_hash
 
 
-async def principal_for_key(connection: asyncpg.Connection, api_key: str) -> Principal | None:
-    row = await connection.fetchrow(
-        "SELECT a.id, a.role, a.name, a.email, a.locale, a.time_zone FROM api_keys k"
-        " JOIN accounts a ON a.id = k.account_id"
-        " WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND a.disabled_at IS NULL",
-        key_hash(api_key),
-    )
-    return _principal(row) if row else None
+class AccountRepository:
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self.connection = connection
 
+    async def principal_for_key(self, api_key: str) -> Principal | None:
+        row = await self.connection.fetchrow(
+            "SELECT a.id, a.role, a.name, a.email, a.locale, a.time_zone FROM api_keys k"
+            " JOIN accounts a ON a.id = k.account_id"
+            " WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND a.disabled_at IS NULL",
+            key_hash(api_key),
+        )
+        return _principal(row) if row else None
 
-async def account(connection: asyncpg.Connection, account_id: uuid.UUID) -> Principal | None:
-    row = await connection.fetchrow(
-        "SELECT id, role, name, email, locale, time_zone FROM accounts WHERE id = $1 AND disabled_at IS NULL",
-        account_id,
-    )
-    return _principal(row) if row else None
+    async def account(self, account_id: uuid.UUID) -> Principal | None:
+        row = await self.connection.fetchrow(
+            "SELECT id, role, name, email, locale, time_zone FROM accounts WHERE id = $1 AND disabled_at IS NULL",
+            account_id,
+        )
+        return _principal(row) if row else None
+
+    async def create_account(self, role: Role, fields: dict[str, Any], api_key: str, label: str) -> uuid.UUID:
+        """A new account and its first key; ``KeyTaken`` if the e-mail has that role already."""
+        account_id = uuid.uuid4()
+        try:
+            await self.connection.execute(
+                "INSERT INTO accounts (id, role, name, email, locale, time_zone, organization)"
+                " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                account_id,
+                role.value,
+                fields["name"],
+                fields["email"],
+                fields.get("locale", "en"),
+                fields.get("time_zone", "Asia/Shanghai"),
+                fields.get("organization"),
+            )
+        except asyncpg.UniqueViolationError:
+            raise KeyTaken() from None
+        await self.add_key(account_id, api_key, label)
+        return account_id
+
+    async def add_key(self, account_id: uuid.UUID, api_key: str, label: str) -> None:
+        await self.connection.execute(
+            "INSERT INTO api_keys (key_hash, account_id, label) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            key_hash(api_key),
+            account_id,
+            label,
+        )
+
+    async def ensure_bootstrap_account(self, role: Role, api_key: str) -> None:
+        """The venue's own staff or ops account with a key given by configuration (idempotent)."""
+        email = f"{role.value}@venue.local"
+        account_id = await self.connection.fetchval(
+            "INSERT INTO accounts (id, role, name, email) VALUES ($1, $2, $3, $4)"
+            " ON CONFLICT (role, lower(email)) DO UPDATE SET disabled_at = NULL RETURNING id",
+            uuid.uuid4(),
+            role.value,
+            f"Venue {role.value}",
+            email,
+        )
+        await self.add_key(account_id, api_key, "bootstrap")
 
 
 def _principal(row: asyncpg.Record) -> Principal:
@@ -36,72 +81,4 @@ def _principal(row: asyncpg.Record) -> Principal:
         email=row["email"],
         locale=row["locale"],
         time_zone=row["time_zone"],
-    )
-
-
-async def create_account(
-    connection: asyncpg.Connection, role: Role, fields: dict[str, Any], api_key: str, label: str
-) -> uuid.UUID:
-    """A new account and its first key; raises UniqueViolationError if the e-mail has that role already."""
-    account_id = uuid.uuid4()
-    await connection.execute(
-        "INSERT INTO accounts (id, role, name, email, locale, time_zone, organization)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        account_id,
-        role.value,
-        fields["name"],
-        fields["email"],
-        fields.get("locale", "en"),
-        fields.get("time_zone", "Asia/Shanghai"),
-        fields.get("organization"),
-    )
-    await add_key(connection, account_id, api_key, label)
-    return account_id
-
-
-async def add_key(connection: asyncpg.Connection, account_id: uuid.UUID, api_key: str, label: str) -> None:
-    await connection.execute(
-        "INSERT INTO api_keys (key_hash, account_id, label) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        key_hash(api_key),
-        account_id,
-        label,
-    )
-
-
-async def ensure_bootstrap_account(connection: asyncpg.Connection, role: Role, api_key: str) -> None:
-    """The venue's own staff or ops account with a key given by configuration (idempotent)."""
-    email = f"{role.value}@venue.local"
-    account_id = await connection.fetchval(
-        "INSERT INTO accounts (id, role, name, email) VALUES ($1, $2, $3, $4)"
-        " ON CONFLICT (role, lower(email)) DO UPDATE SET disabled_at = NULL RETURNING id",
-        uuid.uuid4(),
-        role.value,
-        f"Venue {role.value}",
-        email,
-    )
-    await add_key(connection, account_id, api_key, "bootstrap")
-
-
-async def audit(
-    connection: asyncpg.Connection,
-    booking_id: uuid.UUID,
-    actor: str,
-    action: str,
-    detail: dict[str, Any] | None = None,
-    trace_id: str = "",
-) -> None:
-    await connection.execute(
-        "INSERT INTO audit_log (booking_id, actor, action, detail, trace_id) VALUES ($1, $2, $3, $4, $5)",
-        booking_id,
-        actor,
-        action,
-        detail or {},
-        trace_id,
-    )
-
-
-async def audit_trail(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[asyncpg.Record]:
-    return await connection.fetch(
-        "SELECT actor, action, detail, trace_id, at FROM audit_log WHERE booking_id = $1 ORDER BY id",
-        booking_id,
     )

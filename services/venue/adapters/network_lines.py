@@ -13,6 +13,7 @@ from datetime import datetime
 
 import asyncpg
 
+from services.venue.adapters.conflicts import HoldTaken
 from services.venue.domain.booking import Interval
 from services.venue.domain.network_lines import load_line_pool
 
@@ -44,45 +45,49 @@ SELECT line_id FROM taken UNION ALL SELECT line_id FROM held ORDER BY 1
 """
 
 
-async def reserve_lines(
-    connection: asyncpg.Connection,
-    booking_id: uuid.UUID,
-    count: int,
-    interval: Interval,
-    pool: Sequence[str] = POOL,
-) -> list[str] | None:
-    """Hold ``count`` lines for the booking during ``interval``; None (nothing held) when too few are free."""
-    if count <= 0:
-        return []
-    await connection.execute(_LOCK_POOL_DAYS, interval.starts_at, interval.ends_at)
-    rows = await connection.fetch(
-        _RESERVE, booking_id, list(pool), count, interval.starts_at, interval.ends_at
-    )
-    return [row["line_id"] for row in rows] or None
+class NetworkLineRepository:
+    """The lines of the pool held by bookings, on the unit's connection."""
 
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self.connection = connection
 
-async def release_lines(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[str]:
-    """Free every line the booking holds; the lines freed (none on a repeat)."""
-    rows = await connection.fetch(
-        "DELETE FROM network_line_holds WHERE booking_id = $1 RETURNING line_id", booking_id
-    )
-    return sorted(row["line_id"] for row in rows)
+    async def reserve_lines(
+        self,
+        booking_id: uuid.UUID,
+        count: int,
+        interval: Interval,
+        pool: Sequence[str] = POOL,
+    ) -> list[str] | None:
+        """Hold ``count`` lines for the booking during ``interval``; None (nothing held) when too few are free."""
+        if count <= 0:
+            return []
+        await self.connection.execute(_LOCK_POOL_DAYS, interval.starts_at, interval.ends_at)
+        try:
+            rows = await self.connection.fetch(
+                _RESERVE, booking_id, list(pool), count, interval.starts_at, interval.ends_at
+            )
+        except asyncpg.ExclusionViolationError:
+            raise HoldTaken() from None
+        return [row["line_id"] for row in rows] or None
 
+    async def release_lines(self, booking_id: uuid.UUID) -> list[str]:
+        """Free every line the booking holds; the lines freed (none on a repeat)."""
+        rows = await self.connection.fetch(
+            "DELETE FROM network_line_holds WHERE booking_id = $1 RETURNING line_id", booking_id
+        )
+        return sorted(row["line_id"] for row in rows)
 
-async def lines_of_booking(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[str]:
-    rows = await connection.fetch(
-        "SELECT line_id FROM network_line_holds WHERE booking_id = $1 ORDER BY line_id", booking_id
-    )
-    return [row["line_id"] for row in rows]
+    async def lines_of_booking(self, booking_id: uuid.UUID) -> list[str]:
+        rows = await self.connection.fetch(
+            "SELECT line_id FROM network_line_holds WHERE booking_id = $1 ORDER BY line_id", booking_id
+        )
+        return [row["line_id"] for row in rows]
 
-
-async def busy_between(
-    connection: asyncpg.Connection, starts_at: datetime, ends_at: datetime
-) -> list[asyncpg.Record]:
-    """Every line hold overlapping the window: line_id, starts_at, ends_at (no booking data)."""
-    return await connection.fetch(
-        "SELECT line_id, lower(during) AS starts_at, upper(during) AS ends_at FROM network_line_holds"
-        " WHERE during && tstzrange($1, $2) ORDER BY line_id, lower(during)",
-        starts_at,
-        ends_at,
-    )
+    async def busy_between(self, starts_at: datetime, ends_at: datetime) -> list[asyncpg.Record]:
+        """Every line hold overlapping the window: line_id, starts_at, ends_at (no booking data)."""
+        return await self.connection.fetch(
+            "SELECT line_id, lower(during) AS starts_at, upper(during) AS ends_at FROM network_line_holds"
+            " WHERE during && tstzrange($1, $2) ORDER BY line_id, lower(during)",
+            starts_at,
+            ends_at,
+        )

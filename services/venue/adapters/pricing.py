@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import asyncpg
 
-from services.venue.adapters.quotes import quote_of_booking
+from services.venue.adapters.quotes import QuoteRepository
 from services.venue.domain.catalog import Catalog
 from services.venue.domain.quotes import QuoteRequest, price
 from services.venue.domain.rates import RateCard
@@ -20,7 +20,7 @@ def booking_price(
 
     async def price_of(row: asyncpg.Record) -> int:
         async with pool.acquire() as connection:
-            kept = await quote_of_booking(connection, row["id"])
+            kept = await QuoteRepository(connection).quote_of_booking(row["id"])
         if kept is not None:
             return int(kept["total_minor"])
         interpreting, catering = row["interpreting"] or {}, row["catering"] or {}

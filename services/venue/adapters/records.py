@@ -38,28 +38,34 @@ SELECT (SELECT count(*) FROM held) AS events_held,
 """
 
 
-async def save_record(
-    connection: asyncpg.Connection, booking_id: uuid.UUID, record: dict[str, Any], recorded_by: str
-) -> asyncpg.Record:
-    return await connection.fetchrow(
-        _UPSERT,
-        booking_id,
-        record["physical_attendees"],
-        record["online_attendees"],
-        record["guest_countries"],
-        record["media_reports"],
-        record["cooperation_partners"],
-        record["follow_up_actions"],
-        recorded_by,
-    )
+class RecordRepository:
+    """Activity records and the performance sheet, on the unit's connection."""
 
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self.connection = connection
 
-async def record(connection: asyncpg.Connection, booking_id: uuid.UUID) -> asyncpg.Record | None:
-    return await connection.fetchrow("SELECT * FROM activity_records WHERE booking_id = $1", booking_id)
+    async def save_record(
+        self, booking_id: uuid.UUID, record: dict[str, Any], recorded_by: str
+    ) -> asyncpg.Record:
+        return await self.connection.fetchrow(
+            _UPSERT,
+            booking_id,
+            record["physical_attendees"],
+            record["online_attendees"],
+            record["guest_countries"],
+            record["media_reports"],
+            record["cooperation_partners"],
+            record["follow_up_actions"],
+            recorded_by,
+        )
 
+    async def record(self, booking_id: uuid.UUID) -> asyncpg.Record | None:
+        return await self.connection.fetchrow(
+            "SELECT * FROM activity_records WHERE booking_id = $1", booking_id
+        )
 
-async def performance_sheet(
-    connection: asyncpg.Connection, starts_at: datetime, ends_at: datetime, now: datetime
-) -> asyncpg.Record:
-    """The period's totals; guest countries and partners are counted once however many events had them."""
-    return await connection.fetchrow(_SHEET, starts_at, ends_at, now)
+    async def performance_sheet(
+        self, starts_at: datetime, ends_at: datetime, now: datetime
+    ) -> asyncpg.Record:
+        """The period's totals; guest countries and partners are counted once however many events had them."""
+        return await self.connection.fetchrow(_SHEET, starts_at, ends_at, now)

@@ -22,31 +22,7 @@ WHERE vendor_task_states.version < excluded.version
 """
 
 
-async def save_state(connection: asyncpg.Connection, event: VendorTaskStateChanged) -> bool:
-    """Keep the reported state unless a newer version is already kept; False if nothing changed."""
-    status = await connection.execute(
-        _UPSERT,
-        event.task_id,
-        event.booking_id,
-        event.kind,
-        event.vendor_id,
-        event.state,
-        event.reason,
-        event.answer_due,
-        event.version,
-        event.occurred_at,
-    )
-    return status.endswith(" 1")
-
-
 _COLUMNS = "task_id, booking_id, kind, vendor_id, state, reason, answer_due, version, updated_at"
-
-
-async def of_booking(connection: asyncpg.Connection, booking_id: uuid.UUID) -> list[asyncpg.Record]:
-    return await connection.fetch(
-        f"SELECT {_COLUMNS} FROM vendor_task_states WHERE booking_id = $1 ORDER BY kind, vendor_id, task_id",
-        booking_id,
-    )
 
 
 @dataclass(frozen=True)
@@ -72,9 +48,37 @@ LIMIT $6
 """
 
 
-async def for_desk(connection: asyncpg.Connection, query: DeskQuery) -> list[asyncpg.Record]:
-    """The tasks the query asks for, each with its booking's title, start and organizer zone."""
-    after_at, after_task = query.after or (None, None)
-    return await connection.fetch(
-        _DESK, query.state, query.kind, query.booking_id, after_at, after_task, query.limit
-    )
+class VendorTaskRepository:
+    """Vendor task states, on the unit's connection."""
+
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self.connection = connection
+
+    async def save_state(self, event: VendorTaskStateChanged) -> bool:
+        """Keep the reported state unless a newer version is already kept; False if nothing changed."""
+        status = await self.connection.execute(
+            _UPSERT,
+            event.task_id,
+            event.booking_id,
+            event.kind,
+            event.vendor_id,
+            event.state,
+            event.reason,
+            event.answer_due,
+            event.version,
+            event.occurred_at,
+        )
+        return status.endswith(" 1")
+
+    async def of_booking(self, booking_id: uuid.UUID) -> list[asyncpg.Record]:
+        return await self.connection.fetch(
+            f"SELECT {_COLUMNS} FROM vendor_task_states WHERE booking_id = $1 ORDER BY kind, vendor_id, task_id",
+            booking_id,
+        )
+
+    async def for_desk(self, query: DeskQuery) -> list[asyncpg.Record]:
+        """The tasks the query asks for, each with its booking's title, start and organizer zone."""
+        after_at, after_task = query.after or (None, None)
+        return await self.connection.fetch(
+            _DESK, query.state, query.kind, query.booking_id, after_at, after_task, query.limit
+        )

@@ -109,3 +109,12 @@ def _service_rules(request: BookingRequest) -> list[Violation]:
             Violation("catering.headcount", f"cannot exceed the number of attendees ({request.attendees})")
         )
     return violations
+
+
+@dataclass(frozen=True)
+class ReleasedHold:
+    """A booking's hold given up (rejected, cancelled, expired, moved away by a change): the slot it
+    blocked may go to someone on the waitlist."""
+
+    space_id: str
+    blocked: Interval

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import asyncpg
 
-from services.venue.adapters import accounts
+from services.venue.adapters.accounts import AccountRepository
 from services.venue.domain.access import Principal, Role, new_api_key
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
@@ -21,8 +21,9 @@ MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 async def new_account(pool: asyncpg.Pool, role: Role, name: str = "Ann") -> Principal:
     fields = {"name": name, "email": f"{name.lower()}-{uuid.uuid4().hex[:8]}@example.org", "locale": "en"}
     async with pool.acquire() as connection:
-        account_id = await accounts.create_account(connection, role, fields, new_api_key(), "test")
-        principal = await accounts.account(connection, account_id)
+        accounts = AccountRepository(connection)
+        account_id = await accounts.create_account(role, fields, new_api_key(), "test")
+        principal = await accounts.account(account_id)
     assert principal is not None
     return principal
 

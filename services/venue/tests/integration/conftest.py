@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from services.venue.adapters.unit_of_work import VenueDatabase
 from shared.db.migrate import apply_migrations
 from shared.db.pool import create_pool
 from shared.db.unit_of_work import Database
@@ -15,5 +16,5 @@ MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 async def database(fresh_database):
     pool = await create_pool(fresh_database("venue"), size=24)
     await apply_migrations(pool, "venue", MIGRATIONS)
-    yield Database(pool)
+    yield VenueDatabase(Database(pool))
     await pool.close()

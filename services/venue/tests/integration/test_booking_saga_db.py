@@ -10,19 +10,16 @@ from zoneinfo import ZoneInfo
 import msgspec
 import pytest
 
+from services.venue.adapters.unit_of_work import VenueDatabase
 from services.venue.domain import saga as rules
 from services.venue.domain.booking import BookingRequest
 from services.venue.domain.catalog import load_catalog
-from services.venue.handlers import (
-    IdempotencyKeyReused,
-    NewBooking,
-    SagaSettings,
-    SlotTaken,
-    advance,
-    create_booking,
-)
+from services.venue.domain.commands import NewBooking
+from services.venue.domain.settings import SagaSettings
+from services.venue.handlers.booking import create_booking
+from services.venue.handlers.errors import IdempotencyKeyReused, SlotTaken
+from services.venue.handlers.saga import advance
 from shared.contracts import Organizer
-from shared.db.unit_of_work import Database
 
 pytestmark = pytest.mark.integration
 
@@ -72,7 +69,7 @@ def booking(
     )
 
 
-async def outbox_subjects(database: Database) -> list[str]:
+async def outbox_subjects(database: VenueDatabase) -> list[str]:
     return [row["subject"] for row in await database.pool.fetch("SELECT subject FROM outbox ORDER BY seq")]
 
 
@@ -173,7 +170,7 @@ async def test_a_booking_without_services_is_confirmed_and_announced_at_once(dat
 async def test_a_silent_participant_is_compensated_after_its_deadline(database):
     from opentelemetry import trace
 
-    from services.venue.entrypoints.deadlines import expire_one
+    from services.venue.handlers.deadlines import expire_one
 
     short = SagaSettings(step_timeout=timedelta(milliseconds=1))
     accepted = await create_booking(booking(interpreting=True), database, CATALOG, short, datetime.now(UTC))
@@ -243,7 +240,8 @@ async def test_every_change_to_a_booking_is_audited_with_its_actor(database):
 
 
 async def test_the_vip_hall_waits_for_staff_approval_and_a_decline_compensates(database):
-    from services.venue.handlers import NotAwaitingApproval, decide_approval
+    from services.venue.handlers.approvals import decide_approval
+    from services.venue.handlers.errors import NotAwaitingApproval
 
     vip = booking("vip-hall", catering=True)
     vip = NewBooking(
@@ -279,7 +277,7 @@ async def test_the_vip_hall_waits_for_staff_approval_and_a_decline_compensates(d
 
 
 async def test_an_approved_vip_booking_is_confirmed_when_its_services_are_reserved(database):
-    from services.venue.handlers import decide_approval
+    from services.venue.handlers.approvals import decide_approval
 
     vip = booking("vip-hall", catering=True)
     vip = NewBooking(
@@ -304,7 +302,7 @@ async def test_an_approved_vip_booking_is_confirmed_when_its_services_are_reserv
 async def test_no_staff_decision_before_the_deadline_compensates(database):
     from opentelemetry import trace
 
-    from services.venue.entrypoints.deadlines import expire_one
+    from services.venue.handlers.deadlines import expire_one
 
     short = SagaSettings(step_timeout=timedelta(seconds=30), approval_timeout=timedelta(milliseconds=1))
     vip = booking("vip-hall")
@@ -326,7 +324,8 @@ async def test_no_staff_decision_before_the_deadline_compensates(database):
 
 async def test_cancellation_fees_follow_the_tiers_and_free_everything(database):
     from services.venue.domain.cancellation import DEFAULT_TIERS
-    from services.venue.handlers import NotCancellable, cancel_booking
+    from services.venue.handlers.cancellation import cancel_booking
+    from services.venue.handlers.errors import NotCancellable
 
     async def price(_row) -> int:
         return 1_000_000

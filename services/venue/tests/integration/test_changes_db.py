@@ -5,10 +5,12 @@ from functools import partial
 
 import pytest
 
-from services.venue.changes import NotChangeable, request_change
 from services.venue.domain import saga as rules
-from services.venue.entrypoints.messages import routes
-from services.venue.handlers import SlotTaken, advance, create_booking
+from services.venue.entrypoints.messages.participants import routes
+from services.venue.handlers.booking import create_booking
+from services.venue.handlers.changes import request_change
+from services.venue.handlers.errors import NotChangeable, SlotTaken
+from services.venue.handlers.saga import advance
 from services.venue.tests.integration.test_booking_saga_db import (
     CATALOG,
     SETTINGS,
@@ -38,7 +40,7 @@ async def deliver(database, event: Message) -> None:
     handlers = {
         kind: handler for table in routes(CATALOG, SETTINGS).values() for kind, handler in table.items()
     }
-    async with database.transaction() as unit:
+    async with database.database.transaction() as unit:
         await handlers[type(event)](event, unit)
 
 
@@ -159,8 +161,8 @@ async def test_one_change_at_a_time_and_only_of_a_confirmed_booking(database):
 
 
 async def test_an_unanswered_change_step_gives_up_after_its_deadline(database):
-    from services.venue.changes import expire_change_step
-    from services.venue.handlers import SagaSettings
+    from services.venue.domain.settings import SagaSettings
+    from services.venue.handlers.deadlines import expire_change_step
 
     short = SagaSettings(step_timeout=timedelta(milliseconds=1))
     booking_id = await confirmed_booking(database)

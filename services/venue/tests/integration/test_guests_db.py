@@ -11,9 +11,9 @@ import pytest
 from services.venue.domain.access import Role
 from services.venue.domain.guests import Guest, Purpose
 from services.venue.domain.sealing import Unreadable, new_key_entry, parse_keys
+from services.venue.handlers import guests
+from services.venue.handlers.errors import Conflict, Invalid, NotFound
 from services.venue.tests.integration.addon_support import audit_actions, insert_booking, new_account
-from services.venue.usecases import guests
-from services.venue.usecases.common import Conflict, Invalid, NotFound
 
 pytestmark = pytest.mark.integration
 

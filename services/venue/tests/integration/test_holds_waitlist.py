@@ -5,19 +5,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from services.venue.adapters import accounts
 from services.venue.domain.access import Role, new_api_key
-from services.venue.handlers import create_booking
-from services.venue.holds import (
-    HoldSettings,
-    OptionNotConvertible,
-    SlotFree,
-    convert_option,
-    expire_one,
-    join_waitlist,
-    option_until,
-    warn_one,
-)
+from services.venue.domain.settings import HoldSettings, option_until
+from services.venue.handlers.booking import create_booking
+from services.venue.handlers.errors import OptionNotConvertible, SlotFree
+from services.venue.handlers.options import convert_option, expire_one, warn_one
+from services.venue.handlers.waitlist import join_waitlist
 from services.venue.tests.integration.test_booking_saga_db import (
     CATALOG,
     SETTINGS,
@@ -34,8 +27,7 @@ HOLDS = HoldSettings()
 
 async def organizer(database, name: str) -> uuid.UUID:
     async with database.transaction() as unit:
-        return await accounts.create_account(
-            unit.connection,
+        return await unit.accounts.create_account(
             Role.ORGANIZER,
             {"name": name, "email": f"{name}-{uuid.uuid4().hex[:6]}@example.org"},
             new_api_key(),
@@ -113,7 +105,7 @@ async def test_the_waitlist_promotes_the_first_in_line_when_the_option_lapses(da
 
 async def test_a_cancellation_promotes_the_waitlist_too(database):
     from services.venue.domain.cancellation import DEFAULT_TIERS
-    from services.venue.handlers import cancel_booking
+    from services.venue.handlers.cancellation import cancel_booking
 
     waiting = await organizer(database, "dee")
     taken = await create_booking(booking(), database, CATALOG, SETTINGS, NOW)

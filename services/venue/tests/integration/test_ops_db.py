@@ -6,14 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from services.venue.adapters import ops
-from services.venue.adapters.ops import SagaQuery
-from services.venue.changes import request_change
+from services.venue.adapters.ops.sagas import SagaQuery
 from services.venue.domain.ops import StuckRules
-from services.venue.handlers import create_booking
+from services.venue.handlers.booking import create_booking
+from services.venue.handlers.changes import request_change
+from services.venue.handlers.ops.sagas import sagas_by_state, stuck_sagas
 from services.venue.tests.integration.test_booking_saga_db import CATALOG, SETTINGS, at, booking
 from services.venue.tests.integration.test_changes_db import confirmed_booking
-from services.venue.usecases.ops import sagas_by_state, stuck_sagas
 
 pytestmark = pytest.mark.integration
 
@@ -93,13 +92,11 @@ async def test_an_ops_action_is_audited_on_the_booking_it_names_if_that_is_ours(
     accepted = await create_booking(booking(), database, CATALOG, SETTINGS, datetime.now(UTC))
     async with database.transaction() as unit:
         for booking_id in (accepted.booking_id, uuid.uuid4(), None):
-            await ops.audit(
-                unit.connection, booking_id, "ops:1", "dead letter shown", {"dead_letter": 7}, "t"
-            )
+            await unit.ops.audit(booking_id, "ops:1", "dead letter shown", {"dead_letter": 7}, "t")
 
-    async with database.connection() as connection:
-        trail = await ops.ops_trail(connection, None, 10)
-        older = await ops.ops_trail(connection, trail[0]["id"], 10)
+    async with database.autocommit() as unit:
+        trail = await unit.ops.ops_trail(None, 10)
+        older = await unit.ops.ops_trail(trail[0]["id"], 10)
 
     assert [row["booking_id"] for row in trail] == [None, None, accepted.booking_id]  # newest first
     assert [row["id"] for row in older] == [row["id"] for row in trail[1:]]

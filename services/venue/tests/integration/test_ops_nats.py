@@ -3,7 +3,7 @@ reads every durable's lag and the dead letters; the venue's own user may not, an
 
 import pytest
 
-from services.venue.adapters.ops_nats import (
+from services.venue.adapters.ops.nats import (
     OpsNatsUnavailable,
     consumer_lag,
     dead_letter_count,

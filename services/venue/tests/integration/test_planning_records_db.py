@@ -9,14 +9,14 @@ import pytest
 from services.venue.domain.access import Role
 from services.venue.domain.catalog import load_catalog
 from services.venue.domain.planning import TaskStatus
+from services.venue.handlers import planning, records
+from services.venue.handlers.calendars import booking_calendar, space_feed
+from services.venue.handlers.errors import Conflict, Invalid, NotFound
 from services.venue.tests.integration.addon_support import (
     audit_actions,
     insert_booking,
     new_account,
 )
-from services.venue.usecases import planning, records
-from services.venue.usecases.calendar import booking_calendar, space_feed
-from services.venue.usecases.common import Conflict, Invalid, NotFound
 
 pytestmark = pytest.mark.integration
 

@@ -6,15 +6,14 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 import pytest
 
-from services.venue.adapters import network_lines, quotes
 from services.venue.domain.access import Role
 from services.venue.domain.booking import Interval
 from services.venue.domain.catalog import load_catalog
 from services.venue.domain.quotes import QuoteRequest
 from services.venue.domain.rates import load_rate_card
+from services.venue.handlers import quotes as quoting
+from services.venue.handlers.errors import Invalid, NotFound
 from services.venue.tests.integration.addon_support import insert_booking, new_account
-from services.venue.usecases import quotes as quoting
-from services.venue.usecases.common import Invalid, NotFound
 
 pytestmark = pytest.mark.integration
 
@@ -85,15 +84,13 @@ async def test_a_booking_keeps_a_fitting_quote_and_refuses_others(database):
     bobs = await make_quote(database, bob)
     async with database.transaction() as unit:
         for refused, reason in ((other_time, "another space or time"), (bobs, "no such quote")):
-            violations = await quotes.attach_quote(unit.connection, booking_id, refused["id"], NOW)
+            violations = await unit.quotes.attach_quote(booking_id, refused["id"], NOW)
             assert [(v.field, reason in v.reason) for v in violations] == [("quote_id", True)]
         assert (
             "expired"
-            in (
-                await quotes.attach_quote(unit.connection, booking_id, quote["id"], NOW + timedelta(days=15))
-            )[0].reason
+            in (await unit.quotes.attach_quote(booking_id, quote["id"], NOW + timedelta(days=15)))[0].reason
         )
-        assert await quotes.attach_quote(unit.connection, booking_id, quote["id"], NOW) == []
+        assert await unit.quotes.attach_quote(booking_id, quote["id"], NOW) == []
     kept = await quoting.quote_of_booking(database, ann, booking_id)
     assert kept["id"] == quote["id"]
     with pytest.raises(NotFound):
@@ -107,7 +104,7 @@ async def lineless_booking(database, organizer):
 
 async def reserve(database, booking_id, count, interval=EVENT):
     async with database.transaction() as unit:
-        return await network_lines.reserve_lines(unit.connection, booking_id, count, interval)
+        return await unit.network_lines.reserve_lines(booking_id, count, interval)
 
 
 async def test_lines_are_taken_all_or_nothing_and_freed_on_release(database):
@@ -127,8 +124,8 @@ async def test_lines_are_taken_all_or_nothing_and_freed_on_release(database):
         f"intl-line-{n}" for n in range(1, 5)
     ]  # half-open: a hold ending at 13:00 does not overlap one starting at 13:00
     async with database.transaction() as unit:
-        assert await network_lines.release_lines(unit.connection, first) == ["intl-line-1", "intl-line-2"]
-        assert await network_lines.release_lines(unit.connection, first) == []
+        assert await unit.network_lines.release_lines(first) == ["intl-line-1", "intl-line-2"]
+        assert await unit.network_lines.release_lines(first) == []
     assert await reserve(database, third, 1, overlapping) is None  # `later` holds all four after 13:00
     assert await reserve(database, third, 2) == ["intl-line-1", "intl-line-2"]
 
@@ -143,7 +140,7 @@ async def test_ten_concurrent_requests_for_the_last_line_one_wins(database):
     async def contend(booking_id):
         async with database.transaction() as unit:
             await started.wait()  # every transaction is open before any of them asks
-            lines = await network_lines.reserve_lines(unit.connection, booking_id, 1, EVENT)
+            lines = await unit.network_lines.reserve_lines(booking_id, 1, EVENT)
             await asyncio.sleep(0.05)  # the rest of a booking's transaction: keep the window wide
             return lines
 

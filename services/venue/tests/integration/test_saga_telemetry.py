@@ -9,8 +9,9 @@ from opentelemetry import trace
 from prometheus_client.parser import text_string_to_metric_families
 
 from services.venue.domain.catalog import load_catalog
-from services.venue.entrypoints.deadlines import expire_one
-from services.venue.handlers import SagaSettings, create_booking
+from services.venue.domain.settings import SagaSettings
+from services.venue.handlers.booking import create_booking
+from services.venue.handlers.deadlines import expire_one
 from services.venue.tests.integration.test_booking_saga_db import booking
 from shared import metrics
 from shared.span_store import read_trace

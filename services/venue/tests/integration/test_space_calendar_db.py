@@ -9,13 +9,17 @@ from zoneinfo import ZoneInfo
 import msgspec
 import pytest
 
-from services.venue import spaces
+from services.venue.adapters.unit_of_work import VenueDatabase
 from services.venue.domain.availability import Query
 from services.venue.domain.booking import BookingRequest
 from services.venue.domain.catalog import load_catalog
-from services.venue.handlers import InvalidBooking, NewBooking, SagaSettings, SlotTaken, create_booking
+from services.venue.domain.commands import NewBooking
+from services.venue.domain.settings import SagaSettings
+from services.venue.handlers import closures
+from services.venue.handlers.availability import availability
+from services.venue.handlers.booking import create_booking
+from services.venue.handlers.errors import InvalidBooking, InvalidRequest, SlotTaken
 from shared.contracts import Organizer
-from shared.db.unit_of_work import Database
 
 pytestmark = pytest.mark.integration
 
@@ -52,18 +56,18 @@ def booking(
 
 def closure(
     space_id: str | None, start: datetime, end: datetime, reason: str = "maintenance"
-) -> spaces.NewClosure:
-    return spaces.NewClosure(
+) -> closures.NewClosure:
+    return closures.NewClosure(
         space_id=space_id, starts_at=start, ends_at=end, reason=reason, actor="staff:test", account_id=None
     )
 
 
-async def book(database: Database, space: str, start: datetime, end: datetime, layout: str = "theater"):
+async def book(database: VenueDatabase, space: str, start: datetime, end: datetime, layout: str = "theater"):
     return await create_booking(booking(space, start, end, layout), database, CATALOG, SETTINGS, NOW)
 
 
 async def test_a_closure_refuses_bookings_whose_hold_meets_it_on_any_shared_room(database):
-    await spaces.close(closure("room-b", at(0, 12), at(0, 15)), database, CATALOG, dry_run=False)
+    await closures.close(closure("room-b", at(0, 12), at(0, 15)), database, CATALOG, dry_run=False)
     for space, start, end in [
         ("room-b", at(0, 13), at(0, 14)),
         ("room-abc", at(0, 9), at(0, 11.5)),
@@ -86,10 +90,10 @@ async def test_a_closure_lists_the_bookings_it_hits_and_a_dry_run_writes_nothing
     hit = await book(database, "room-a", at(0, 10), at(0, 12))
     near = await book(database, "room-c", at(0, 14), at(0, 16))  # its setup starts 13:30: hit
     await book(database, "room-c", at(0, 17), at(0, 18))  # not hit
-    dry = await spaces.close(closure(None, at(0, 11), at(0, 14)), database, CATALOG, dry_run=True)
+    dry = await closures.close(closure(None, at(0, 11), at(0, 14)), database, CATALOG, dry_run=True)
     assert dry.closure_id is None and {row["id"] for row in dry.hits} == {hit.booking_id, near.booking_id}
     assert await database.pool.fetchval("SELECT count(*) FROM closures") == 0
-    placed = await spaces.close(closure(None, at(0, 11), at(0, 14)), database, CATALOG, dry_run=False)
+    placed = await closures.close(closure(None, at(0, 11), at(0, 14)), database, CATALOG, dry_run=False)
     assert [row["id"] for row in placed.hits] == [hit.booking_id, near.booking_id]
     assert len(placed.units) == 7  # every room of the venue
     audited = await database.pool.fetch(
@@ -98,8 +102,8 @@ async def test_a_closure_lists_the_bookings_it_hits_and_a_dry_run_writes_nothing
     assert {row["booking_id"] for row in audited} == {hit.booking_id, near.booking_id}
     statuses = await database.pool.fetch("SELECT status FROM bookings")
     assert {row["status"] for row in statuses} == {"confirmed"}  # listed, not cancelled
-    assert await spaces.reopen(placed.closure_id, database, "staff:test")
-    assert not await spaces.reopen(placed.closure_id, database, "staff:test")
+    assert await closures.reopen(placed.closure_id, database, "staff:test")
+    assert not await closures.reopen(placed.closure_id, database, "staff:test")
     await book(database, "room-b", at(0, 12), at(0, 13))  # open again
 
 
@@ -109,8 +113,8 @@ async def test_closure_rules_name_the_field(database):
         (closure(None, at(0, 12), at(0, 10)), "ends_at"),
         (closure(None, at(0, 12).replace(tzinfo=None), at(0, 14)), "starts_at"),
     ]:
-        with pytest.raises(spaces.InvalidRequest) as refused:
-            await spaces.close(command, database, CATALOG, dry_run=False)
+        with pytest.raises(InvalidRequest) as refused:
+            await closures.close(command, database, CATALOG, dry_run=False)
         assert [name for name, _ in refused.value.rules] == [field]
 
 
@@ -121,10 +125,10 @@ async def test_bookings_racing_a_closure_are_refused_or_listed_never_missed(data
             for space in ("room-a", "room-b", "room-c", "vip-hall", "experience-center")
         ]
         attempts.insert(
-            day % 6, spaces.close(closure(None, at(day, 8), at(day, 22)), database, CATALOG, False)
+            day % 6, closures.close(closure(None, at(day, 8), at(day, 22)), database, CATALOG, False)
         )
         results = await asyncio.gather(*attempts, return_exceptions=True)
-        [outcome] = [r for r in results if isinstance(r, spaces.ClosureOutcome)]
+        [outcome] = [r for r in results if isinstance(r, closures.ClosureOutcome)]
         accepted = {r.booking_id for r in results if hasattr(r, "booking_id")}
         refused = [r for r in results if isinstance(r, BaseException)]
         assert all(isinstance(r, InvalidBooking) for r in refused), refused
@@ -170,9 +174,9 @@ async def test_neighbours_in_other_layouts_booked_at_the_same_moment_never_both_
 async def test_availability_agrees_with_the_create_path(database):
     await book(database, "room-a", at(0, 14), at(0, 18))
     await book(database, "multifunctional-hall", at(0, 10), at(0, 14), layout="banquet")
-    await spaces.close(closure("room-c", at(0, 8), at(1, 0)), database, CATALOG, dry_run=False)
+    await closures.close(closure("room-c", at(0, 8), at(1, 0)), database, CATALOG, dry_run=False)
     query = Query("theater", 100, timedelta(hours=2), at(0, 0), at(1, 0))
-    found = {s.space.id: s.windows for s in await spaces.availability(query, database, CATALOG, NOW)}
+    found = {s.space.id: s.windows for s in await availability(query, database, CATALOG, NOW)}
     assert [(w.starts_at, w.latest_start) for w in found["room-a"]] == [
         (at(0, 8), at(0, 11)),
         (at(0, 19), at(0, 20)),
@@ -183,7 +187,7 @@ async def test_availability_agrees_with_the_create_path(database):
         await book(database, "multifunctional-hall", at(0, 15.5), at(0, 17.5))
     await book(database, "multifunctional-hall", at(0, 16), at(0, 18))
     await book(database, "room-a", at(0, 11), at(0, 13))
-    with pytest.raises(spaces.InvalidRequest):
-        await spaces.availability(
+    with pytest.raises(InvalidRequest):
+        await availability(
             Query("theater", 1, timedelta(hours=2), at(0, 0), at(100, 0)), database, CATALOG, NOW
         )

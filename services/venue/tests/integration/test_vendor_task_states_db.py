@@ -8,15 +8,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from services.venue.adapters.unit_of_work import VenueDatabase
 from services.venue.adapters.vendor_tasks import DeskQuery
 from services.venue.domain.access import Role
 from services.venue.domain.catalog import load_catalog
-from services.venue.entrypoints.messages import routes
-from services.venue.handlers import SagaSettings
+from services.venue.domain.settings import SagaSettings
+from services.venue.entrypoints.messages.participants import routes
+from services.venue.handlers.vendor_tasks import booking_tasks, desk_tasks
 from services.venue.tests.integration.addon_support import insert_booking, new_account
-from services.venue.usecases.vendor_tasks import booking_tasks, desk_tasks
 from shared.contracts import CateringTaskStateChanged, InterpretingTaskStateChanged, VendorTaskStateChanged
-from shared.db.unit_of_work import Database
 
 pytestmark = pytest.mark.integration
 
@@ -28,10 +28,10 @@ HANDLERS = {
 }
 
 
-async def deliver(database: Database, event: VendorTaskStateChanged) -> None:
+async def deliver(database: VenueDatabase, event: VendorTaskStateChanged) -> None:
     """One delivery as the consumer makes it: inbox claim, then the handler, in one transaction."""
     durable, handler = HANDLERS[type(event)]
-    async with database.transaction() as unit:
+    async with database.database.transaction() as unit:
         if await unit.claim(durable, event.message_id):
             await handler(event, unit)
 
@@ -60,15 +60,14 @@ def catering(booking_id: uuid.UUID, state: str, version: int, **fields) -> Cater
     )
 
 
-async def a_booking(database: Database) -> uuid.UUID:
+async def a_booking(database: VenueDatabase) -> uuid.UUID:
     ann = await new_account(database.pool, Role.ORGANIZER)
     starts_at = NOW + timedelta(days=30)
     return await insert_booking(database.pool, ann, starts_at, starts_at + timedelta(hours=4), units=())
 
 
-async def shown(database: Database, booking_id: uuid.UUID) -> list[tuple]:
-    async with database.pool.acquire() as connection:
-        rows = await booking_tasks(connection, booking_id)
+async def shown(database: VenueDatabase, booking_id: uuid.UUID) -> list[tuple]:
+    rows = await booking_tasks(database, booking_id)
     return [(row["kind"], row["vendor_id"], row["state"], row["version"], row["reason"]) for row in rows]
 
 
@@ -111,8 +110,7 @@ async def test_a_booking_shows_each_task_by_kind_then_vendor_with_its_deadline(d
     other = await a_booking(database)
     await deliver(database, catering(other, "accepted", 1))
 
-    async with database.pool.acquire() as connection:
-        rows = await booking_tasks(connection, booking_id)
+    rows = await booking_tasks(database, booking_id)
 
     assert [(row["kind"], row["state"], row["answer_due"]) for row in rows] == [
         ("catering", "done", None),

@@ -12,7 +12,7 @@ import pytest
 
 from services.venue.domain.guests import Guest, mask, passport_number, purge_reason, tidy, write_refusal
 from services.venue.domain.sealing import KeyRing, Sealed, Unreadable, guest_field, new_key_entry, parse_keys
-from services.venue.entrypoints.guest_schemas import GuestListPut
+from services.venue.entrypoints.schemas.guests import GuestListUpdate
 
 pytestmark = pytest.mark.unit
 
@@ -145,7 +145,7 @@ def test_the_api_schema_refuses_a_bad_passport_without_echoing_it():
     leaked = "LEAK" + "9" * 40  # over the 40-character bound
     body = {"guests": [{"full_name": "A", "nationality": "AU", "passport_number": leaked}]}
     with pytest.raises(msgspec.ValidationError) as refused:
-        msgspec.json.decode(msgspec.json.encode(body), type=GuestListPut)
+        msgspec.json.decode(msgspec.json.encode(body), type=GuestListUpdate)
     assert "passport_number" in str(refused.value) and "LEAK" not in str(refused.value)
 
 
@@ -180,7 +180,7 @@ def test_a_refused_guest_list_over_http_echoes_no_passport_in_the_answer_or_the_
     from shared.http.text_guard import refuse_nul
 
     @put("/guests", sync_to_thread=False)
-    def put_guests(data: GuestListPut) -> None:
+    def put_guests(data: GuestListUpdate) -> None:
         raise AssertionError("never reached with these bodies")
 
     spans = InMemorySpanExporter()

@@ -4,7 +4,7 @@ from typing import get_args
 import pytest
 
 from services.venue.domain.ops import SAGA_STATES, StuckRules, WaitingStep, default_in_flight, why_stuck
-from services.venue.entrypoints.ops_http import SagaState
+from services.venue.entrypoints.http.ops import SagaState
 
 pytestmark = pytest.mark.unit
 

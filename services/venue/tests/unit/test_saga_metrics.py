@@ -3,7 +3,7 @@
 import pytest
 
 from services.venue.domain.saga import StepState
-from services.venue.saga_metrics import step_outcome
+from services.venue.handlers.saga_metrics import step_outcome
 
 pytestmark = pytest.mark.unit
 

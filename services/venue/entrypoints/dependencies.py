@@ -1,0 +1,73 @@
+"""What the venue's entrypoints are given: its configuration and one typed dependencies object.
+
+``bootstrap.py`` builds the ``VenueDependencies`` once at start-up; HTTP controllers receive it as the
+``deps`` parameter, consumers and loops through ``context.deps``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from opentelemetry import trace
+
+from services.venue.adapters.idempotency import IdempotentRequests
+from services.venue.adapters.unit_of_work import VenueDatabase
+from services.venue.domain.cancellation import Tier
+from services.venue.domain.catalog import Catalog
+from services.venue.domain.network_lines import LinePool
+from services.venue.domain.rates import RateCard
+from services.venue.domain.sealing import KeyRing
+from services.venue.domain.settings import HoldSettings, SagaSettings
+from services.venue.domain.tokens import TokenSettings
+from services.venue.handlers.cancellation import PriceOf
+from shared.config import ServiceConfig
+
+
+class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
+    step_timeout_seconds: float = 30.0
+    approval_timeout_seconds: float = 48 * 3600.0
+    deadline_sweep_seconds: float = 0.5
+    bootstrap_staff_key: str = ""  # an API key for the venue's staff account, set by the deployment
+    bootstrap_ops_key: str = ""
+    rate_limit_per_minute: int = 6000
+    max_body_bytes: int = 65536
+    option_days: int = 7
+    cancellation_tiers: str = "14:0,3:50,0:100"  # <days before the start>:<fee percent>, ...
+    hold_sweep_seconds: float = 5.0
+    # access tokens (POST /tokens): HS256 with this secret (>= 32 bytes), shared by every venue instance;
+    # empty means a random one per process, so tokens die with the process (fine for one instance)
+    jwt_secret: str = ""
+    jwt_audience: str = "wict-venue-api"
+    jwt_issuer: str = "wict-venue"
+    jwt_ttl_seconds: int = 900
+    # guests' passport numbers and dates of birth are sealed with AES-256-GCM: `id:base64-32-bytes,...`,
+    # the first seals, all open (rotation); empty means a random key per process (data dies with it)
+    guest_data_key: str = ""
+    guest_retention_days: int = 30  # after the booking ends; at once when it is cancelled or rejected
+    guest_purge_sweep_seconds: float = 5.0
+    # ops API: the other services (readiness, notify's failed deliveries), the NATS login that reads every
+    # consumer's lag and handles dead letters (empty: the venue's own, enough without authorization), and
+    # a tracing UI to link each booking's trace to
+    interpreting_url: str = "http://127.0.0.1:8001"
+    catering_url: str = "http://127.0.0.1:8002"
+    notify_url: str = "http://127.0.0.1:8003"
+    ops_nats_user: str = ""
+    ops_nats_password: str = ""
+    jaeger_url: str = ""  # e.g. http://jaeger:16686: GET /bookings/{id}/trace links to <url>/trace/<trace id>
+
+
+@dataclass(frozen=True)
+class VenueDependencies:
+    config: VenueConfig
+    database: VenueDatabase
+    catalog: Catalog
+    saga: SagaSettings
+    holds: HoldSettings
+    cancellation_tiers: tuple[Tier, ...]
+    price_of: PriceOf  # a booking's price in minor units, the base of its cancellation fee
+    tokens: TokenSettings
+    guest_keys: KeyRing
+    rates: RateCard
+    line_pool: LinePool
+    idempotent_requests: IdempotentRequests
+    tracer: trace.Tracer

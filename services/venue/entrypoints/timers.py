@@ -1,0 +1,46 @@
+"""The venue's periodic loops, each through ``shared/loops.py``: saga and change deadlines, option expiry
+and its warnings, and the guest-data purge. They run in every instance; SKIP LOCKED lets several
+instances share a sweep without handling one row twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from typing import Any
+
+from services.venue.entrypoints.dependencies import VenueDependencies
+from services.venue.handlers import deadlines, guests, options
+from shared.loops import drain, every
+
+Loop = Callable[[], Coroutine[Any, Any, None]]
+
+
+def loops(deps: VenueDependencies) -> list[Loop]:
+    config = deps.config
+    return [
+        partial(every, config.deadline_sweep_seconds, partial(sweep_deadlines, deps), name="deadline sweep"),
+        partial(every, config.hold_sweep_seconds, partial(sweep_holds, deps), name="hold sweep"),
+        partial(
+            every, config.guest_purge_sweep_seconds, partial(purge_guest_data, deps), name="guest data purge"
+        ),
+    ]
+
+
+async def sweep_deadlines(deps: VenueDependencies) -> None:
+    """Expire every overdue saga step, then every overdue change step."""
+    await drain(partial(deadlines.expire_one, deps.database, deps.catalog, deps.saga, deps.tracer))()
+    await drain(partial(deadlines.expire_change_step, deps.database, deps.catalog, deps.saga, deps.tracer))()
+
+
+async def sweep_holds(deps: VenueDependencies) -> None:
+    """Warn of options about to expire, lapse expired ones (promoting the waitlist)."""
+    now = datetime.now(UTC)
+    await drain(partial(options.warn_one, deps.database, deps.catalog, deps.holds, now, deps.tracer))()
+    await drain(partial(options.expire_one, deps.database, deps.catalog, deps.holds, now, deps.tracer))()
+
+
+async def purge_guest_data(deps: VenueDependencies) -> None:
+    """Purge every due guest list (the booking will not take place, or its retention ran out)."""
+    retention = timedelta(days=deps.config.guest_retention_days)
+    await drain(lambda: guests.purge_one(deps.database, retention, datetime.now(UTC)))()
