@@ -1,25 +1,27 @@
 """One metrics setup for every service: an explicit MeterProvider, Prometheus text at ``GET /metrics``,
 OTLP export when ``OTEL_EXPORTER_OTLP_ENDPOINT`` is set, and the instruments operators watch.
 
+Every service has these gauges:
+
 | instrument | kind | attributes |
 |---|---|---|
-| ``wict.bookings`` | counter | ``outcome``: confirmed, rejected, cancelled, expired |
-| ``wict.saga.step.duration`` (s) | histogram | ``step``; ``outcome``: what ended the wait |
 | ``wict.consumer.pending`` | gauge | ``durable``: the service's own consumers, not yet delivered + unacked |
 | ``wict.outbox.backlog`` | gauge | rows committed, not yet published |
-| ``wict.notifications.deliveries`` | counter | ``channel``, ``outcome``: sent, failed, abandoned, skipped |
 
-Use cases record through the module functions (``count_booking`` ...), which wait for the transaction
-to commit; before ``ServiceMetrics`` binds the service's meter they record into a no-op meter (unit
-tests, tools). The gauges are read by ``refresh`` (a loop, and each scrape): callbacks of observable
-instruments are synchronous and must not query anything themselves.
+A service's own instruments live with its use cases (the venue's bookings and saga steps in
+services/venue/handlers/saga_metrics.py, notify's deliveries in services/notify/handlers/delivery_metrics.py),
+declared with ``Instruments(build)``: built on the service's meter once ``ServiceMetrics.bind`` ran, on a
+no-op meter before (unit tests, tools). They record through ``after_commit``, so a rolled-back
+transaction counts nothing. The gauges are read by ``refresh`` (a loop, and each scrape): callbacks of
+observable instruments are synchronous and must not query anything themselves.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Generic, TypeVar
 
 import asyncpg
 from nats.js import JetStreamContext
@@ -28,78 +30,32 @@ from opentelemetry.sdk.metrics import MeterProvider
 from opentelemetry.sdk.metrics.export import MetricReader, PeriodicExportingMetricReader
 from opentelemetry.sdk.resources import Resource
 
-from shared.db.unit_of_work import after_commit
+from shared.db import outbox
 from shared.messaging.streams import Consumer
 from shared.telemetry import otlp_configured
 
 log = logging.getLogger(__name__)
 
 PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
-# seconds: a participant answers in milliseconds, a release may wait for its deadline (30 s), staff
-# approve within hours or days (48 h by default)
-STEP_BUCKETS = (
-    0.005,
-    0.01,
-    0.025,
-    0.05,
-    0.1,
-    0.25,
-    0.5,
-    1,
-    2.5,
-    5,
-    10,
-    30,
-    60,
-    300,
-    3600,
-    14400,
-    86400,
-    172800,
-)
 REFRESH_SECONDS = 5.0
 READ_TIMEOUT_SECONDS = 2.0  # a scrape must not hang on a database or NATS that went away
 
 
-class Instruments:
-    """The synchronous instruments, created on one meter."""
-
-    def __init__(self, meter: Meter) -> None:
-        self.bookings = meter.create_counter(
-            "wict.bookings", unit="{booking}", description="Bookings that reached an outcome"
-        )
-        self.step_duration = meter.create_histogram(
-            "wict.saga.step.duration",
-            unit="s",
-            description="How long a saga step waited for its outcome (step=saga: the whole saga)",
-            explicit_bucket_boundaries_advisory=STEP_BUCKETS,
-        )
-        self.deliveries = meter.create_counter(
-            "wict.notifications.deliveries",
-            unit="{delivery}",
-            description="Notification deliveries by channel and outcome (each attempt of e-mail, SMS, webhooks)",
-        )
+T = TypeVar("T")
+_meter: Meter = NoOpMeter("wict")
 
 
-_instruments = Instruments(NoOpMeter("wict"))
+class Instruments(Generic[T]):
+    """A service's own instruments, built by ``build`` on the bound meter (again if another binds)."""
 
+    def __init__(self, build: Callable[[Meter], T]) -> None:
+        self._build = build
+        self._made: tuple[Meter, T] | None = None
 
-def count_booking(outcome: str) -> None:
-    """A booking reached ``outcome`` (counted when the transaction commits)."""
-    after_commit(lambda: _instruments.bookings.add(1, {"outcome": outcome}))
-
-
-def record_step(step: str, outcome: str, seconds: float) -> None:
-    """Saga step ``step`` ended its wait with ``outcome`` after ``seconds`` (when the transaction commits)."""
-    after_commit(lambda: _instruments.step_duration.record(seconds, {"step": step, "outcome": outcome}))
-
-
-def count_delivery(channel: str, outcome: str, deliveries: int = 1) -> None:
-    """``deliveries`` of ``channel`` ended an attempt with ``outcome`` (when the transaction commits)."""
-    if deliveries:
-        after_commit(
-            lambda: _instruments.deliveries.add(deliveries, {"channel": channel, "outcome": outcome})
-        )
+    def __call__(self) -> T:
+        if self._made is None or self._made[0] is not _meter:
+            self._made = (_meter, self._build(_meter))
+        return self._made[1]
 
 
 class Backlog:
@@ -131,7 +87,6 @@ class ServiceMetrics:
             readers.append(PeriodicExportingMetricReader(OTLPMetricExporter()))
         self.provider = MeterProvider(resource=resource, metric_readers=readers)
         self.meter = self.provider.get_meter("wict")
-        self.instruments = Instruments(self.meter)
         self.backlog = Backlog()
         self.meter.create_observable_gauge(
             "wict.consumer.pending",
@@ -148,9 +103,9 @@ class ServiceMetrics:
         self._sources: tuple[asyncpg.Pool, JetStreamContext, Sequence[Consumer]] | None = None
 
     def bind(self) -> None:
-        """Make this provider's instruments the ones the use cases record into."""
-        global _instruments
-        _instruments = self.instruments
+        """Make this provider's meter the one the services' instruments are built on."""
+        global _meter
+        _meter = self.meter
 
     def watch(self, pool: asyncpg.Pool, jetstream: JetStreamContext, consumers: Sequence[Consumer]) -> None:
         """Where ``refresh`` reads the gauges from: the service's database and its own consumers."""
@@ -163,7 +118,7 @@ class ServiceMetrics:
         pool, jetstream, consumers = self._sources
         try:
             async with asyncio.timeout(READ_TIMEOUT_SECONDS):
-                self.backlog.outbox = await pool.fetchval("SELECT count(*) FROM outbox")
+                self.backlog.outbox = await outbox.backlog(pool)
         except Exception as error:
             self.backlog.outbox = None
             log.debug("outbox backlog not read", extra={"fields": {"error": type(error).__name__}})

@@ -19,3 +19,8 @@ async def claim(connection: asyncpg.Connection, batch_size: int) -> list[asyncpg
 async def delete(connection: asyncpg.Connection, rows: list[asyncpg.Record]) -> None:
     """Remove the published rows."""
     await connection.execute("DELETE FROM outbox WHERE seq = ANY($1::bigint[])", [row["seq"] for row in rows])
+
+
+async def backlog(pool: asyncpg.Pool) -> int:
+    """Rows committed and not yet published (the ``wict.outbox.backlog`` gauge)."""
+    return int(await pool.fetchval("SELECT count(*) FROM outbox"))

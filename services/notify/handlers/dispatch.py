@@ -23,7 +23,7 @@ from opentelemetry.trace import SpanKind, Status, StatusCode
 from services.notify.adapters import repository
 from services.notify.adapters.outbound import Delivery, Outcome, Sender, SendFailed, SendOne, failure_from
 from services.notify.domain.retry import RetryPolicy, after_failure
-from shared import metrics
+from services.notify.handlers.delivery_metrics import count_delivery
 from shared.db.unit_of_work import Database
 from shared.telemetry import attach, context_from, detach
 
@@ -150,4 +150,4 @@ def _count(
         else:
             outcomes["retrying"] += 1
     for outcome, deliveries in outcomes.items():
-        metrics.count_delivery(channel, outcome, deliveries)
+        count_delivery(channel, outcome, deliveries)

@@ -18,7 +18,7 @@ from services.notify.domain.notices import WITH_CALENDAR, is_essential
 from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
 from services.notify.domain.templates import Templates, render
 from services.notify.domain.wording import Reader
-from shared import metrics
+from services.notify.handlers.delivery_metrics import count_delivery
 from shared.telemetry import current_traceparent
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ async def tell_one(
     if recorded:  # the feed is delivered by being stored; opted-out channels are skipped at once
         for delivery in planned:
             if delivery.state in ("sent", "skipped"):
-                metrics.count_delivery(delivery.channel, delivery.state)
+                count_delivery(delivery.channel, delivery.state)
     return recorded
 
 

@@ -19,8 +19,8 @@ from services.venue.domain.settings import HoldSettings, SagaSettings
 from services.venue.handlers.errors import InvalidBooking, OptionNotConvertible
 from services.venue.handlers.events import booking_event
 from services.venue.handlers.saga import start_saga
+from services.venue.handlers.saga_metrics import count_booking
 from services.venue.handlers.waitlist import SYSTEM, promote_waitlist
-from shared import metrics
 from shared.contracts import HoldExpired, HoldExpiring, Organizer
 from shared.telemetry import SagaTags, resumed_span, trace_id_hex
 
@@ -85,7 +85,7 @@ async def expire_one(
             await unit.holds.release(booking_id)
             await unit.audit.record(booking_id, SYSTEM, "option expired", {}, trace_id_hex())
             unit.publish(await booking_event(unit, booking_id, catalog, HoldExpired))
-            metrics.count_booking("expired")
+            count_booking("expired")
             await promote_waitlist(unit, hold.space_id, hold.blocked, catalog, settings.option_days, now)
     return True
 

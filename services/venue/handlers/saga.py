@@ -19,8 +19,7 @@ from services.venue.domain.commands import NewBooking
 from services.venue.domain.messages import confirm_command, release_command, reserve_command
 from services.venue.domain.settings import SagaSettings
 from services.venue.handlers.events import booking_event
-from services.venue.handlers.saga_metrics import record_transition
-from shared import metrics
+from services.venue.handlers.saga_metrics import count_booking, record_transition
 from shared.contracts import (
     ApprovalNeeded,
     BookingCancelled,
@@ -117,14 +116,14 @@ async def _apply(
         elif isinstance(action, rules.Release):
             unit.publish(release_command(action.step, booking_id, revision, causation_id))
         elif isinstance(action, rules.CancelBooking):
-            metrics.count_booking("cancelled")
+            count_booking("cancelled")
             await release_hold(unit, booking_id)
             event = await booking_event(
                 unit, booking_id, catalog, BookingCancelled, causation_id, reason=action.reason
             )
             unit.publish(event)
         elif isinstance(action, rules.RejectBooking):
-            metrics.count_booking("rejected")
+            count_booking("rejected")
             await release_hold(unit, booking_id)
             await unit.audit.record(
                 booking_id, SAGA_ACTOR, "rejected", {"reason": action.reason}, trace_id_hex()
@@ -134,7 +133,7 @@ async def _apply(
             )
             unit.publish(event)
         else:
-            metrics.count_booking("confirmed")
+            count_booking("confirmed")
             await unit.audit.record(booking_id, SAGA_ACTOR, "confirmed", {}, trace_id_hex())
             unit.publish(await booking_event(unit, booking_id, catalog, BookingConfirmed, causation_id))
 

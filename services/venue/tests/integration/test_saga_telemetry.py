@@ -13,9 +13,9 @@ from services.venue.domain.settings import SagaSettings
 from services.venue.handlers.booking import create_booking
 from services.venue.handlers.deadlines import expire_one
 from services.venue.tests.integration.test_booking_saga_db import booking
-from shared import metrics
 from shared.span_store import read_trace
-from shared.telemetry import SAGA_HEADER, build_tracer_provider, context_from, service_resource
+from shared.telemetry import SAGA_HEADER, build_tracer_provider, context_from
+from shared.tests.metrics_support import bound_metrics
 
 pytestmark = pytest.mark.integration
 
@@ -26,12 +26,9 @@ SETTINGS = SagaSettings()
 @pytest.fixture
 def traced(tmp_path, monkeypatch):
     provider = build_tracer_provider("venue", span_dir=str(tmp_path))
-    monkeypatch.setattr(metrics, "_instruments", metrics._instruments)
-    measured = metrics.ServiceMetrics(service_resource("venue"))
-    measured.bind()
-    yield provider, tmp_path, measured
+    with bound_metrics("venue") as measured:
+        yield provider, tmp_path, measured
     provider.shutdown()
-    measured.shutdown()
 
 
 async def pass_deadlines(database, booking_id: uuid.UUID) -> None:

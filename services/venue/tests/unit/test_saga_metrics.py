@@ -1,27 +1,23 @@
-"""How the saga's transitions read as step outcomes for ``wict.saga.step.duration``."""
+"""The venue's own instruments: bookings by outcome and saga step durations, as Prometheus text."""
 
 import pytest
 
-from services.venue.domain.saga import StepState
-from services.venue.handlers.saga_metrics import step_outcome
+from services.venue.handlers.saga_metrics import count_booking, record_step
+from shared.tests.metrics_support import bound_metrics, samples
 
 pytestmark = pytest.mark.unit
 
 
-@pytest.mark.parametrize(
-    ("before", "after", "outcome"),
-    [
-        (StepState.PENDING, StepState.RESERVED, "reserved"),
-        (StepState.PENDING, StepState.CONFIRMED, "reserved"),  # the last step to answer confirms all
-        (StepState.PENDING, StepState.REJECTED, "rejected"),
-        (StepState.PENDING, StepState.RELEASING, "abandoned"),  # a deadline, another step's rejection
-        (StepState.PENDING, StepState.RELEASED, "abandoned"),  # the local approval step, compensated
-        (StepState.RELEASING, StepState.RELEASED, "released"),
-        (StepState.RELEASING, StepState.RELEASE_QUEUED, "release_timeout"),
-        (StepState.RESERVED, StepState.CONFIRMED, None),  # was not waiting: nothing to time
-        (StepState.RESERVED, StepState.RELEASING, None),
-        (None, StepState.PENDING, None),
-    ],
-)
-def test_a_step_is_timed_only_when_its_wait_ends(before, after, outcome):
-    assert step_outcome(before, after) == outcome
+async def test_bookings_and_step_durations_show_in_the_prometheus_text():
+    with bound_metrics("venue") as bound:
+        count_booking("confirmed")
+        count_booking("confirmed")
+        count_booking("rejected")
+        record_step("catering", "reserved", 0.03)
+        found = samples(await bound.render())
+    assert found[("wict_bookings_total", (("outcome", "confirmed"),))] == 2
+    assert found[("wict_bookings_total", (("outcome", "rejected"),))] == 1
+    step = (("outcome", "reserved"), ("step", "catering"))
+    assert found[("wict_saga_step_duration_seconds_count", step)] == 1
+    assert found[("wict_saga_step_duration_seconds_bucket", (("le", "0.05"), *step))] == 1
+    assert found[("wict_saga_step_duration_seconds_bucket", (("le", "0.025"), *step))] == 0
