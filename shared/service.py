@@ -60,7 +60,6 @@ class Context(Generic[Deps]):
         self.config = config
         self.database = database
         self.tracer = tracer
-        self.state: dict[str, Any] = {}
         self._deps: Deps | None = None
 
     @property
@@ -88,7 +87,6 @@ class ServiceSpec(Generic[Deps]):
     controllers: Sequence[Any] = ()
     # builds the service's typed dependencies object once the database is up (its composition root)
     dependencies: Callable[[Context[Deps]], Awaitable[Deps]] | None = None
-    on_start: Callable[[Context[Deps]], Awaitable[None]] | None = None
     openapi: OpenAPIConfig | None = None
     app_options: Callable[[Any], dict[str, Any]] = lambda _: {}
 
@@ -137,11 +135,8 @@ class Runtime:
         )
         relay = OutboxRelay(pool, relay_connection.jetstream(), self.tracer)
         context: Context[Any] = Context(self.spec.name, self.config, Database(pool, relay.wake), self.tracer)
-        context.state["relay"] = relay
         if self.spec.dependencies:
             context.deps = await self.spec.dependencies(context)
-        if self.spec.on_start:
-            await self.spec.on_start(context)
         for consumer, routes in self.spec.consumers(context).items():
             bind_consumer(self.broker, consumer, routes, context.database, self.config.consumer_concurrency)
         await self.broker.connect()
@@ -158,7 +153,7 @@ class Runtime:
         await serve(relay_connection, self.spec.responders(context))
         await self.broker.start()
         self.context = context
-        app.state.context = context  # for middleware that needs the database
+        app.state.context = context  # for middleware and guards, which run before dependency injection
         log.info(
             "service started",
             extra={"fields": {"migrations_applied": applied, "port": self.config.http_port}},
