@@ -73,7 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         asyncio.run(provision(Endpoints.from_env().nats))
         return 0
-    from deploy.contracts.asyncapi import render, render_vendors
+    from deploy.contracts.asyncapi import render
+    from deploy.contracts.asyncapi_vendors import render_vendors
 
     for output, text in ((arguments.output, render()), (arguments.vendors_output, render_vendors())):
         Path(output).write_text(text)

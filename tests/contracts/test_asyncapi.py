@@ -4,13 +4,8 @@ from typing import Any
 import msgspec
 import pytest
 
-from deploy.contracts.asyncapi import (
-    document,
-    render,
-    render_vendors,
-    vendor_document,
-    vendor_permission_templates,
-)
+from deploy.contracts.asyncapi import document, render
+from deploy.contracts.asyncapi_vendors import render_vendors, vendor_document, vendor_permission_templates
 from deploy.permissions import vendor_permissions
 from shared.contracts import ALL_MESSAGES
 from shared.contracts.tasks import VENDOR_TASKS_QUERY, VendorTaskDeclined, VendorTaskQuery
