@@ -5,15 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-LONGEST_SESSION = timedelta(hours=8)
-
-# (longest working time, interpreters per booth); beyond the last one a session must be split
-TEAM_BY_WORKING_TIME = (
-    (timedelta(minutes=40), 1),
-    (timedelta(hours=4), 2),
-    (timedelta(hours=6), 3),
-    (LONGEST_SESSION, 4),
-)
+from shared.contracts.interpreter_teams import LONGEST_SESSION, interpreters_per_booth
 
 
 class SessionTooLong(ValueError):
@@ -28,12 +20,10 @@ class SessionTooLong(ValueError):
 
 def team_size(working_time: timedelta) -> int:
     """Interpreters per booth for ``working_time`` (≤40 min 1, ≤4 h 2, ≤6 h 3, ≤8 h 4)."""
-    if working_time <= timedelta(0):
-        raise ValueError("working time must be positive")
-    for longest, size in TEAM_BY_WORKING_TIME:
-        if working_time <= longest:
-            return size
-    raise SessionTooLong(working_time)
+    size = interpreters_per_booth(working_time)
+    if size is None:
+        raise SessionTooLong(working_time)
+    return size
 
 
 def consecutive_team(working_time: timedelta) -> int:

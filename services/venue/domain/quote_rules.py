@@ -13,9 +13,9 @@ from typing import Any
 from services.venue.domain import booking as booking_rules
 from services.venue.domain.booking import BookingRequest, Violation
 from services.venue.domain.catalog import Catalog, VenueInfo
-from services.venue.domain.interpreter_team import interpreters_per_booth
 from services.venue.domain.quotes import QuoteRequest, event_days
 from services.venue.domain.rates import RateCard
+from shared.contracts.interpreter_teams import interpreters_per_booth
 
 MAX_SPAN = timedelta(days=31)
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from services.venue.domain.catalog import Catalog, Space, VenueInfo
-from services.venue.domain.interpreter_team import interpreters_per_booth
 from services.venue.domain.rates import RateCard
+from shared.contracts.interpreter_teams import interpreters_per_booth
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ import msgspec
 import pytest
 
 from services.venue.domain.catalog import load_catalog
-from services.venue.domain.interpreter_team import interpreters_per_booth
 from services.venue.domain.quote_rules import check, quote_refusal
 from services.venue.domain.quotes import QuoteRequest, event_days, price
 from services.venue.domain.rates import RATES_PATH, load_rate_card
+from shared.contracts.interpreter_teams import interpreters_per_booth
 
 pytestmark = pytest.mark.unit
 

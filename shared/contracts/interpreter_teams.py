@@ -1,7 +1,8 @@
-"""How many interpreters a booth needs for a working time (AIIC norm), for the quote's estimate.
+"""The AIIC norm both sides of interpreting use: how many interpreters share a booth for a working time.
 
-The interpreting service owns the real plan (services/interpreting/domain/teams.py); the venue only
-prices it, so the rule is repeated here rather than imported across a service boundary.
+The interpreting service plans the real team (services/interpreting/domain/teams.py); the venue prices
+that team in its quotes (services/venue/domain/quotes.py). One table, so a quote never prices a team
+the interpreting service would not send.
 """
 
 from __future__ import annotations
