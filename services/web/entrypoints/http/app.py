@@ -19,10 +19,12 @@ from services.web.entrypoints.http.errors import EXCEPTION_HANDLERS
 from services.web.entrypoints.http.public import PublicController
 from services.web.entrypoints.http.rendering import environment
 from services.web.entrypoints.http.security import csrf_guard, security_middleware
+from services.web.entrypoints.http.signin import SignInController
+from services.web.entrypoints.http.signup import SignUpController
 from services.web.entrypoints.http.viewer import Viewer, load_viewer
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
-CONTROLLERS: list[Any] = [PublicController]
+CONTROLLERS: list[Any] = [PublicController, SignInController, SignUpController]
 
 
 @get("/{unknown:path}", include_in_schema=False)
