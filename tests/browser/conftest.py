@@ -9,6 +9,7 @@ web's own table with an access token from the venue's POST /tokens (test plumbin
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -59,6 +60,9 @@ def stack(browser_ready: None) -> Iterator[Stack]:
         yield stack
     finally:
         stack.stop()
+        keep = os.environ.get("WICT_BROWSER_LOGS")  # a folder to keep the services' logs in (debugging)
+        if keep:
+            shutil.copytree(stack.logs_dir, keep, dirs_exist_ok=True)
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -6,7 +6,6 @@ localhost, and the browser reports no Content-Security-Policy violation.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import uuid
@@ -18,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import asyncpg
 import httpx
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
@@ -97,29 +95,30 @@ class People:
         ).raise_for_status()
         token = answer.json()
         session_id = new_session_id()
-        asyncio.run(self._insert(session_id, person, token, elder))
+        account = person.account
+        values = [
+            f"'\\x{id_hash(session_id).hex()}'::bytea",
+            _literal(str(account["account_id"])),
+            _literal(account["role"]),
+            _literal(account["name"]),
+            _literal(account.get("locale", "en")),
+            _literal(account.get("time_zone", "Asia/Shanghai")),
+            "true" if elder else "false",
+            _literal(token["access_token"]),
+            _literal(token["expires_at"]),
+            _literal((datetime.now(UTC) + timedelta(hours=2)).isoformat()),
+        ]
+        # psql, not asyncpg: Playwright's sync API runs an event loop in this thread
+        self.stack.postgres.psql(
+            "INSERT INTO sessions (id_hash, account_id, role, name, locale, time_zone, elder_mode,"
+            f" access_token, access_expires_at, expires_at) VALUES ({', '.join(values)})",
+            database="web",
+        )
         return session_id
 
-    async def _insert(self, session_id: str, person: Account, token: dict[str, Any], elder: bool) -> None:
-        account = person.account
-        connection = await asyncpg.connect(self.stack.postgres.dsn("web"))
-        try:
-            await connection.execute(
-                "INSERT INTO sessions (id_hash, account_id, role, name, locale, time_zone, elder_mode,"
-                " access_token, access_expires_at, expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
-                id_hash(session_id),
-                uuid.UUID(str(account["account_id"])),
-                account["role"],
-                account["name"],
-                account.get("locale", "en"),
-                account.get("time_zone", "Asia/Shanghai"),
-                elder,
-                token["access_token"],
-                datetime.fromisoformat(token["expires_at"]),
-                datetime.now(UTC) + timedelta(hours=2),
-            )
-        finally:
-            await connection.close()
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 @dataclass
@@ -205,7 +204,8 @@ class Browsing:
         ]
         if session_id:
             cookies.append({"name": SESSION_COOKIE, "value": session_id, "secure": True, "httpOnly": True})
-        context.add_cookies([{"url": self.base_url, **cookie} for cookie in cookies])  # type: ignore[misc]
+        host = urlsplit(self.base_url).hostname
+        context.add_cookies([{"domain": host, "path": "/", **cookie} for cookie in cookies])  # type: ignore[misc]
         page = context.new_page()
         visit = Visit(context, page, self.base_url)
         context.on("request", lambda request: _note_outside(visit, request.url))

@@ -51,7 +51,9 @@ def test_every_answer_carries_the_security_headers_and_a_secure_session_cookie(s
 def test_a_form_without_this_browsers_token_is_refused(stack):
     web = stack.service("web").base_url
     with httpx.Client(base_url=web) as client:
-        refused = client.post("/language", data={"language": "en", "next": "/"}, headers={"Accept-Language": "en"})
+        refused = client.post(
+            "/language", data={"language": "en", "next": "/"}, headers={"Accept-Language": "en"}
+        )
     assert refused.status_code == 403 and "send it again" in refused.text
 
 

@@ -88,9 +88,9 @@ class Formatter:
         """The zone as people name it: "中国时间（重庆）" / "China Time (Chongqing)"."""
         return dates.get_timezone_location(self._zone(which), locale=self.locale, return_city=False)
 
-    def weekday(self, index: int, width: str = "wide") -> str:
+    def weekday(self, index: int) -> str:
         """Monday = 0."""
-        return str(dates.get_day_names(width, locale=self.locale)[index])
+        return str(dates.get_day_names("wide", locale=self.locale)[index])
 
     def money(self, minor: int, currency: str = "CNY") -> str:
         return numbers.format_currency(minor / 100, currency, locale=self.locale)

@@ -145,14 +145,14 @@ def _check_layout(answers: dict[str, str], _: date | None) -> Errors:
 
 
 def _check_place(answers: dict[str, str], _: date | None) -> Errors:
-    space, _, day = answers.get("place", "").partition("|")
+    space, _bar, day = answers.get("place", "").partition("|")
     if not space or not day:
         return {"place": N_("Choose a room on one of the days shown.")}
     return {}
 
 
 def _check_start(answers: dict[str, str], _: date | None) -> Errors:
-    hour, _, minute = answers.get("start", "").partition(":")
+    hour, _colon, minute = answers.get("start", "").partition(":")
     if not (hour.isdigit() and minute in ("00", "30") and 8 <= int(hour) <= 21):
         return {"start": N_("Choose a start time from the list.")}
     return {}

@@ -15,16 +15,30 @@ from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 
 from services.web.entrypoints.dependencies import WebConfig
+from services.web.entrypoints.http.bookings import BookingsController
+from services.web.entrypoints.http.changes import ChangesController
 from services.web.entrypoints.http.errors import EXCEPTION_HANDLERS
+from services.web.entrypoints.http.guests import GuestsController
+from services.web.entrypoints.http.notifications import NotificationsController
 from services.web.entrypoints.http.public import PublicController
-from services.web.entrypoints.http.rendering import environment
+from services.web.entrypoints.http.rendering import ENVIRONMENT
 from services.web.entrypoints.http.security import csrf_guard, security_middleware
 from services.web.entrypoints.http.signin import SignInController
 from services.web.entrypoints.http.signup import SignUpController
 from services.web.entrypoints.http.viewer import Viewer, load_viewer
+from services.web.entrypoints.http.wizard import WizardController
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
-CONTROLLERS: list[Any] = [PublicController, SignInController, SignUpController]
+CONTROLLERS: list[Any] = [
+    PublicController,
+    SignInController,
+    SignUpController,
+    BookingsController,
+    WizardController,
+    ChangesController,
+    GuestsController,
+    NotificationsController,
+]
 
 
 @get("/{unknown:path}", include_in_schema=False)
@@ -56,7 +70,7 @@ def assets_router() -> Router:
 
 
 def app_options(config: WebConfig) -> dict[str, Any]:
-    engine = JinjaTemplateEngine.from_environment(environment())
+    engine = JinjaTemplateEngine.from_environment(ENVIRONMENT)
     return {
         "template_config": TemplateConfig(instance=engine),
         "middleware": [security_middleware(config.cookie_secure)],

@@ -55,7 +55,10 @@ def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
 
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=True, extensions=["jinja2.ext.i18n"], trim_blocks=True
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+        trim_blocks=True,
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["messages"] = messages
@@ -76,9 +79,11 @@ def manual_window(viewer: Viewer) -> dict[str, str]:
     }
 
 
-def page(viewer: Viewer, template: str, status_code: int = 200, **context: Any) -> Template:
-    """A whole page (or, for htmx, a fragment template) with what every page needs."""
-    common = {
+ENVIRONMENT = environment()
+
+
+def _common(viewer: Viewer) -> dict[str, Any]:
+    return {
         "viewer": viewer,
         "fmt": viewer.fmt,
         "i18n": viewer.deps.translations[viewer.language],
@@ -89,6 +94,16 @@ def page(viewer: Viewer, template: str, status_code: int = 200, **context: Any) 
         "notice": messages.NOTICES.get(viewer.notice or ""),
         "current_path": viewer.path,
     }
+
+
+def fragment(viewer: Viewer, template: str, **context: Any) -> str:
+    """A piece of a page rendered to text (server-sent events carry these)."""
+    return ENVIRONMENT.get_template(template).render({**_common(viewer), **context})
+
+
+def page(viewer: Viewer, template: str, status_code: int = 200, **context: Any) -> Template:
+    """A whole page (or, for htmx, a fragment template) with what every page needs."""
+    common = _common(viewer)
     response = Template(template_name=template, context={**common, **context}, status_code=status_code)
     if viewer.notice:
         response.cookies.append(Cookie(key=NOTICE_COOKIE, value="", max_age=0, path="/"))
