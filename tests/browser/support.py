@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import httpx
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, sync_playwright
 
 from deploy.embedded.process import REPO_ROOT
 from deploy.embedded.stack import Stack
@@ -156,8 +156,17 @@ class Visit:
         return path
 
     def submit(self, button_name: str | re.Pattern[str]) -> None:
-        self.page.get_by_role("button", name=button_name).click()
-        self.page.wait_for_load_state("load")
+        self.click(self.page.get_by_role("button", name=button_name))
+
+    def click(self, target: Locator | str) -> None:
+        """Click and wait for the page it leads to (not just any load state: the old page is loaded)."""
+        locator = self.page.locator(target) if isinstance(target, str) else target
+        with self.page.expect_navigation():
+            locator.click()
+
+    def press(self, key: str) -> None:
+        with self.page.expect_navigation():
+            self.page.keyboard.press(key)
 
 
 def _violations(response: dict[str, Any]) -> str:

@@ -111,8 +111,7 @@ def test_an_organizer_books_sees_it_confirmed_live_changes_and_cancels(
         visit.open(f"/bookings/{booking_id}/cancel")
         expect(page.locator(".fee")).to_contain_text(re.compile(r"\d"))  # the fee before confirming
         visit.shot(f"cancel-desktop-{language}")
-        page.get_by_role("button", name=WORDS[language]["cancel"]).click()
-        page.wait_for_load_state("load")
+        visit.click(page.get_by_role("button", name=WORDS[language]["cancel"]))
         visit.check()
         expect(page.locator("main")).to_contain_text(re.compile("Fee charged|已收取费用"))
 

@@ -15,11 +15,16 @@ from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 
 from services.web.entrypoints.dependencies import WebConfig
+from services.web.entrypoints.http.account import AccountController
 from services.web.entrypoints.http.bookings import BookingsController
 from services.web.entrypoints.http.changes import ChangesController
+from services.web.entrypoints.http.desk import DeskController
+from services.web.entrypoints.http.desk_decisions import DeskDecisionsController
+from services.web.entrypoints.http.desk_work import DeskWorkController
 from services.web.entrypoints.http.errors import EXCEPTION_HANDLERS
 from services.web.entrypoints.http.guests import GuestsController
 from services.web.entrypoints.http.notifications import NotificationsController
+from services.web.entrypoints.http.ops import OpsController
 from services.web.entrypoints.http.public import PublicController
 from services.web.entrypoints.http.rendering import ENVIRONMENT
 from services.web.entrypoints.http.security import csrf_guard, security_middleware
@@ -38,6 +43,11 @@ CONTROLLERS: list[Any] = [
     ChangesController,
     GuestsController,
     NotificationsController,
+    DeskController,
+    DeskDecisionsController,
+    DeskWorkController,
+    OpsController,
+    AccountController,
 ]
 
 

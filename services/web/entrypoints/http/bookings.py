@@ -59,6 +59,7 @@ class BookingsController(Controller):
         """The saga's progress as server-sent events: the status block each time it changes."""
         person = viewer.person(*BOOKERS)
         config = viewer.deps.config
+        await person.call("GET", f"/bookings/{booking_id}")  # not theirs: 404 now, not inside the stream
 
         async def events() -> AsyncIterator[ServerSentEventMessage]:
             booking: dict[str, Any] = {}
