@@ -52,6 +52,7 @@ STATUS = {
 STEP_STATE = {
     "pending": N_("waiting"),
     "reserved": N_("reserved"),
+    "held": N_("held"),
     "confirmed": N_("confirmed"),
     "done": N_("done"),
     "rejected": N_("refused"),

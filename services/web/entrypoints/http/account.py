@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath
 from litestar.response import Template
 
 from services.web.domain import locale
@@ -24,13 +26,15 @@ class AccountController(Controller):
     tags = ["account"]
 
     @get("/")
-    async def profile(self, viewer: Viewer) -> Template:
+    async def profile(self, viewer: NamedDependency[Viewer]) -> Template:
         """The person's account as the venue has it (GET /me)."""
         me = await viewer.person().call("GET", "/me")
         return page(viewer, "account/profile.html", me=me, values=me, errors={})
 
     @post("/")
-    async def save_profile(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def save_profile(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
+    ) -> Response[Any]:
         """PATCH /me with what changed; the session follows the new language and zone."""
         person = viewer.person()
         fields = await form_fields(request)
@@ -60,13 +64,13 @@ class AccountController(Controller):
         return redirect("/profile", "profile_saved")
 
     @get("/api-keys")
-    async def api_keys(self, viewer: Viewer) -> Template:
+    async def api_keys(self, viewer: NamedDependency[Viewer]) -> Template:
         """The person's API keys (names, prefixes, last use; GET /me/api-keys)."""
         keys = await viewer.person().offered("GET /me/api-keys", "GET", "/me/api-keys")
         return page(viewer, "account/api_keys.html", keys=keys, created=None, errors={})
 
     @post("/api-keys")
-    async def create_key(self, request: Request[Any, Any, Any], viewer: Viewer) -> Template:
+    async def create_key(self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]) -> Template:
         """POST /me/api-keys: the key is shown on this page once, never again."""
         person = viewer.person()
         name = (await form_fields(request)).get("name", "")
@@ -85,18 +89,18 @@ class AccountController(Controller):
         return page(viewer, "account/api_keys.html", keys=keys, created=created, errors={})
 
     @post("/api-keys/{key_id:str}/revoke")
-    async def revoke_key(self, viewer: Viewer, key_id: str) -> Response[Any]:
+    async def revoke_key(self, viewer: NamedDependency[Viewer], key_id: FromPath[str]) -> Response[Any]:
         await viewer.person().offered("DELETE /me/api-keys/{key_id}", "DELETE", f"/me/api-keys/{key_id}")
         return redirect("/profile/api-keys", "key_revoked")
 
     @get("/webhooks")
-    async def webhooks(self, viewer: Viewer) -> Template:
+    async def webhooks(self, viewer: NamedDependency[Viewer]) -> Template:
         """The person's webhook endpoints at notify (GET /me/webhooks)."""
         hooks = await viewer.person().notify_offered("GET /me/webhooks", "GET", "/me/webhooks")
         return page(viewer, "account/webhooks.html", hooks=hooks, created=None, errors={})
 
     @post("/webhooks")
-    async def add_webhook(self, request: Request[Any, Any, Any], viewer: Viewer) -> Template:
+    async def add_webhook(self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]) -> Template:
         """POST /me/webhooks: the signing secret is shown on this page once."""
         person = viewer.person()
         fields = await form_fields(request)
@@ -120,20 +124,24 @@ class AccountController(Controller):
         )
 
     @post("/webhooks/{endpoint_id:str}/remove")
-    async def remove_webhook(self, viewer: Viewer, endpoint_id: str) -> Response[Any]:
+    async def remove_webhook(
+        self, viewer: NamedDependency[Viewer], endpoint_id: FromPath[str]
+    ) -> Response[Any]:
         await viewer.person().notify_offered(
             "DELETE /me/webhooks/{endpoint_id}", "DELETE", f"/me/webhooks/{endpoint_id}"
         )
         return redirect("/profile/webhooks", "webhook_removed")
 
     @get("/preferences")
-    async def preferences(self, viewer: Viewer) -> Template:
+    async def preferences(self, viewer: NamedDependency[Viewer]) -> Template:
         """Which channels may carry non-essential notices (GET /me/preferences)."""
         found = await viewer.person().notify_offered("GET /me/preferences", "GET", "/me/preferences")
         return page(viewer, "account/preferences.html", preferences=found, channels=CHANNELS)
 
     @post("/preferences")
-    async def save_preferences(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def save_preferences(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
+    ) -> Response[Any]:
         """PUT /me/preferences/{channel} for each channel (essential notices always come)."""
         person = viewer.person()
         fields = await form_fields(request, multiple=("channels",))

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from litestar import Router, get
-from litestar.contrib.jinja import JinjaTemplateEngine
+from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.datastructures import CacheControlHeader
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
 from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 
@@ -52,7 +53,7 @@ CONTROLLERS: list[Any] = [
 
 
 @get("/{unknown:path}", include_in_schema=False)
-async def not_found(viewer: Viewer, unknown: str) -> None:
+async def not_found(viewer: NamedDependency[Viewer], unknown: FromPath[str]) -> None:
     """Any other path: the 404 page (in the visitor's language)."""
     raise NotFoundException(unknown)
 

@@ -8,11 +8,13 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath
 from litestar.response import ServerSentEvent, Template
 from litestar.response.sse import ServerSentEventMessage
 
 from services.web.domain.messages import N_
-from services.web.domain.problems import ApiProblem
+from services.web.domain.problems import ApiProblem, Unreachable
 from services.web.entrypoints.http.forms import form_fields
 from services.web.entrypoints.http.rendering import fragment, page, redirect
 from services.web.entrypoints.http.viewer import Viewer
@@ -22,7 +24,9 @@ LIST_FILTERS = ("status", "from", "to", "q", "sort")
 BOOKERS = ("organizer", "staff")
 
 
-async def _booking_page_parts(viewer: Viewer, booking_id: uuid.UUID) -> dict[str, Any]:
+async def _booking_page_parts(
+    viewer: NamedDependency[Viewer], booking_id: FromPath[uuid.UUID]
+) -> dict[str, Any]:
     person = viewer.person(*BOOKERS)
     booking = await person.call("GET", f"/bookings/{booking_id}")
     extras: dict[str, Any] = {"quote": None, "planning": []}
@@ -32,7 +36,14 @@ async def _booking_page_parts(viewer: Viewer, booking_id: uuid.UUID) -> dict[str
         except ApiProblem:
             pass  # no quote kept, or not to be seen by this role
     spaces = {space["id"]: space for space in await viewer.deps.spaces.get()}
-    return {"booking": booking, "space": spaces.get(booking["space_id"]), **extras}
+    try:
+        menus = {
+            menu["id"]: menu["name"].get(viewer.language) or menu["id"]
+            for menu in await viewer.deps.menus.get()
+        }
+    except (ApiProblem, Unreachable):  # the menu list only gives the names; the id says enough
+        menus = {}
+    return {"booking": booking, "space": spaces.get(booking["space_id"]), "menu_names": menus, **extras}
 
 
 class BookingsController(Controller):
@@ -40,7 +51,7 @@ class BookingsController(Controller):
     tags = ["bookings"]
 
     @get("/")
-    async def my_bookings(self, viewer: Viewer, request: Request[Any, Any, Any]) -> Template:
+    async def my_bookings(self, viewer: NamedDependency[Viewer], request: Request[Any, Any, Any]) -> Template:
         """GET /bookings (issue 12): the person's bookings, filtered and sorted."""
         person = viewer.person(*BOOKERS)
         filters = {name: request.query_params.get(name, "") for name in LIST_FILTERS}
@@ -49,13 +60,13 @@ class BookingsController(Controller):
         return page(viewer, "bookings/list.html", bookings=rows, filters=filters)
 
     @get("/{booking_id:uuid}")
-    async def booking(self, viewer: Viewer, booking_id: uuid.UUID) -> Template:
+    async def booking(self, viewer: NamedDependency[Viewer], booking_id: FromPath[uuid.UUID]) -> Template:
         """One booking: status, times in both zones, services, saga steps (live while pending)."""
         parts = await _booking_page_parts(viewer, booking_id)
         return page(viewer, "bookings/detail.html", **parts)
 
     @get("/{booking_id:uuid}/live")
-    async def live(self, viewer: Viewer, booking_id: uuid.UUID) -> ServerSentEvent:
+    async def live(self, viewer: NamedDependency[Viewer], booking_id: FromPath[uuid.UUID]) -> ServerSentEvent:
         """The saga's progress as server-sent events: the status block each time it changes."""
         person = viewer.person(*BOOKERS)
         config = viewer.deps.config
@@ -74,7 +85,9 @@ class BookingsController(Controller):
         return ServerSentEvent(events(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
     @get("/{booking_id:uuid}/calendar.ics")
-    async def calendar(self, viewer: Viewer, booking_id: uuid.UUID) -> Response[bytes]:
+    async def calendar(
+        self, viewer: NamedDependency[Viewer], booking_id: FromPath[uuid.UUID]
+    ) -> Response[bytes]:
         """The booking as a calendar file (the venue's, passed through)."""
         answer = await viewer.person(*BOOKERS).raw("GET", f"/bookings/{booking_id}/calendar.ics")
         headers = {"Content-Disposition": f'attachment; filename="booking-{booking_id}.ics"'}
@@ -82,7 +95,10 @@ class BookingsController(Controller):
 
     @post("/{booking_id:uuid}/planning")
     async def planning_request(
-        self, request: Request[Any, Any, Any], viewer: Viewer, booking_id: uuid.UUID
+        self,
+        request: Request[Any, Any, Any],
+        viewer: NamedDependency[Viewer],
+        booking_id: FromPath[uuid.UUID],
     ) -> Response[Any]:
         """Ask the venue team to help plan the activity (POST /bookings/{id}/planning-requests)."""
         fields = await form_fields(request)

@@ -8,6 +8,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath
 from litestar.response import Template
 
 from services.web.domain.formatting import parse_moment
@@ -67,14 +69,17 @@ class ChangesController(Controller):
     tags = ["bookings"]
 
     @get("/change")
-    async def change_form(self, viewer: Viewer, booking_id: uuid.UUID) -> Template:
+    async def change_form(self, viewer: NamedDependency[Viewer], booking_id: FromPath[uuid.UUID]) -> Template:
         booking = await viewer.person(*BOOKERS).call("GET", f"/bookings/{booking_id}")
         values = _current(booking, ZoneInfo(viewer.deps.config.venue_time_zone))
         return page(viewer, "bookings/change.html", booking=booking, values=values, errors={})
 
     @post("/change")
     async def change(
-        self, request: Request[Any, Any, Any], viewer: Viewer, booking_id: uuid.UUID
+        self,
+        request: Request[Any, Any, Any],
+        viewer: NamedDependency[Viewer],
+        booking_id: FromPath[uuid.UUID],
     ) -> Response[Any]:
         """PATCH /bookings/{id}: the venue re-plans every service; the old plan stays until then."""
         person = viewer.person(*BOOKERS)
@@ -103,7 +108,7 @@ class ChangesController(Controller):
         )
 
     @get("/cancel")
-    async def cancel_form(self, viewer: Viewer, booking_id: uuid.UUID) -> Template:
+    async def cancel_form(self, viewer: NamedDependency[Viewer], booking_id: FromPath[uuid.UUID]) -> Template:
         """The fee of cancelling now (policy tiers over the quoted price), before confirming."""
         person = viewer.person(*BOOKERS)
         booking = await person.call("GET", f"/bookings/{booking_id}")
@@ -112,7 +117,10 @@ class ChangesController(Controller):
 
     @post("/cancel")
     async def cancel(
-        self, request: Request[Any, Any, Any], viewer: Viewer, booking_id: uuid.UUID
+        self,
+        request: Request[Any, Any, Any],
+        viewer: NamedDependency[Viewer],
+        booking_id: FromPath[uuid.UUID],
     ) -> Template:
         """POST /bookings/{id}/cancel; the fee the venue charged is shown."""
         person = viewer.person(*BOOKERS)

@@ -7,6 +7,8 @@ import uuid
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
 from services.web.domain.messages import N_
@@ -33,7 +35,7 @@ class DeskController(Controller):
     tags = ["staff desk"]
 
     @get("/")
-    async def find(self, viewer: Viewer, q: str = "") -> Template:
+    async def find(self, viewer: NamedDependency[Viewer], q: FromQuery[str] = "") -> Template:
         """Find a caller by name, organization, e-mail or phone (GET /organizers?q=, issue 12)."""
         person = viewer.person(*STAFF)
         callers, waiting = None, None
@@ -48,7 +50,9 @@ class DeskController(Controller):
         return page(viewer, "desk/find.html", q=q, callers=callers, waiting=waiting, values=values, errors={})
 
     @post("/organizers")
-    async def open_account(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def open_account(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
+    ) -> Response[Any]:
         """POST /organizers: an account for the caller (its API key is not shown: they sign in themselves)."""
         person = viewer.person(*STAFF)
         fields = await form_fields(request)
@@ -79,14 +83,16 @@ class DeskController(Controller):
         )
 
     @get("/callers/{account_id:uuid}")
-    async def caller(self, viewer: Viewer, account_id: uuid.UUID) -> Template:
+    async def caller(self, viewer: NamedDependency[Viewer], account_id: FromPath[uuid.UUID]) -> Template:
         """One caller with their counts (GET /organizers/{id}, issue 12)."""
         person = viewer.person(*STAFF)
         found = await person.offered("GET /organizers/{account_id}", "GET", f"/organizers/{account_id}")
         return page(viewer, "desk/opened.html", account=found)
 
     @post("/book-for/{account_id:uuid}")
-    async def book_for(self, viewer: Viewer, account_id: uuid.UUID) -> Response[Any]:
+    async def book_for(
+        self, viewer: NamedDependency[Viewer], account_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
         """Start the booking wizard on the caller's behalf (the venue books it as theirs)."""
         viewer.person(*STAFF)
         await viewer.deps.sessions.save_draft(viewer.key, {"on_behalf_of": str(account_id)})

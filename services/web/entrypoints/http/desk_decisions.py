@@ -8,6 +8,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath
 from litestar.response import Template
 
 from services.web.domain.messages import N_
@@ -49,7 +51,7 @@ class DeskDecisionsController(Controller):
     tags = ["staff desk"]
 
     @get("/approvals")
-    async def approvals(self, viewer: Viewer) -> Template:
+    async def approvals(self, viewer: NamedDependency[Viewer]) -> Template:
         """Bookings waiting for a staff decision, the nearest deadline first (GET /approvals)."""
         pending = await viewer.person(*STAFF).call("GET", "/approvals")
         spaces = {space["id"]: space for space in await viewer.deps.spaces.get()}
@@ -58,7 +60,10 @@ class DeskDecisionsController(Controller):
 
     @post("/approvals/{booking_id:uuid}")
     async def decide(
-        self, request: Request[Any, Any, Any], viewer: Viewer, booking_id: uuid.UUID
+        self,
+        request: Request[Any, Any, Any],
+        viewer: NamedDependency[Viewer],
+        booking_id: FromPath[uuid.UUID],
     ) -> Response[Any]:
         """Approve or reject (POST /bookings/{id}/approval); a rejection's reason goes to the organizer."""
         fields = await form_fields(request)
@@ -68,7 +73,7 @@ class DeskDecisionsController(Controller):
         return redirect("/desk/approvals", "approved" if decision == "approve" else "rejected")
 
     @get("/closures")
-    async def closures(self, viewer: Viewer) -> Template:
+    async def closures(self, viewer: NamedDependency[Viewer]) -> Template:
         """Closures and blackouts (GET /closures), and the form for a new one."""
         listed = await viewer.person(*STAFF).call("GET", "/closures")
         spaces = await viewer.deps.spaces.get()
@@ -77,7 +82,7 @@ class DeskDecisionsController(Controller):
         )
 
     @post("/closures")
-    async def close(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def close(self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]) -> Response[Any]:
         """First a dry run listing the bookings the closure would hit; then, confirmed, the closure."""
         person = viewer.person(*STAFF)
         fields = await form_fields(request)
@@ -111,6 +116,6 @@ class DeskDecisionsController(Controller):
         )
 
     @post("/closures/{closure_id:uuid}/remove")
-    async def reopen(self, viewer: Viewer, closure_id: uuid.UUID) -> Response[Any]:
+    async def reopen(self, viewer: NamedDependency[Viewer], closure_id: FromPath[uuid.UUID]) -> Response[Any]:
         await viewer.person(*STAFF).call("DELETE", f"/closures/{closure_id}")
         return redirect("/desk/closures", "closure_removed")

@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
 from services.web.domain.messages import N_, PURPOSE
@@ -39,7 +41,7 @@ class DeskWorkController(Controller):
     tags = ["staff desk"]
 
     @get("/planning")
-    async def planning(self, viewer: Viewer, status: str = "open") -> Template:
+    async def planning(self, viewer: NamedDependency[Viewer], status: FromQuery[str] = "open") -> Template:
         """Planning requests organizers sent (GET /planning-tasks)."""
         params = {"status": status if status in ("open", "in_progress", "done") else "", "limit": 100}
         tasks = await viewer.person(*STAFF).call("GET", "/planning-tasks", params=params)
@@ -47,7 +49,7 @@ class DeskWorkController(Controller):
 
     @post("/planning/{task_id:uuid}")
     async def update_task(
-        self, request: Request[Any, Any, Any], viewer: Viewer, task_id: uuid.UUID
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer], task_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
         """PATCH /planning-tasks/{id}: take it, note what was agreed, mark it done."""
         fields = await form_fields(request)
@@ -62,7 +64,9 @@ class DeskWorkController(Controller):
         return redirect("/desk/planning", "task_updated")
 
     @get("/vendor-tasks")
-    async def vendor_tasks(self, viewer: Viewer, request: Request[Any, Any, Any]) -> Template:
+    async def vendor_tasks(
+        self, viewer: NamedDependency[Viewer], request: Request[Any, Any, Any]
+    ) -> Template:
         """Vendors' tasks and their answers; escalations first (GET /staff/vendor-tasks)."""
         state, kind = request.query_params.get("state", ""), request.query_params.get("kind", "")
         params = {"state": state, "kind": kind if kind in ("interpreting", "catering") else "", "limit": 100}
@@ -71,13 +75,13 @@ class DeskWorkController(Controller):
         return page(viewer, "desk/vendor_tasks.html", tasks=tasks, state=state, kind=kind)
 
     @get("/guests")
-    async def reveal_form(self, viewer: Viewer) -> Template:
+    async def reveal_form(self, viewer: NamedDependency[Viewer]) -> Template:
         """Ask for a booking's full guest data, with a purpose from the closed list."""
         viewer.person(*STAFF)
         return page(viewer, "desk/guests.html", purposes=PURPOSE, revealed=None, values={}, errors={})
 
     @post("/guests")
-    async def reveal(self, request: Request[Any, Any, Any], viewer: Viewer) -> Template:
+    async def reveal(self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]) -> Template:
         """GET /bookings/{id}/guests?reveal=passport&purpose=...: the venue audits the read. The page is
         the answer to a POST, so the numbers never sit in a URL or the browser's history."""
         person = viewer.person(*STAFF)
@@ -98,7 +102,9 @@ class DeskWorkController(Controller):
         return page(viewer, "desk/guests.html", purposes=PURPOSE, revealed=revealed, values=fields, errors={})
 
     @get("/reports")
-    async def reports(self, viewer: Viewer, start: str = "", end: str = "") -> Template:
+    async def reports(
+        self, viewer: NamedDependency[Viewer], start: FromQuery[str] = "", end: FromQuery[str] = ""
+    ) -> Template:
         """The performance sheet (GET /stats) and issue 12's reports, with charts and downloads."""
         person = viewer.person(*STAFF_OR_OPS)
         first, last = _period(start, end, datetime.now(UTC).date())
@@ -125,7 +131,12 @@ class DeskWorkController(Controller):
 
     @get("/reports/{report:str}/{fmt:str}")
     async def download(
-        self, viewer: Viewer, report: str, fmt: str, start: str = "", end: str = ""
+        self,
+        viewer: NamedDependency[Viewer],
+        report: FromPath[str],
+        fmt: FromPath[str],
+        start: FromQuery[str] = "",
+        end: FromQuery[str] = "",
     ) -> Response[bytes]:
         """A report as CSV or XLSX (the venue's, by Accept)."""
         if report not in REPORTS or fmt not in DOWNLOADS:

@@ -7,6 +7,8 @@ import uuid
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath
 from litestar.response import Template
 
 from services.web.domain.problems import ApiProblem
@@ -45,7 +47,7 @@ class GuestsController(Controller):
     tags = ["guests"]
 
     @get("/")
-    async def guests(self, viewer: Viewer, booking_id: uuid.UUID) -> Template:
+    async def guests(self, viewer: NamedDependency[Viewer], booking_id: FromPath[uuid.UUID]) -> Template:
         """The saved list, masked (GET /bookings/{id}/guests), and the form to enter a new one."""
         person = viewer.person(*BOOKERS)
         booking = await person.call("GET", f"/bookings/{booking_id}")
@@ -56,7 +58,10 @@ class GuestsController(Controller):
 
     @post("/")
     async def save(
-        self, request: Request[Any, Any, Any], viewer: Viewer, booking_id: uuid.UUID
+        self,
+        request: Request[Any, Any, Any],
+        viewer: NamedDependency[Viewer],
+        booking_id: FromPath[uuid.UUID],
     ) -> Response[Any]:
         """PUT /bookings/{id}/guests with the whole list; refusals name the row and field."""
         person = viewer.person(*BOOKERS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 
 from litestar import Controller, get
+from litestar.di import NamedDependency
+from litestar.params import FromQuery
 from litestar.response import Template
 
 from services.web.entrypoints.http.rendering import page
@@ -16,7 +18,9 @@ class NotificationsController(Controller):
     tags = ["notifications"]
 
     @get("/")
-    async def feed(self, viewer: Viewer, booking: uuid.UUID | None = None) -> Template:
+    async def feed(
+        self, viewer: NamedDependency[Viewer], booking: FromQuery[uuid.UUID | None] = None
+    ) -> Template:
         """What the person was told (notify checks the token with the venue: only their own)."""
         person = viewer.person()
         if booking is not None:

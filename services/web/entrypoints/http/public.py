@@ -8,6 +8,8 @@ from typing import Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
+from litestar.di import NamedDependency
+from litestar.params import FromPath
 from litestar.response import Template
 
 from services.web.domain import locale
@@ -25,7 +27,7 @@ PICTURES = {
 }
 
 
-def picture(space_id: str) -> str:
+def picture(space_id: FromPath[str]) -> str:
     return PICTURES.get(space_id, "rooms")
 
 
@@ -34,19 +36,21 @@ class PublicController(Controller):
     tags = ["public"]
 
     @get("/", name="landing")
-    async def landing(self, viewer: Viewer) -> Template:
+    async def landing(self, viewer: NamedDependency[Viewer]) -> Template:
         """The venue and its spaces: floor areas, capacities per layout, pictures."""
         spaces = await viewer.deps.spaces.get()
         return page(viewer, "public/landing.html", spaces=spaces, picture=picture)
 
     @get("/whats-on")
-    async def whats_on(self, viewer: Viewer) -> Template:
+    async def whats_on(self, viewer: NamedDependency[Viewer]) -> Template:
         """What's on: the venue has no public-events list yet; each space's busy calendar is offered."""
         spaces = await viewer.deps.spaces.get()
         return page(viewer, "public/whats_on.html", spaces=spaces, venue_url="/calendars")
 
     @get("/calendars/{space_id:str}.ics")
-    async def space_calendar(self, viewer: Viewer, space_id: str) -> Response[bytes]:
+    async def space_calendar(
+        self, viewer: NamedDependency[Viewer], space_id: FromPath[str]
+    ) -> Response[bytes]:
         """A space's subscribable busy-time calendar (the venue's public feed, passed through)."""
         known = {space["id"] for space in await viewer.deps.spaces.get()}
         if space_id not in known:
@@ -55,12 +59,14 @@ class PublicController(Controller):
         return Response(answer.content, media_type="text/calendar; charset=utf-8")
 
     @get("/help")
-    async def help_page(self, viewer: Viewer) -> Template:
+    async def help_page(self, viewer: NamedDependency[Viewer]) -> Template:
         """The manual window: phone, opening hours, what the staff can do for a caller."""
         return page(viewer, "public/help.html")
 
     @post("/language")
-    async def choose_language(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def choose_language(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
+    ) -> Response[Any]:
         """Switch between 中文 and English (kept in a cookie, and in the profile when signed in)."""
         fields = await form_fields(request)
         chosen = locale.supported(fields.get("language")) or viewer.language
@@ -71,7 +77,9 @@ class PublicController(Controller):
         return response
 
     @post("/elder-mode")
-    async def elder_mode(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def elder_mode(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
+    ) -> Response[Any]:
         """Larger text, high contrast, one question per step: a cookie, and the profile (PATCH /me)."""
         fields = await form_fields(request)
         on = fields.get("elder") == "1"
@@ -86,7 +94,7 @@ class PublicController(Controller):
         return response
 
     @get("/session/status")
-    async def session_status(self, viewer: Viewer) -> Template:
+    async def session_status(self, viewer: NamedDependency[Viewer]) -> Template:
         """Polled by the page (htmx): offers to stay signed in shortly before the session would end."""
         now = datetime.now(UTC)
         session = viewer.session
@@ -95,7 +103,9 @@ class PublicController(Controller):
         return page(viewer, "partials/session_status.html", ends_soon=ends_soon, ends_at=ends_at)
 
     @post("/session/extend")
-    async def extend_session(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def extend_session(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
+    ) -> Response[Any]:
         """One click keeps the person signed in (the request itself slid the session forward)."""
         fields = await form_fields(request)
         if viewer.session:
@@ -104,6 +114,6 @@ class PublicController(Controller):
         return redirect(local_path(fields.get("next")), "session_extended", htmx=is_htmx(request))
 
 
-def _setting(name: str, value: str, viewer: Viewer) -> Cookie:
+def _setting(name: str, value: str, viewer: NamedDependency[Viewer]) -> Cookie:
     secure = viewer.deps.config.cookie_secure
     return Cookie(key=name, value=value, path="/", max_age=YEAR, secure=secure, httponly=True, samesite="lax")

@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, pass_context
 from jinja2.runtime import Context
 from litestar import Response
 from litestar.datastructures import Cookie
+from litestar.di import NamedDependency
 from litestar.response import Redirect, Template
 
 from services.web.domain import messages
@@ -65,7 +66,7 @@ def environment() -> Environment:
     return env
 
 
-def manual_window(viewer: Viewer) -> dict[str, str]:
+def manual_window(viewer: NamedDependency[Viewer]) -> dict[str, str]:
     """The manual window's phone and opening hours in the page's language."""
     config = viewer.deps.config
     first, _, last = config.desk_days.partition("-")
@@ -82,7 +83,7 @@ def manual_window(viewer: Viewer) -> dict[str, str]:
 ENVIRONMENT = environment()
 
 
-def _common(viewer: Viewer) -> dict[str, Any]:
+def _common(viewer: NamedDependency[Viewer]) -> dict[str, Any]:
     return {
         "viewer": viewer,
         "fmt": viewer.fmt,
@@ -96,12 +97,12 @@ def _common(viewer: Viewer) -> dict[str, Any]:
     }
 
 
-def fragment(viewer: Viewer, template: str, **context: Any) -> str:
+def fragment(viewer: NamedDependency[Viewer], template: str, **context: Any) -> str:
     """A piece of a page rendered to text (server-sent events carry these)."""
     return ENVIRONMENT.get_template(template).render({**_common(viewer), **context})
 
 
-def page(viewer: Viewer, template: str, status_code: int = 200, **context: Any) -> Template:
+def page(viewer: NamedDependency[Viewer], template: str, status_code: int = 200, **context: Any) -> Template:
     """A whole page (or, for htmx, a fragment template) with what every page needs."""
     common = _common(viewer)
     response = Template(template_name=template, context={**common, **context}, status_code=status_code)

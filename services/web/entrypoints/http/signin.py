@@ -7,6 +7,8 @@ from typing import Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
+from litestar.di import NamedDependency
+from litestar.params import FromQuery
 from litestar.response import Template
 
 from services.web.domain.messages import N_
@@ -36,12 +38,14 @@ class SignInController(Controller):
     tags = ["accounts"]
 
     @get("/sign-in")
-    async def sign_in_form(self, viewer: Viewer, next: str = "") -> Template:
+    async def sign_in_form(self, viewer: NamedDependency[Viewer], next: FromQuery[str] = "") -> Template:
         """E-mail and password, or a one-time link by e-mail."""
         return page(viewer, "signin/sign_in.html", values={}, errors={}, next_path=local_path(next, ""))
 
     @post("/sign-in")
-    async def sign_in(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def sign_in(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
+    ) -> Response[Any]:
         """POST /sessions with the person's e-mail and password; a fresh session cookie on success."""
         fields = await form_fields(request)
         errors = {}
@@ -81,7 +85,9 @@ class SignInController(Controller):
         )
 
     @post("/sign-in/link")
-    async def sign_in_link(self, request: Request[Any, Any, Any], viewer: Viewer) -> Template:
+    async def sign_in_link(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
+    ) -> Template:
         """POST /sessions/link: a one-time sign-in link by e-mail (the same answer whoever asks)."""
         fields = await form_fields(request)
         try:
@@ -103,7 +109,7 @@ class SignInController(Controller):
         )
 
     @get("/sign-in/link/verify")
-    async def link_landing(self, viewer: Viewer, token: str = "") -> Template:
+    async def link_landing(self, viewer: NamedDependency[Viewer], token: FromQuery[str] = "") -> Template:
         """The e-mailed link opens a page with one button (link scanners do not use it up)."""
         return page(
             viewer,
@@ -114,7 +120,9 @@ class SignInController(Controller):
         )
 
     @post("/sign-in/link/verify")
-    async def link_verify(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def link_verify(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
+    ) -> Response[Any]:
         fields = await form_fields(request)
         try:
             answer = await viewer.deps.venue.offered(
@@ -138,7 +146,7 @@ class SignInController(Controller):
         return response
 
     @post("/sign-out")
-    async def sign_out(self, viewer: Viewer) -> Response[Any]:
+    async def sign_out(self, viewer: NamedDependency[Viewer]) -> Response[Any]:
         """Revoke the refresh token, forget the session, and give the browser a new visitor id."""
         if viewer.session:
             await sign_out(viewer.deps.venue, viewer.deps.sessions, viewer.key, viewer.session)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromQuery
 from litestar.response import Template
 
 from services.web.domain.messages import N_
@@ -37,12 +39,12 @@ class SignUpController(Controller):
     tags = ["accounts"]
 
     @get("/sign-up")
-    async def sign_up_form(self, viewer: Viewer) -> Template:
+    async def sign_up_form(self, viewer: NamedDependency[Viewer]) -> Template:
         """Name, organization, e-mail, phone, password; language and zone from the visit."""
         return page(viewer, "signin/sign_up.html", values={"time_zone": viewer.zone or ""}, errors={})
 
     @post("/sign-up")
-    async def sign_up(self, request: Request[Any, Any, Any], viewer: Viewer) -> Template:
+    async def sign_up(self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]) -> Template:
         """POST /signup: the venue e-mails a link to finish (the same answer if the address is taken)."""
         fields = await form_fields(request)
         errors, problem = _check_signup(fields), None
@@ -76,7 +78,7 @@ class SignUpController(Controller):
         return page(viewer, "signin/sign_up.html", 422, values=values, errors=errors, problem=problem)
 
     @get("/sign-up/verify")
-    async def verify_landing(self, viewer: Viewer, token: str = "") -> Template:
+    async def verify_landing(self, viewer: NamedDependency[Viewer], token: FromQuery[str] = "") -> Template:
         return page(
             viewer,
             "signin/confirm_token.html",
@@ -86,7 +88,7 @@ class SignUpController(Controller):
         )
 
     @post("/sign-up/verify")
-    async def verify(self, request: Request[Any, Any, Any], viewer: Viewer) -> Template:
+    async def verify(self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]) -> Template:
         """POST /signup/verify: the account is active; the person signs in."""
         fields = await form_fields(request)
         try:
@@ -106,11 +108,11 @@ class SignUpController(Controller):
         )
 
     @get("/password-reset")
-    async def reset_form(self, viewer: Viewer) -> Template:
+    async def reset_form(self, viewer: NamedDependency[Viewer]) -> Template:
         return page(viewer, "signin/reset.html", values={}, errors={})
 
     @post("/password-reset")
-    async def reset(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def reset(self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]) -> Response[Any]:
         """POST /password-resets: the same answer whether or not the address has an account."""
         fields = await form_fields(request)
         try:
@@ -124,11 +126,15 @@ class SignUpController(Controller):
         return redirect("/sign-in", "reset_sent")
 
     @get("/password-reset/confirm")
-    async def new_password_form(self, viewer: Viewer, token: str = "") -> Template:
+    async def new_password_form(
+        self, viewer: NamedDependency[Viewer], token: FromQuery[str] = ""
+    ) -> Template:
         return page(viewer, "signin/new_password.html", token=token, errors={})
 
     @post("/password-reset/confirm")
-    async def new_password(self, request: Request[Any, Any, Any], viewer: Viewer) -> Response[Any]:
+    async def new_password(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
+    ) -> Response[Any]:
         """POST /password-resets/confirm: every session of the account ends; sign in again."""
         fields = await form_fields(request)
         if not 10 <= len(fields.get("password", "")) <= 256:

@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from litestar import Request
+from litestar.di import NamedDependency
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 
 from services.web.domain import locale
@@ -85,7 +86,7 @@ def _zone(name: str | None) -> str | None:
     return name
 
 
-async def load_viewer(request: Request[Any, Any, Any], deps: WebDependencies) -> Viewer:
+async def load_viewer(request: Request[Any, Any, Any], deps: NamedDependency[WebDependencies]) -> Viewer:
     """The ``viewer`` dependency of every page (the security middleware made sure of a cookie id)."""
     cookie = session_cookie(deps.config.cookie_secure)
     sid = request.cookies.get(cookie) or request.scope["state"].get("new_sid")

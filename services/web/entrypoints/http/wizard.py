@@ -10,6 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath
 from litestar.response import Template
 
 from services.web.domain import availability, wizard
@@ -24,7 +26,7 @@ BOOKERS = ("organizer", "staff")
 MULTIPLE = ("target_languages",)
 
 
-def _today(viewer: Viewer) -> date:
+def _today(viewer: NamedDependency[Viewer]) -> date:
     return datetime.now(UTC).astimezone(viewer.fmt._zone("venue")).date()
 
 
@@ -52,7 +54,7 @@ async def _availability(
 
 
 async def _question_data(
-    viewer: Viewer, person: Person, answers: dict[str, str], names: set[str]
+    viewer: NamedDependency[Viewer], person: Person, answers: dict[str, str], names: set[str]
 ) -> dict[str, Any]:
     """What the page's questions show: the grid, the start times, the menus, the free lines."""
     data: dict[str, Any] = {
@@ -87,7 +89,7 @@ class WizardController(Controller):
     tags = ["booking wizard"]
 
     @get("/")
-    async def resume(self, viewer: Viewer) -> Response[Any]:
+    async def resume(self, viewer: NamedDependency[Viewer]) -> Response[Any]:
         """Where the draft left off (the first unanswered page), or the quote."""
         viewer.person(*BOOKERS)
         answers = await viewer.deps.sessions.draft(viewer.key)
@@ -95,12 +97,14 @@ class WizardController(Controller):
         return redirect("/book/quote" if index is None else f"/book/{index}")
 
     @get("/{step:int}")
-    async def question(self, viewer: Viewer, step: int) -> Template:
+    async def question(self, viewer: NamedDependency[Viewer], step: FromPath[int]) -> Template:
         """One page of the wizard with the draft's answers filled in."""
         return await self._render(viewer, step, await viewer.deps.sessions.draft(viewer.key), {})
 
     @post("/{step:int}")
-    async def answer(self, request: Request[Any, Any, Any], viewer: Viewer, step: int) -> Response[Any]:
+    async def answer(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer], step: FromPath[int]
+    ) -> Response[Any]:
         """Keep the page's answers; on to the next page (or the same one, with what to fix)."""
         viewer.person(*BOOKERS)
         pages = wizard.steps(viewer.elder)
@@ -125,8 +129,8 @@ class WizardController(Controller):
 
     async def _render(
         self,
-        viewer: Viewer,
-        step: int,
+        viewer: NamedDependency[Viewer],
+        step: FromPath[int],
         answers: dict[str, str],
         errors: dict[str, str],
         status_code: int = 200,
@@ -150,7 +154,7 @@ class WizardController(Controller):
         )
 
     @get("/quote")
-    async def show_quote(self, viewer: Viewer) -> Response[Any]:
+    async def show_quote(self, viewer: NamedDependency[Viewer]) -> Response[Any]:
         """POST /quotes for the draft: every line and the total, before anything is booked."""
         person = viewer.person(*BOOKERS)
         answers = await viewer.deps.sessions.draft(viewer.key)
@@ -178,7 +182,7 @@ class WizardController(Controller):
         )
 
     @post("/submit")
-    async def submit(self, viewer: Viewer) -> Response[Any]:
+    async def submit(self, viewer: NamedDependency[Viewer]) -> Response[Any]:
         """POST /bookings (idempotent: a second click books nothing more); then the live page."""
         person = viewer.person(*BOOKERS)
         answers = await viewer.deps.sessions.draft(viewer.key)
@@ -192,7 +196,7 @@ class WizardController(Controller):
         return redirect(f"/bookings/{accepted['booking_id']}")
 
     @post("/start-over")
-    async def start_over(self, viewer: Viewer) -> Response[Any]:
+    async def start_over(self, viewer: NamedDependency[Viewer]) -> Response[Any]:
         """Forget the draft."""
         viewer.person(*BOOKERS)
         await viewer.deps.sessions.clear_draft(viewer.key)
