@@ -92,6 +92,11 @@ class Formatter:
         """Monday = 0."""
         return str(dates.get_day_names("wide", locale=self.locale)[index])
 
+    def until(self, value: datetime | str, now: datetime) -> str:
+        """How far off a moment is, e.g. "in 2 days" / "2天后"; "3 hours ago" once past."""
+        delta = parse_moment(value) - now
+        return dates.format_timedelta(delta, add_direction=True, threshold=1.5, locale=self.locale)
+
     def money(self, minor: int, currency: str = "CNY") -> str:
         return numbers.format_currency(minor / 100, currency, locale=self.locale)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -56,7 +56,7 @@ class DeskDecisionsController(Controller):
         pending = await viewer.person(*STAFF).call("GET", "/approvals")
         spaces = {space["id"]: space for space in await viewer.deps.spaces.get()}
         pending = sorted(pending, key=lambda row: row["decide_by"])
-        return page(viewer, "desk/approvals.html", pending=pending, spaces=spaces)
+        return page(viewer, "desk/approvals.html", pending=pending, spaces=spaces, now=datetime.now(UTC))
 
     @post("/approvals/{booking_id:uuid}")
     async def decide(

@@ -13,7 +13,10 @@ WEB = Path(__file__).resolve().parents[2]
 
 
 def test_vendored_files_match_their_pinned_sha256():
-    pins = re.findall(r"\| `(entrypoints/assets/[\w./-]+)` \|[^|]+\| [\d.]+ \| `([0-9a-f]{64})` \|", (WEB / "README.md").read_text())
+    pins = re.findall(
+        r"\| `(entrypoints/assets/[\w./-]+)` \|[^|]+\| [\d.]+ \| `([0-9a-f]{64})` \|",
+        (WEB / "README.md").read_text(),
+    )
     assert len(pins) == 2
     for path, digest in pins:
         assert hashlib.sha256((WEB / path).read_bytes()).hexdigest() == digest, path
