@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from services.web.domain.session import id_hash
 from tests.browser.support import PHONE, Browsing
 
 pytestmark = pytest.mark.browser
@@ -95,3 +96,34 @@ def test_the_layout_holds_at_phone_width_and_at_200_percent_zoom(browsing: Brows
     with browsing.visit(language, viewport={"width": 640, "height": 450}) as visit:  # 1280x900 at 200 %
         page = visit.open("/")
         assert page.evaluate("document.documentElement.scrollWidth") <= 640
+
+
+def test_a_session_about_to_end_offers_to_stay_signed_in(browsing: Browsing, people, stack):
+    organizer = people.organizer("Slow Reader")
+    session_id = people.session_for(organizer)
+    key = id_hash(session_id).hex()
+    stack.postgres.psql(
+        f"UPDATE sessions SET expires_at = now() + interval '5 minutes' WHERE id_hash = '\\x{key}'",
+        database="web",
+    )
+    with browsing.visit("en", session_id) as visit:
+        status = visit.page.request.get(f"{visit.base_url}/session/status?next=/book")
+        assert "Stay signed in" in status.text()  # the poll itself does not extend the session
+        visit.page.set_content(status.text())
+        token = csrf_token_of(visit, "/help")
+        extended = visit.page.request.post(
+            f"{visit.base_url}/session/extend",
+            form={"csrf_token": token, "next": "/book"},
+            headers={"HX-Request": "true"},
+        )
+        assert extended.status == 200 and "You stay signed in" in extended.text()
+    left = stack.postgres.psql(
+        f"SELECT expires_at > now() + interval '1 hour' FROM sessions WHERE id_hash = '\\x{key}'",
+        database="web",
+    )
+    assert left.strip() == "t"
+
+
+def csrf_token_of(visit, path: str) -> str:
+    page = visit.open(path)
+    return page.locator("input[name=csrf_token]").first.get_attribute("value") or ""

@@ -9,7 +9,7 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.di import NamedDependency
-from litestar.params import FromPath
+from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
 from services.web.domain import locale
@@ -94,13 +94,19 @@ class PublicController(Controller):
         return response
 
     @get("/session/status")
-    async def session_status(self, viewer: NamedDependency[Viewer]) -> Template:
+    async def session_status(self, viewer: NamedDependency[Viewer], next: FromQuery[str] = "/") -> Template:
         """Polled by the page (htmx): offers to stay signed in shortly before the session would end."""
         now = datetime.now(UTC)
         session = viewer.session
         ends_soon = bool(session and session.ends_soon(now, viewer.deps.warning))
         ends_at = session.end(now) if session else None
-        return page(viewer, "partials/session_status.html", ends_soon=ends_soon, ends_at=ends_at)
+        return page(
+            viewer,
+            "partials/session_status.html",
+            ends_soon=ends_soon,
+            ends_at=ends_at,
+            next_path=local_path(next),
+        )
 
     @post("/session/extend")
     async def extend_session(
@@ -111,7 +117,9 @@ class PublicController(Controller):
         if viewer.session:
             person = viewer.person()
             await person.call("GET", "/me")  # renews the access token if it is due
-        return redirect(local_path(fields.get("next")), "session_extended", htmx=is_htmx(request))
+        if is_htmx(request):  # the warning goes away; the page (and whatever is typed in it) stays
+            return page(viewer, "partials/session_status.html", ends_soon=False, extended=True)
+        return redirect(local_path(fields.get("next")), "session_extended")
 
 
 def _setting(name: str, value: str, viewer: NamedDependency[Viewer]) -> Cookie:
