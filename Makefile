@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 WICT_DATA_DIR ?= $(CURDIR)/.data
 export WICT_DATA_DIR
 
-.PHONY: install run test unit soak lint demo bench asyncapi api-docs deploy-config clean
+.PHONY: install run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -48,6 +48,9 @@ api-docs: install  ## regenerate docs/openapi/<service>.json and docs/nats-topol
 
 deploy-config: install  ## re-render deploy/ (NATS cluster configs, ConfigMaps, Secret template) from the code
 	$(PY) -m deploy.render deploy
+
+screenshots: install  ## the web application's browser tests, which refresh docs/screenshots/ (desktop, phone, zh-CN, en, elder)
+	$(PY) -m pytest tests/browser -q
 
 clean:  ## wipe the local data directory (databases, streams, mail, spans)
 	rm -rf "$(WICT_DATA_DIR)"

@@ -89,6 +89,8 @@ class ServiceSpec(Generic[Deps]):
     dependencies: Callable[[Context[Deps]], Awaitable[Deps]] | None = None
     openapi: OpenAPIConfig | None = None
     app_options: Callable[[Any], dict[str, Any]] = lambda _: {}
+    # False: an HTTP-only service (the web application): no NATS, outbox relay, consumers or responders
+    messaging: bool = True
 
 
 class Runtime:
@@ -110,7 +112,7 @@ class Runtime:
         return (
             self.context is not None
             and not self.draining
-            and self.broker.config.connection_state.connection.is_connected
+            and (not self.spec.messaging or self.broker.config.connection_state.connection.is_connected)
         )  # type: ignore[attr-defined]
 
     async def _database_ready(self) -> bool:
@@ -172,10 +174,38 @@ class Runtime:
             await pool.close()
             log.info("stopped", extra={"fields": {"published": relay.published}})
 
+    @contextlib.asynccontextmanager
+    async def http_only_lifespan(self, app: Litestar) -> AsyncIterator[None]:
+        """``lifespan`` for a service without messaging: database, dependencies and loops only."""
+        pool = await create_pool(self.config.database_url, self.config.db_pool_size)
+        applied = await apply_migrations(pool, self.spec.name, self.spec.migrations)
+        context: Context[Any] = Context(self.spec.name, self.config, Database(pool), self.tracer)
+        if self.spec.dependencies:
+            context.deps = await self.spec.dependencies(context)
+        self._tasks = [
+            asyncio.create_task(loop(), name=getattr(loop, "__name__", "loop"))
+            for loop in self.spec.loops(context)
+        ]
+        self.context = context
+        app.state.context = context
+        log.info("service started", extra={"fields": {"migrations_applied": applied}})
+        try:
+            yield
+        finally:
+            self.draining = True
+            log.info("draining")
+            for task in self._tasks:
+                task.cancel()
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+            await pool.close()
+            log.info("stopped")
+
     def app(self) -> Litestar:
         spec = self.spec
 
         def readiness() -> dict[str, Any]:
+            if not spec.messaging:
+                return {"service": self._ready, "database": self._database_ready}
             return {"broker": self._ready, "database": self._database_ready}
 
         def context() -> Context:
@@ -185,7 +215,7 @@ class Runtime:
         options = spec.app_options(self.config)
         return Litestar(
             route_handlers=[HealthController, MetricsController, *spec.controllers],
-            lifespan=[self.lifespan],
+            lifespan=[self.lifespan if spec.messaging else self.http_only_lifespan],
             dependencies={
                 "service_name": Provide(lambda: spec.name, sync_to_thread=False),
                 "readiness": Provide(readiness, sync_to_thread=False),

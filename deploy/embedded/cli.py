@@ -17,7 +17,7 @@ import httpx
 
 from deploy.embedded.client import Endpoints
 from deploy.embedded.process import REPO_ROOT, StartupError, log_tail
-from deploy.embedded.stack import Stack, StackConfig
+from deploy.embedded.stack import PLATFORM, Stack, StackConfig
 
 log = logging.getLogger("deploy.embedded")
 
@@ -106,7 +106,7 @@ def run(config: StackConfig, with_services: bool = True) -> int:
     try:
         stack.start_infrastructure()
         if with_services:
-            stack.start_services()
+            stack.start_services(PLATFORM)
         _watch_for_signals(stop_requested)
         print(_table(stack.urls()), flush=True)
         return _wait(stack, stop_requested)

@@ -10,6 +10,7 @@ Environment variables read by `StackConfig.from_env()` (defaults in brackets):
     WICT_INTERPRETING_PORT  [8001]
     WICT_CATERING_PORT      [8002]
     WICT_NOTIFY_PORT        [8003]
+    WICT_WEB_PORT           [8004]  the web application (HTTP only: no NATS login)
 
 NATS requires a login: each service gets its own user (WICT_NATS_USER / WICT_NATS_PASSWORD), tools and
 tests connect as admin (`stack.nats.url`), vendors as themselves (`deploy.embedded.nats.vendor_login`).
@@ -36,7 +37,8 @@ from deploy.embedded.process import REPO_ROOT, ChildProcess, ServiceProcess
 from deploy.embedded.smtp import SmtpSink
 
 SERVICES = ("interpreting", "catering", "notify", "venue")  # venue last: it calls the others
-DATABASES = ("venue", "interpreting", "catering", "notify")
+PLATFORM = (*SERVICES, "web")  # make run: the services and the web application on their APIs
+DATABASES = ("venue", "interpreting", "catering", "notify", "web")
 PORT_VARIABLES = {
     "pg_port": ("WICT_PG_PORT", 54329),
     "nats_port": ("WICT_NATS_PORT", 4222),
@@ -46,6 +48,7 @@ PORT_VARIABLES = {
     "interpreting_port": ("WICT_INTERPRETING_PORT", 8001),
     "catering_port": ("WICT_CATERING_PORT", 8002),
     "notify_port": ("WICT_NOTIFY_PORT", 8003),
+    "web_port": ("WICT_WEB_PORT", 8004),
 }
 
 log = logging.getLogger("deploy.embedded")
@@ -64,6 +67,7 @@ class StackConfig:
     interpreting_port: int
     catering_port: int
     notify_port: int
+    web_port: int
     nats_nodes: int = 1  # 3: a JetStream cluster on loopback, streams replicated on every node (tests)
 
     @classmethod
@@ -105,9 +109,9 @@ class Stack:
         self._services: dict[str, ServiceProcess] = {}
 
     def start(self) -> None:
-        """Start the infrastructure, then every service."""
+        """Start the infrastructure, then every service and the web application."""
         self.start_infrastructure()
-        self.start_services()
+        self.start_services(PLATFORM)
 
     def start_infrastructure(self, provision_streams: bool = True) -> None:
         """Start PostgreSQL, NATS and the SMTP sink, create the databases and the streams."""
@@ -171,15 +175,20 @@ class Stack:
                 "WICT_OPS_API_KEYS": self.credentials["ops"],
                 "WICT_VENUE_URL": f"http://127.0.0.1:{self.config.venue_port}",
             },
+            "web": {
+                "WICT_CSRF_SECRET": self.credentials["web_csrf"],
+                **{
+                    f"WICT_{s.upper()}_URL": f"http://127.0.0.1:{self.config.service_port(s)}"
+                    for s in SERVICES
+                },
+            },
         }.get(name, {})
-        nats_login = self.nats.login(name)
+        nats_login = self.nats.login(name) if name in SERVICES else None  # the web speaks HTTP only
         return {
             **os.environ,
             **secrets,
             "WICT_DATABASE_URL": self.postgres.dsn(name),
-            "WICT_NATS_URL": nats_login.url,
-            "WICT_NATS_USER": nats_login.user,
-            "WICT_NATS_PASSWORD": nats_login.password,
+            **_nats_env(nats_login),
             "WICT_HTTP_HOST": "127.0.0.1",
             "WICT_HTTP_PORT": str(self.config.service_port(name)),
             "WICT_SPAN_DIR": str(self.spans_dir),
@@ -229,6 +238,8 @@ class Stack:
     def urls(self) -> dict[str, str]:
         """Where everything is, by label, for people to read."""
         found: dict[str, str] = {}
+        if "web" in self._services:
+            found |= {"web application": self._services["web"].base_url}
         if "venue" in self._services:
             venue = self._services["venue"].base_url
             found |= {"venue API": venue, "venue OpenAPI": f"{venue}/schema"}
@@ -268,7 +279,7 @@ def ensure_credentials(path: Path) -> dict[str, str]:
 
     if path.exists():
         stored: dict[str, str] = json.loads(path.read_text())
-        if {"staff", "ops", "jwt", "guest_data_key"} <= stored.keys():
+        if {"staff", "ops", "jwt", "guest_data_key", "web_csrf"} <= stored.keys():
             return stored
     else:
         stored = {}
@@ -277,12 +288,19 @@ def ensure_credentials(path: Path) -> dict[str, str]:
         "ops": new_api_key(),
         "jwt": secrets.token_urlsafe(48),
         "guest_data_key": new_key_entry("stack-1"),
+        "web_csrf": secrets.token_urlsafe(48),
     }
     stored = fresh | stored  # keys already handed out stay valid
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600)
     path.write_text(json.dumps(stored, indent=2))
     return stored
+
+
+def _nats_env(login: Any) -> dict[str, str]:
+    if login is None:
+        return {}
+    return {"WICT_NATS_URL": login.url, "WICT_NATS_USER": login.user, "WICT_NATS_PASSWORD": login.password}
 
 
 def _timed(component: str, start: Callable[[], Any]) -> None:

@@ -1,0 +1,162 @@
+"""The desk's work lists: planning tasks, vendor tasks and escalations, a guest list revealed for a
+stated purpose (audited by the venue), and the reports with their downloads."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
+from litestar.response import Template
+
+from services.web.domain.messages import N_, PURPOSE
+from services.web.domain.problems import NotOffered
+from services.web.entrypoints.http.forms import form_fields
+from services.web.entrypoints.http.rendering import page, redirect
+from services.web.entrypoints.http.viewer import Viewer
+
+STAFF = ("staff",)
+STAFF_OR_OPS = ("staff", "ops")
+REPORTS = ("utilisation", "bookings", "revenue", "addons")
+DOWNLOADS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _period(start: str, end: str, today: date) -> tuple[str, str]:
+    try:
+        first = date.fromisoformat(start)
+    except ValueError:
+        first = today.replace(day=1)
+    try:
+        last = date.fromisoformat(end)
+    except ValueError:
+        last = first + timedelta(days=30)
+    return first.isoformat(), last.isoformat()
+
+
+class DeskWorkController(Controller):
+    path = "/desk"
+    tags = ["staff desk"]
+
+    @get("/planning")
+    async def planning(self, viewer: NamedDependency[Viewer], status: FromQuery[str] = "open") -> Template:
+        """Planning requests organizers sent (GET /planning-tasks)."""
+        params = {"status": status if status in ("open", "in_progress", "done") else "", "limit": 100}
+        tasks = await viewer.person(*STAFF).call("GET", "/planning-tasks", params=params)
+        return page(viewer, "desk/planning.html", tasks=tasks, status=status)
+
+    @post("/planning/{task_id:uuid}")
+    async def update_task(
+        self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer], task_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        """PATCH /planning-tasks/{id}: take it, note what was agreed, mark it done."""
+        fields = await form_fields(request)
+        body: dict[str, Any] = {}
+        if fields.get("status") in ("open", "in_progress", "done"):
+            body["status"] = fields["status"]
+        if fields.get("notes"):
+            body["notes"] = fields["notes"][:2000]
+        if fields.get("take") == "yes" and viewer.session:
+            body["assignee_id"] = str(viewer.session.account_id)
+        await viewer.person(*STAFF).call("PATCH", f"/planning-tasks/{task_id}", json=body)
+        return redirect("/desk/planning", "task_updated")
+
+    @get("/vendor-tasks")
+    async def vendor_tasks(
+        self, viewer: NamedDependency[Viewer], request: Request[Any, Any, Any]
+    ) -> Template:
+        """Vendors' tasks and their answers; escalations first (GET /staff/vendor-tasks)."""
+        state, kind = request.query_params.get("state", ""), request.query_params.get("kind", "")
+        params = {"state": state, "kind": kind if kind in ("interpreting", "catering") else "", "limit": 100}
+        tasks = await viewer.person(*STAFF).call("GET", "/staff/vendor-tasks", params=params)
+        tasks = sorted(tasks, key=lambda task: (task["state"] != "escalated", task.get("answer_due") or "~"))
+        return page(viewer, "desk/vendor_tasks.html", tasks=tasks, state=state, kind=kind)
+
+    @get("/guests")
+    async def reveal_form(self, viewer: NamedDependency[Viewer]) -> Template:
+        """Ask for a booking's full guest data, with a purpose from the closed list."""
+        viewer.person(*STAFF)
+        return page(viewer, "desk/guests.html", purposes=PURPOSE, revealed=None, values={}, errors={})
+
+    @post("/guests")
+    async def reveal(self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]) -> Template:
+        """GET /bookings/{id}/guests?reveal=passport&purpose=...: the venue audits the read. The page is
+        the answer to a POST, so the numbers never sit in a URL or the browser's history."""
+        person = viewer.person(*STAFF)
+        fields = await form_fields(request)
+        errors = {}
+        try:
+            booking_id = uuid.UUID(fields.get("booking_id", ""))
+        except ValueError:
+            errors["booking_id"] = N_("Enter the booking number shown on the booking (36 characters).")
+        if fields.get("purpose") not in PURPOSE:
+            errors["purpose"] = N_("Choose why you need the data.")
+        if errors:
+            return page(
+                viewer, "desk/guests.html", 422, purposes=PURPOSE, revealed=None, values=fields, errors=errors
+            )
+        params = {"reveal": "passport", "purpose": fields["purpose"]}
+        revealed = await person.call("GET", f"/bookings/{booking_id}/guests", params=params)
+        return page(viewer, "desk/guests.html", purposes=PURPOSE, revealed=revealed, values=fields, errors={})
+
+    @get("/reports")
+    async def reports(
+        self, viewer: NamedDependency[Viewer], start: FromQuery[str] = "", end: FromQuery[str] = ""
+    ) -> Template:
+        """The performance sheet (GET /stats) and issue 12's reports, with charts and downloads."""
+        person = viewer.person(*STAFF_OR_OPS)
+        first, last = _period(start, end, datetime.now(UTC).date())
+        stats = await person.call("GET", "/stats", params={"from": first, "to": last})
+        figures: dict[str, Any] = {}
+        waiting: list[str] = []
+        for report in REPORTS:
+            try:
+                figures[report] = await person.offered(
+                    f"GET /reports/{report}", "GET", f"/reports/{report}", params={"from": first, "to": last}
+                )
+            except NotOffered as missing:
+                waiting.append(missing.endpoint)
+        return page(
+            viewer,
+            "desk/reports.html",
+            stats=stats,
+            figures=figures,
+            waiting=waiting,
+            first=first,
+            last=last,
+            reports=REPORTS,
+        )
+
+    @get("/reports/{report:str}/{fmt:str}")
+    async def download(
+        self,
+        viewer: NamedDependency[Viewer],
+        report: FromPath[str],
+        fmt: FromPath[str],
+        start: FromQuery[str] = "",
+        end: FromQuery[str] = "",
+    ) -> Response[bytes]:
+        """A report as CSV or XLSX (the venue's, by Accept)."""
+        if report not in REPORTS or fmt not in DOWNLOADS:
+            raise NotOffered(f"GET /reports/{report}")
+        first, last = _period(start, end, datetime.now(UTC).date())
+        person = viewer.person(*STAFF_OR_OPS)
+        try:
+            answer = await person.raw(
+                "GET",
+                f"/reports/{report}",
+                params={"from": first, "to": last},
+                headers={"Accept": DOWNLOADS[fmt]},
+            )
+        except Exception as error:
+            if getattr(error, "status", None) in (404, 405):
+                raise NotOffered(f"GET /reports/{report}") from error
+            raise
+        filename = f"wict-{report}-{first}-{last}.{fmt}"
+        return Response(
+            answer.content,
+            media_type=DOWNLOADS[fmt],
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )

@@ -1,0 +1,84 @@
+"""Browser tests of the web application: one stack (PostgreSQL, NATS, SMTP, the four services and the
+web) and one Debian chromium for the whole session, driven by Playwright.
+
+Setup installs ``chromium`` and ``fonts-noto-cjk`` with apt-get when missing (CI is root and reaches
+Debian's packages); where that cannot work the tests are skipped with the reason, never passed.
+Until issue 12's sign-in exists, a test signs a person in by writing a session row straight into the
+web's own table with an access token from the venue's POST /tokens (test plumbing, not a route).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from deploy.embedded.stack import PLATFORM, Stack, StackConfig
+from tests.browser.support import CHROMIUM, Browsing, People
+from tests.support import stack_folder
+
+PACKAGES = ("chromium", "fonts-noto-cjk")
+
+
+def _install_browser() -> str | None:
+    """None when chromium and the CJK fonts are there (installed now if need be), else why not."""
+    fonts = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+    if Path(CHROMIUM).exists() and fonts.exists():
+        return None
+    if shutil.which("apt-get") is None:
+        return "no chromium and no apt-get to install it"
+    install = ["apt-get", "install", "-y", "--no-install-recommends", *PACKAGES]
+    env = {"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
+    done = subprocess.run(install, capture_output=True, text=True, env=env, timeout=900)
+    if done.returncode != 0:  # no package lists yet: fetch them once, then try again
+        subprocess.run(["apt-get", "update"], capture_output=True, text=True, env=env, timeout=600)
+        done = subprocess.run(install, capture_output=True, text=True, env=env, timeout=900)
+    if done.returncode != 0 or not Path(CHROMIUM).exists():
+        return f"chromium could not be installed: {done.stderr.strip()[-300:]}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_ready() -> None:
+    reason = _install_browser()
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def stack(browser_ready: None) -> Iterator[Stack]:
+    folder = stack_folder("browser")
+    stack = Stack(StackConfig.ephemeral(folder))
+    try:
+        stack.start_infrastructure()
+        stack.start_services(PLATFORM)
+        yield stack
+    finally:
+        stack.stop()
+        keep = os.environ.get("WICT_BROWSER_LOGS")  # a folder to keep the services' logs in (debugging)
+        if keep:
+            shutil.copytree(stack.logs_dir, keep, dirs_exist_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def staff_api(stack: Stack) -> Iterator[httpx.Client]:
+    headers = {"Authorization": f"Bearer {stack.credentials['staff']}"}
+    with httpx.Client(base_url=stack.service("venue").base_url, headers=headers, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def people(stack: Stack, staff_api: httpx.Client) -> People:
+    return People(stack, staff_api)
+
+
+@pytest.fixture(scope="session")
+def browsing(stack: Stack) -> Iterator[Browsing]:
+    with Browsing.start(stack.service("web").base_url) as browsing:
+        yield browsing
