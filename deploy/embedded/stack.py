@@ -18,23 +18,23 @@ tests connect as admin (`stack.nats.url`), vendors as themselves (`deploy.embedd
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from deploy.embedded.credentials import ensure_credentials
 from deploy.embedded.nats import NatsServer
 from deploy.embedded.nats_cluster import NatsCluster
 from deploy.embedded.ports import free_port
 from deploy.embedded.postgres import PostgresServer
 from deploy.embedded.process import REPO_ROOT, ChildProcess, ServiceProcess
 from deploy.embedded.smtp import SmtpSink
+from deploy.embedded.streams import provision_streams as provision
 
 SERVICES = ("interpreting", "catering", "notify", "venue")  # venue last: it calls the others
 PLATFORM = (*SERVICES, "web")  # make run: the services and the web application on their APIs
@@ -120,19 +120,7 @@ class Stack:
         _timed("smtp", self.smtp.start)
         self.postgres.ensure_databases(DATABASES)
         if provision_streams:
-            _timed("streams", lambda: _run_coroutine(self.provision_streams))
-
-    async def provision_streams(self) -> None:
-        """Create or update the JetStream streams and consumers every service relies on."""
-        import msgspec
-
-        from shared.config import load
-        from shared.messaging.streams import JetStreamSettings, provision
-
-        settings = load(JetStreamSettings)
-        if self.config.nats_nodes > 1:  # every stream on every node: a quorum survives one node's loss
-            settings = msgspec.structs.replace(settings, stream_replicas=self.config.nats_nodes)
-        await provision(self.nats.url, settings, vendors=self.nats.vendors)
+            _timed("streams", lambda: provision(self.nats, self.config.nats_nodes))
 
     def start_services(self, names: Iterable[str] = SERVICES, timeout: float = 60.0) -> None:
         """Start `python -m services.<name>` for each name, then wait until each one is ready."""
@@ -269,34 +257,6 @@ class Stack:
         self.stop()
 
 
-def ensure_credentials(path: Path) -> dict[str, str]:
-    """Read the stack's API keys, access-token secret and guest-data key, creating them on first use."""
-    import json
-    import secrets
-
-    from services.venue.domain.access import new_api_key
-    from services.venue.domain.sealing import new_key_entry
-
-    if path.exists():
-        stored: dict[str, str] = json.loads(path.read_text())
-        if {"staff", "ops", "jwt", "guest_data_key", "web_csrf"} <= stored.keys():
-            return stored
-    else:
-        stored = {}
-    fresh = {
-        "staff": new_api_key(),
-        "ops": new_api_key(),
-        "jwt": secrets.token_urlsafe(48),
-        "guest_data_key": new_key_entry("stack-1"),
-        "web_csrf": secrets.token_urlsafe(48),
-    }
-    stored = fresh | stored  # keys already handed out stay valid
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch(mode=0o600)
-    path.write_text(json.dumps(stored, indent=2))
-    return stored
-
-
 def _nats_env(login: Any) -> dict[str, str]:
     if login is None:
         return {}
@@ -319,13 +279,3 @@ def _stop_logged(process: ChildProcess) -> None:
     log.info(
         "event=stopped component=%s status=%s seconds=%.2f", process.name, status, time.monotonic() - started
     )
-
-
-def _run_coroutine(coroutine_function: Callable[[], Any]) -> Any:
-    """asyncio.run, also from a thread that already runs an event loop (e.g. an async test)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine_function())
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine_function()).result()
