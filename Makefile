@@ -18,7 +18,7 @@ install: $(VENV)/.installed
 run: install  ## start NATS, PostgreSQL, the SMTP sink and the four services in the foreground
 	$(PY) -m deploy.embedded run
 
-test: install  ## the whole suite: unit, integration and end-to-end
+test: lint  ## the structure and style checks, then the whole suite: unit, integration, end-to-end, browser
 	$(PY) -m pytest
 
 unit: install
@@ -27,7 +27,7 @@ unit: install
 soak: install  ## the fault, concurrency and abuse suite at full size (make test runs it reduced)
 	WICT_SOAK=1 $(PY) -m pytest tests/faults
 
-lint: install
+lint: install  ## ruff, mypy, the import contracts (pyproject.toml) and the structure rules (tools/shape.py)
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
 	$(PY) -m mypy shared services deploy clients tools
