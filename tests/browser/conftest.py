@@ -1,5 +1,7 @@
 """Browser tests of the web application: one stack (PostgreSQL, NATS, SMTP, the four services and the
-web) and one Debian chromium for the whole session, driven by Playwright.
+web) and one Debian chromium for this package's tests, driven by Playwright. Package scope, not
+session: Playwright's sync API keeps an event loop running in the main thread while it is open, and
+the tests after this package start event loops of their own.
 
 Setup installs ``chromium`` and ``fonts-noto-cjk`` with apt-get when missing (CI is root and reaches
 Debian's packages); where that cannot work the tests are skipped with the reason, never passed.
@@ -50,7 +52,7 @@ def browser_ready() -> None:
         pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def stack(browser_ready: None) -> Iterator[Stack]:
     folder = stack_folder("browser")
     stack = Stack(StackConfig.ephemeral(folder))
@@ -66,19 +68,19 @@ def stack(browser_ready: None) -> Iterator[Stack]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def staff_api(stack: Stack) -> Iterator[httpx.Client]:
     headers = {"Authorization": f"Bearer {stack.credentials['staff']}"}
     with httpx.Client(base_url=stack.service("venue").base_url, headers=headers, timeout=30) as client:
         yield client
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def people(stack: Stack, staff_api: httpx.Client) -> People:
     return People(stack, staff_api)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browsing(stack: Stack) -> Iterator[Browsing]:
     with Browsing.start(stack.service("web").base_url) as browsing:
         yield browsing
