@@ -44,8 +44,11 @@ def median_of_runs(runs: Sequence[Any]) -> Any:
         return {key: median_of_runs([run[key] for run in runs if key in run]) for key in keys}
     if isinstance(first, bool) or not isinstance(first, int | float):
         return first
-    numbers = [float(run) for run in runs if isinstance(run, int | float) and not math.isnan(run)]
-    return statistics.median(numbers) if numbers else math.nan
+    numbers = [run for run in runs if isinstance(run, int | float) and not math.isnan(run)]
+    if not numbers:
+        return math.nan
+    middle = statistics.median(numbers)
+    return int(middle) if all(isinstance(n, int) for n in numbers) and middle == int(middle) else middle
 
 
 def finite_numbers(figures: Any, path: str = "") -> list[tuple[str, float]]:
