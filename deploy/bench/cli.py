@@ -21,7 +21,7 @@ from deploy.bench.driver import Driver, progress_line
 from deploy.bench.figures import Figures, median_of_runs
 from deploy.bench.observe import memory_mib
 from deploy.bench.phases import Context, Sizes, booking_phase, measure_idle, warm_up
-from deploy.bench.profile import Profiler
+from deploy.bench.profile import Profiler, ProfileRequest
 from deploy.bench.report import goals, summary, write_json
 from deploy.bench.stack import BenchStack, start_stack
 from deploy.embedded.client import data_dir
@@ -42,7 +42,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=1, help="runs, each on a fresh stack; medians reported")
     parser.add_argument("--output", type=Path, default=None, help="JSON file (default: <data dir>/bench/)")
     parser.add_argument("--profile", action="store_true", help="py-spy on venue and notify during throughput")
-    parser.add_argument("--profile-rate", type=int, default=100, help="py-spy samples per second")
+    parser.add_argument("--profile-rate", type=int, default=50, help="py-spy samples per second")
     parser.add_argument("--keep", action="store_true", help="keep each run's stack folder (logs, spans)")
     arguments = parser.parse_args(argv)
     unknown = set(arguments.phases.split(",")) - set(PHASES)
@@ -61,12 +61,14 @@ def sizes_from(arguments: argparse.Namespace) -> Sizes:
     return dataclasses.replace(base, **chosen)
 
 
-async def measure(bench: BenchStack, sizes: Sizes, phases: set[str], profile: Path | None) -> Figures:
+async def measure(
+    bench: BenchStack, sizes: Sizes, phases: set[str], profile: ProfileRequest | None
+) -> Figures:
     """One run's phases on a started stack."""
     figures: Figures = {}
     processes = bench.stack.processes()
     if "memory" in phases:
-        await asyncio.sleep(3)
+        await asyncio.sleep(sizes.idle_seconds)
         figures.setdefault("memory", {})["idle_start"] = memory_mib(processes)
     async with Driver(bench.venue_url, bench.nats_url, bench.organizer_key, sizes.concurrency + 8) as driver:
         context = Context(bench, driver, sizes, progress_line)
@@ -86,16 +88,16 @@ async def measure(bench: BenchStack, sizes: Sizes, phases: set[str], profile: Pa
         if "growth" in phases:
             figures["growth"] = await growth_phase(context, figures, phases)
     if "memory" in phases:
-        await asyncio.sleep(5)
+        await asyncio.sleep(sizes.idle_seconds)
         figures.setdefault("memory", {})["idle_after_load"] = memory_mib(processes)
     return figures
 
 
-async def _throughput(context: Context, profile: Path | None, figures: Figures) -> Figures:
+async def _throughput(context: Context, profile: ProfileRequest | None, figures: Figures) -> Figures:
     profiler = None
     if profile is not None:
         targets = {name: context.bench.stack.service(name).pid or 0 for name in ("venue", "notify")}
-        profiler = Profiler(targets, profile)
+        profiler = Profiler(targets, profile.folder, profile.rate)
         if not profiler.start():
             progress_line("profile: py-spy not found, no profile")
             profiler = None
@@ -107,7 +109,7 @@ async def _throughput(context: Context, profile: Path | None, figures: Figures) 
             figures["profile"] = await asyncio.to_thread(profiler.stop)
 
 
-def run_once(sizes: Sizes, phases: set[str], profile: Path | None, keep: bool) -> Figures:
+def run_once(sizes: Sizes, phases: set[str], profile: ProfileRequest | None, keep: bool) -> Figures:
     """Start a fresh stack (from this thread: its processes die with the thread that started them)."""
     started = time.monotonic()
     bench = start_stack(keep=keep)
@@ -141,12 +143,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes, phases = sizes_from(arguments), set(arguments.phases.split(","))
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     output = arguments.output or data_dir() / "bench" / f"bench-{stamp}.json"
-    profile = output.with_suffix(".profile") if arguments.profile else None
+    profile = (
+        ProfileRequest(output.with_suffix(".profile"), arguments.profile_rate) if arguments.profile else None
+    )
     document: Figures = {"meta": meta(sizes, phases, arguments.runs), "runs": []}
     started = time.monotonic()
     for run in range(arguments.runs):
         progress_line(f"run {run + 1} of {arguments.runs}")
-        document["runs"].append(run_once(sizes, phases, profile, arguments.keep))
+        folder = profile and dataclasses.replace(profile, folder=profile.folder / f"run-{run + 1}")
+        document["runs"].append(run_once(sizes, phases, folder, arguments.keep))
     document["median"] = median_of_runs(document["runs"])
     document["goals"] = goals(document["median"])
     document["meta"]["seconds"] = time.monotonic() - started

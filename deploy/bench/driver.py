@@ -154,5 +154,9 @@ async def run_bookings(
     return done, elapsed
 
 
+_STARTED = time.monotonic()
+
+
 def progress_line(text: str) -> None:
-    print(f"bench: {text}", file=sys.stderr, flush=True)
+    """One line on stderr per step, with the seconds since the bench started."""
+    print(f"bench: [{time.monotonic() - _STARTED:6.1f} s] {text}", file=sys.stderr, flush=True)

@@ -72,7 +72,9 @@ def memory_mib(processes: dict[str, ChildProcess]) -> dict[str, dict[str, float]
 @dataclass(frozen=True)
 class PgCounters:
     statements: float  # pg_stat_statements calls, top level, in the four services' databases
-    transactions: float  # pg_stat_database commits + rollbacks there
+    # pg_stat_database commits + rollbacks there: busy backends publish them once a second, idle ones
+    # within ten, so the figure is good for phases of many seconds only (statements are exact)
+    transactions: float
 
 
 async def pg_counters(dsn: str) -> PgCounters:

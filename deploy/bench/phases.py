@@ -34,6 +34,7 @@ class Sizes:
     growth: int = 200_000
     baseline_messages: int = 3000
     baseline_transactions: int = 2000
+    idle_seconds: int = 5  # the stack left alone: background work per second, memory at rest
 
 
 @dataclass
@@ -66,10 +67,9 @@ class Window:
         )
 
     async def close(self, context: Context) -> tuple[dict[str, float], PgCounters, float]:
-        await asyncio.sleep(1.1)  # backends report their transactions to pg_stat_database within 1 s
         cpu = difference(cpu_seconds(context.bench.stack.processes()), self.cpu)
         pg = await pg_counters(context.bench.dsn())
-        elapsed = time.perf_counter() - self.started - 1.1
+        elapsed = time.perf_counter() - self.started
         delta = PgCounters(pg.statements - self.pg.statements, pg.transactions - self.pg.transactions)
         return cpu, delta, elapsed
 
@@ -80,10 +80,10 @@ def stack_cpu(cpu: dict[str, float]) -> dict[str, float]:
     return {**cpu, "stack total": total}
 
 
-async def measure_idle(context: Context, seconds: float = 5.0) -> Figures:
+async def measure_idle(context: Context) -> Figures:
     """What the stack does with nothing to do: statements, transactions and CPU per second."""
     window = await Window.open(context)
-    await asyncio.sleep(seconds)
+    await asyncio.sleep(context.sizes.idle_seconds)
     cpu, pg, elapsed = await window.close(context)
     context.idle = {
         "sql_statements_per_s": pg.statements / elapsed,

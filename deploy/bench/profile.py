@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from deploy.bench.figures import Figures
@@ -27,6 +28,12 @@ _INCLUSIVE = {  # share of busy samples with a frame of this package anywhere in
 def py_spy() -> str | None:
     beside = Path(sys.executable).with_name("py-spy")
     return str(beside) if beside.exists() else shutil.which("py-spy")
+
+
+@dataclass(frozen=True)
+class ProfileRequest:
+    folder: Path  # raw stacks and py-spy's log per service
+    rate: int = 50  # samples per second
 
 
 class Profiler:
@@ -70,10 +77,13 @@ def package_of(frame: str) -> str:
     match = _FRAME.match(frame)
     path = match.group("path") if match else frame
     path = re.split(r"site-packages/|/lib/python3\.\d+/", path)[-1]
-    parts = path.removesuffix(".py").split("/")
-    if parts[0] in ("services", "shared", "deploy", "asyncio") and len(parts) > 1:
+    parts = [part for part in path.removesuffix(".py").split("/") if part]
+    for index, part in enumerate(parts):
+        if part in ("services", "shared", "deploy") and index + 1 < len(parts):
+            return "/".join(parts[index : index + 2])
+    if parts and parts[0] == "asyncio" and len(parts) > 1:
         return "/".join(parts[:2])
-    return parts[0] or "?"
+    return parts[0] if parts else "?"
 
 
 def summarise(raw: str, top: int = 15) -> Figures:
