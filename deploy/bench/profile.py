@@ -25,6 +25,31 @@ _INCLUSIVE = {  # share of busy samples with a frame of this package anywhere in
 }
 
 
+# busy samples by where they stop (self time), grouped; the first matching area wins
+_AREAS = (
+    ("tracing (OpenTelemetry, span store)", ("opentelemetry", "shared/span_store")),
+    ("socket sends and receives (asyncio selector)", ("asyncio/selector_events", "selectors")),
+    ("thread hand-offs (threading, queue: worker threads of anyio)", ("threading", "queue")),
+    (
+        "messaging framework (faststream, fast_depends, anyio, nats-py)",
+        ("faststream", "fast_depends", "anyio", "nats"),
+    ),
+    ("PostgreSQL driver (asyncpg)", ("asyncpg",)),
+    ("HTTP (litestar, granian)", ("litestar", "granian")),
+    ("e-mail (MIME building, SMTP client)", ("email", "aiosmtplib", "smtplib")),
+    ("event loop and tasks (asyncio)", ("asyncio",)),
+    ("services and shared code", ("services", "shared")),
+)
+_THREAD_HOPS = "run_sync_in_worker_thread"  # anyio.to_thread: where fast_depends runs sync resolvers
+
+
+def area_of(package: str) -> str:
+    for area, prefixes in _AREAS:
+        if any(package == prefix or package.startswith(prefix + "/") for prefix in prefixes):
+            return area
+    return "other (stdlib, msgspec, json, uuid, …)"
+
+
 def py_spy() -> str | None:
     beside = Path(sys.executable).with_name("py-spy")
     return str(beside) if beside.exists() else shutil.which("py-spy")
@@ -88,7 +113,13 @@ def package_of(frame: str) -> str:
 
 def summarise(raw: str, top: int = 15) -> Figures:
     """Collapsed stacks ('frame;frame;… count' per line) -> shares of the busy samples."""
-    total, own, by_function, inclusive = 0, Counter[str](), Counter[str](), Counter[str]()
+    total, own, by_function, inclusive, areas = (
+        0,
+        Counter[str](),
+        Counter[str](),
+        Counter[str](),
+        Counter[str](),
+    )
     for line in raw.splitlines():
         stack, _, count_text = line.rpartition(" ")
         if not stack or not count_text.isdigit():
@@ -96,8 +127,11 @@ def summarise(raw: str, top: int = 15) -> Figures:
         count, frames = int(count_text), stack.split(";")
         total += count
         own[package_of(frames[-1])] += count
+        areas[area_of(package_of(frames[-1]))] += count
         by_function[frames[-1]] += count
         packages = {package_of(frame) for frame in frames}
+        if any(_THREAD_HOPS in frame for frame in frames):
+            inclusive["worker-thread hops (anyio.to_thread)"] += count
         for label, prefixes in _INCLUSIVE.items():
             if any(
                 package == prefix or package.startswith(prefix + "/")
@@ -108,7 +142,8 @@ def summarise(raw: str, top: int = 15) -> Figures:
     share = (lambda n: n / total) if total else (lambda n: 0.0)
     return {
         "samples": total,
+        "self_by_area": {name: share(n) for name, n in areas.most_common()},
         "self_by_package": {name: share(n) for name, n in own.most_common(top)},
         "self_by_function": {name: share(n) for name, n in by_function.most_common(top)},
-        "inclusive": {label: share(inclusive[label]) for label in _INCLUSIVE},
+        "inclusive": {label: share(n) for label, n in inclusive.items()},
     }
