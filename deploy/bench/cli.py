@@ -155,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     document["median"] = median_of_runs(document["runs"])
     document["goals"] = goals(document["median"])
     document["meta"]["seconds"] = time.monotonic() - started
+    document["meta"]["load_average_at_end"] = list(os.getloadavg())  # > cpus: the machine was busy
     write_json(output, document)
     print(summary(document["median"]))
     print(f"({arguments.runs} run(s), {document['meta']['seconds']:.0f} s; figures in {output})")

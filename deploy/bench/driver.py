@@ -33,6 +33,7 @@ class Booking:
     http_status: int = 0
     outcome_at: float | None = None  # the outcome event arrived then
     status: str = ""  # what GET /bookings/{id} says at the end
+    reason: str = ""  # and why, when rejected
 
     @property
     def confirmed_s(self) -> float | None:
@@ -120,7 +121,8 @@ class Driver:
                 return
             async with gate:
                 response = await self._client.get(f"/bookings/{booking.booking_id}")
-            booking.status = str(response.json().get("status", "")) if response.status_code == 200 else ""
+            answer = response.json() if response.status_code == 200 else {}
+            booking.status, booking.reason = str(answer.get("status", "")), str(answer.get("reason") or "")
 
         await asyncio.gather(*(one(booking) for booking in bookings))
 

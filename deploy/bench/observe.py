@@ -69,6 +69,11 @@ def memory_mib(processes: dict[str, ChildProcess]) -> dict[str, dict[str, float]
     return found
 
 
+def mail_count(maildir: Path) -> int:
+    """Messages the SMTP sink has stored (its maildir's new/ and cur/)."""
+    return sum(len(os.listdir(maildir / folder)) for folder in ("new", "cur") if (maildir / folder).exists())
+
+
 @dataclass(frozen=True)
 class PgCounters:
     statements: float  # pg_stat_statements calls, top level, in the four services' databases

@@ -10,16 +10,19 @@ import asyncio
 import os
 import statistics
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from deploy.bench.calendar import Calendar
 from deploy.bench.driver import Booking, Driver, run_bookings
 from deploy.bench.figures import Figures, difference, latency_ms, per_item, ratio
-from deploy.bench.observe import PgCounters, cpu_seconds, pg_counters, settled_trace_counts
+from deploy.bench.observe import PgCounters, cpu_seconds, mail_count, pg_counters, settled_trace_counts
 from deploy.bench.stack import BenchStack
 
 TRACE_SAMPLE = 200  # traces read per phase for the span counts (evenly spread over the phase)
+MAIL_QUIET_SECONDS = 3.0  # notify sends its due e-mails every 0.2 s: this long without one, it is done
+DRAIN_LIMIT_SECONDS = 900.0
 
 
 @dataclass
@@ -93,22 +96,44 @@ async def measure_idle(context: Context) -> Figures:
     return context.idle
 
 
+async def drain(context: Context) -> tuple[int, float]:
+    """Wait until the notices of the bookings so far are e-mailed: the SMTP sink's count has not moved
+    for MAIL_QUIET_SECONDS. Returns the messages stored and the seconds waited."""
+    maildir, started = context.bench.stack.smtp.maildir, time.perf_counter()
+    count, changed = mail_count(maildir), started
+    while time.perf_counter() - changed < MAIL_QUIET_SECONDS:
+        if time.perf_counter() - started > DRAIN_LIMIT_SECONDS:
+            context.progress(f"notices still being sent after {DRAIN_LIMIT_SECONDS:.0f} s: measuring anyway")
+            break
+        await asyncio.sleep(0.25)
+        now = mail_count(maildir)
+        if now != count:
+            count, changed = now, time.perf_counter()
+    return count, max(0.0, changed - started)
+
+
 async def warm_up(context: Context) -> None:
     """A few bookings first: connections, prepared statements and caches of a fresh stack."""
     requests = [context.calendar.next_request() for _ in range(context.sizes.warmup)]
     await run_bookings(context.driver, requests, 1, context.progress, "warm-up")
+    await drain(context)
 
 
 async def booking_phase(context: Context, label: str, count: int, concurrency: int) -> Figures:
     """`count` bookings, `concurrency` of them in flight, measured over one window."""
     requests = [context.calendar.next_request() for _ in range(count)]
     context.progress(f"{label}: {count} bookings, {concurrency} in flight")
+    mails_before = mail_count(context.bench.stack.smtp.maildir)
     window = await Window.open(context)
     bookings, elapsed = await run_bookings(context.driver, requests, concurrency, context.progress, label)
+    mails, drain_seconds = await drain(context)  # the work a booking causes ends with its e-mails
     cpu, pg, window_seconds = await window.close(context)
     await context.driver.verify(bookings)
     figures = _outcome_figures(bookings, elapsed, concurrency)
     confirmed = figures["confirmed"]
+    figures["notices_drained_s"] = drain_seconds  # after the last outcome, until the last e-mail
+    figures["sustained_bookings_per_s"] = confirmed / (elapsed + drain_seconds) if elapsed > 0 else 0.0
+    figures["mails_per_booking"] = (mails - mails_before) / confirmed if confirmed else float("nan")
     figures["cpu_ms_per_booking"] = per_item(stack_cpu(cpu), confirmed, 1000)
     figures["cpu_busy_share"] = ratio(stack_cpu(cpu)["stack total"], window_seconds * (os.cpu_count() or 1))
     figures["per_booking"] = {
@@ -133,6 +158,7 @@ def _outcome_figures(bookings: list[Booking], elapsed: float, concurrency: int) 
         "without_outcome": sum(1 for b in bookings if b.http_status == 202 and b.outcome_at is None),
         "refused": sum(1 for b in bookings if b.http_status not in (0, 202)),
         "errors": sum(1 for b in bookings if b.http_status == 0),
+        "rejection_reasons": dict(Counter(b.reason[:120] for b in bookings if b.status == "rejected")),
         "seconds": elapsed,
         "bookings_per_s": len(confirmed) / elapsed if elapsed > 0 else 0.0,
         "post_to_confirmed_ms": latency_ms([b.confirmed_s for b in confirmed if b.confirmed_s is not None]),

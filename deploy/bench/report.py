@@ -56,7 +56,9 @@ def _booking_lines(label: str, phase: Figures) -> list[str]:
     return [
         f"{label}: {phase['confirmed']}/{phase['bookings']} confirmed ({phase['rejected']} rejected, "
         f"{phase['without_outcome']} without outcome, {phase['refused']} refused, {phase['errors']} errors), "
-        f"{phase['concurrency']} in flight, {_fmt(phase['bookings_per_s'])} bookings/s",
+        f"{phase['concurrency']} in flight, {_fmt(phase['bookings_per_s'])} bookings/s "
+        f"({_fmt(phase.get('sustained_bookings_per_s'))}/s until the last notice was e-mailed, "
+        f"{_fmt(phase.get('notices_drained_s'))} s after the last confirmation)",
         f"  POST -> confirmed ms: p50 {_fmt(phase['post_to_confirmed_ms']['p50'])}  "
         f"p95 {_fmt(phase['post_to_confirmed_ms']['p95'])}  p99 {_fmt(phase['post_to_confirmed_ms']['p99'])};"
         f"  POST answered ms: p50 {_fmt(phase['post_answered_ms']['p50'])}  "

@@ -31,6 +31,9 @@ TINY = {
 PROCESSES = ("venue", "interpreting", "catering", "notify", "postgres", "nats", "smtp", "stack total")
 BOOKING_FIGURES = [
     "bookings_per_s",
+    "sustained_bookings_per_s",
+    "notices_drained_s",
+    "mails_per_booking",
     "post_to_confirmed_ms.p50",
     "post_to_confirmed_ms.p95",
     "post_to_confirmed_ms.p99",
