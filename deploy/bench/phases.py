@@ -21,7 +21,6 @@ from deploy.bench.observe import PgCounters, cpu_seconds, mail_count, pg_counter
 from deploy.bench.stack import BenchStack
 
 TRACE_SAMPLE = 200  # traces read per phase for the span counts (evenly spread over the phase)
-MAIL_QUIET_SECONDS = 3.0  # notify sends its due e-mails every 0.2 s: this long without one, it is done
 DRAIN_LIMIT_SECONDS = 900.0
 
 
@@ -38,6 +37,8 @@ class Sizes:
     baseline_messages: int = 3000
     baseline_transactions: int = 2000
     idle_seconds: int = 5  # the stack left alone: background work per second, memory at rest
+    # notify sends its due e-mails every 0.2 s: this long without a new one, the notices are out
+    mail_quiet_seconds: int = 3
 
 
 @dataclass
@@ -98,10 +99,10 @@ async def measure_idle(context: Context) -> Figures:
 
 async def drain(context: Context) -> tuple[int, float]:
     """Wait until the notices of the bookings so far are e-mailed: the SMTP sink's count has not moved
-    for MAIL_QUIET_SECONDS. Returns the messages stored and the seconds waited."""
+    for `mail_quiet_seconds`. Returns the messages stored and the seconds until the last one."""
     maildir, started = context.bench.stack.smtp.maildir, time.perf_counter()
     count, changed = mail_count(maildir), started
-    while time.perf_counter() - changed < MAIL_QUIET_SECONDS:
+    while time.perf_counter() - changed < context.sizes.mail_quiet_seconds:
         if time.perf_counter() - started > DRAIN_LIMIT_SECONDS:
             context.progress(f"notices still being sent after {DRAIN_LIMIT_SECONDS:.0f} s: measuring anyway")
             break

@@ -27,6 +27,7 @@ TINY = {
     "baseline-messages": 100,
     "baseline-transactions": 40,
     "idle-seconds": 1,
+    "mail-quiet-seconds": 1,
 }
 PROCESSES = ("venue", "interpreting", "catering", "notify", "postgres", "nats", "smtp", "stack total")
 BOOKING_FIGURES = [
