@@ -97,6 +97,11 @@ class Driver:
     def client(self) -> httpx.AsyncClient:
         return self._client
 
+    @property
+    def nats(self) -> Any:
+        """The bench's NATS connection (as the stack's admin)."""
+        return self._connection
+
     async def book(self, request: dict[str, Any], wait_seconds: float = 120.0) -> Booking:
         """POST one booking and wait for its outcome event (not for GET: see `verify`)."""
         booking = Booking(posted_at=time.perf_counter())

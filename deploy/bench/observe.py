@@ -3,16 +3,20 @@ and transaction counters of PostgreSQL, and the spans of each booking's trace in
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import asyncpg
+import nats.errors
 import psutil
 
-from deploy.embedded.process import ChildProcess
+from deploy.embedded.process import REPO_ROOT, ChildProcess
 from deploy.embedded.stack import DATABASES
 from shared.span_store import SpanRecord, read_trace, trace_path
 
@@ -72,6 +76,38 @@ def memory_mib(processes: dict[str, ChildProcess]) -> dict[str, dict[str, float]
 def mail_count(maildir: Path) -> int:
     """Messages the SMTP sink has stored (its maildir's new/ and cur/)."""
     return sum(len(os.listdir(maildir / folder)) for folder in ("new", "cur") if (maildir / folder).exists())
+
+
+TOPOLOGY = (
+    REPO_ROOT / "docs" / "nats-topology.json"
+)  # the services' durable consumers (kept current by a test)
+_UNSENT = {  # per database: rows that are work still to do (a table that is not there counts nothing)
+    "venue": ["SELECT count(*) FROM outbox"],
+    "interpreting": ["SELECT count(*) FROM outbox"],
+    "catering": ["SELECT count(*) FROM outbox"],
+    "notify": ["SELECT count(*) FROM outbox", "SELECT count(*) FROM deliveries WHERE state = 'pending'"],
+}
+
+
+async def backlog(nats_connection: Any, databases: dict[str, asyncpg.Connection]) -> dict[str, int]:
+    """Work the stack has not done yet: messages waiting in the services' durable consumers (delivered
+    or not, unacknowledged), outbox rows not yet published, notices not yet sent (notify's deliveries).
+    `databases`: an open connection to each service's database."""
+    found: dict[str, int] = {}
+    jsm = nats_connection.jsm()
+    for durable, where in json.loads(TOPOLOGY.read_text())["consumers"].items():
+        try:
+            info = await jsm.consumer_info(where["stream"], durable)
+        except nats.errors.Error:
+            continue
+        found[f"consumer {durable}"] = (info.num_pending or 0) + (info.num_ack_pending or 0)
+    for database, queries in _UNSENT.items():
+        for query in queries:
+            with contextlib.suppress(asyncpg.UndefinedTableError, asyncpg.UndefinedColumnError):
+                found[f"{database}: {query.split(' FROM ')[1]}"] = int(
+                    await databases[database].fetchval(query)
+                )
+    return found
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,21 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import asyncpg
+
 from deploy.bench.calendar import Calendar
 from deploy.bench.driver import Booking, Driver, run_bookings
 from deploy.bench.figures import Figures, difference, latency_ms, per_item, ratio
-from deploy.bench.observe import PgCounters, cpu_seconds, mail_count, pg_counters, settled_trace_counts
+from deploy.bench.observe import (
+    PgCounters,
+    backlog,
+    cpu_seconds,
+    mail_count,
+    pg_counters,
+    settled_trace_counts,
+)
 from deploy.bench.stack import BenchStack
+from deploy.embedded.stack import DATABASES
 
 TRACE_SAMPLE = 200  # traces read per phase for the span counts (evenly spread over the phase)
 DRAIN_LIMIT_SECONDS = 900.0
@@ -37,8 +47,8 @@ class Sizes:
     baseline_messages: int = 3000
     baseline_transactions: int = 2000
     idle_seconds: int = 5  # the stack left alone: background work per second, memory at rest
-    # notify sends its due e-mails every 0.2 s: this long without a new one, the notices are out
-    mail_quiet_seconds: int = 3
+    # nothing left to do and no new e-mail for this long: the bookings' work is done
+    mail_quiet_seconds: int = 1
 
 
 @dataclass
@@ -98,19 +108,34 @@ async def measure_idle(context: Context) -> Figures:
 
 
 async def drain(context: Context) -> tuple[int, float]:
-    """Wait until the notices of the bookings so far are e-mailed: the SMTP sink's count has not moved
-    for `mail_quiet_seconds`. Returns the messages stored and the seconds until the last one."""
+    """Wait until the work the bookings so far caused is done: nothing waits in a consumer, an outbox
+    or notify's deliveries, and the SMTP sink's count has not moved for `mail_quiet_seconds`.
+    Returns the messages the sink holds and the seconds until the stack was done."""
+    databases = {name: await asyncpg.connect(context.bench.dsn(name)) for name in DATABASES}
+    try:
+        return await _wait_until_done(context, databases)
+    finally:
+        for connection in databases.values():
+            await connection.close()
+
+
+async def _wait_until_done(context: Context, databases: dict[str, asyncpg.Connection]) -> tuple[int, float]:
     maildir, started = context.bench.stack.smtp.maildir, time.perf_counter()
-    count, changed = mail_count(maildir), started
-    while time.perf_counter() - changed < context.sizes.mail_quiet_seconds:
-        if time.perf_counter() - started > DRAIN_LIMIT_SECONDS:
-            context.progress(f"notices still being sent after {DRAIN_LIMIT_SECONDS:.0f} s: measuring anyway")
-            break
-        await asyncio.sleep(0.25)
+    count, still_since = mail_count(maildir), started
+    while True:
+        pending = await backlog(context.driver.nats, databases)
         now = mail_count(maildir)
-        if now != count:
-            count, changed = now, time.perf_counter()
-    return count, max(0.0, changed - started)
+        if now != count or any(pending.values()):
+            count, still_since = now, time.perf_counter()
+        elif time.perf_counter() - still_since >= context.sizes.mail_quiet_seconds:
+            return count, still_since - started
+        if time.perf_counter() - started > DRAIN_LIMIT_SECONDS:
+            waiting = {name: n for name, n in pending.items() if n}
+            context.progress(
+                f"still not done after {DRAIN_LIMIT_SECONDS:.0f} s ({waiting}): measuring anyway"
+            )
+            return count, time.perf_counter() - started
+        await asyncio.sleep(0.5)
 
 
 async def warm_up(context: Context) -> None:
