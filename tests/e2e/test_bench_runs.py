@@ -4,9 +4,9 @@ runs every phase and writes JSON in which every figure is a number. No figure is
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -81,20 +81,29 @@ def refuse_nan(constant: str) -> None:
     raise ValueError(f"{constant} is not JSON")
 
 
-def test_the_bench_runs_every_phase_at_tiny_sizes_and_writes_every_figure():
-    output = stack_folder("bench-test") / "bench.json"
+def run_tiny_bench() -> tuple[subprocess.CompletedProcess[str], str]:
+    folder = stack_folder("bench-test")
+    output = folder / "bench.json"
     sizes = [arg for name, value in TINY.items() for arg in (f"--{name}", str(value))]
-    done = subprocess.run(
-        [sys.executable, "-m", "deploy.bench", *sizes, "--output", str(output)],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "deploy.bench", *sizes, "--output", str(output)],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
+        return done, output.read_text() if output.exists() else ""
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_the_bench_runs_every_phase_at_tiny_sizes_and_writes_every_figure():
+    done, written = run_tiny_bench()
     assert done.returncode == 0, done.stderr[-3000:]
     assert "] sequential: 2/2 done" in done.stderr  # progress is shown
     assert "goals (issue 14):" in done.stdout
-    document = json.loads(Path(output).read_text(), parse_constant=refuse_nan)
+    document = json.loads(written, parse_constant=refuse_nan)
     median = document["median"]
     assert document["meta"]["sizes"]["throughput"] == 4 and len(document["runs"]) == 1
     missing = [path for path in FIGURES if not isinstance(figure(median, path), int | float)]
