@@ -37,8 +37,8 @@ lint: install  ## ruff, mypy, the import contracts (pyproject.toml) and the stru
 demo: install  ## book a sample forum against the running system
 	$(PY) -m deploy.embedded demo
 
-bench: install  ## end-to-end bookings/s and latency against the running system, with raw baselines
-	$(PY) -m deploy.embedded bench
+bench: install  ## issue 14's benchmark on a stack of its own (BENCH_ARGS="--quick", "--runs 3", see --help)
+	$(PY) -m deploy.bench $(BENCH_ARGS)
 
 asyncapi: install  ## regenerate docs/asyncapi.json from the contracts
 	$(PY) -m deploy.embedded asyncapi
