@@ -35,7 +35,8 @@ from deploy.embedded.postgres import PostgresServer
 from deploy.embedded.process import REPO_ROOT, ChildProcess, ServiceProcess
 from deploy.embedded.smtp import SmtpSink
 
-SERVICES = ("interpreting", "catering", "notify", "venue")  # venue last: it calls the others
+SERVICES = ("interpreting", "catering", "notify", "venue")
+BOOTSTRAP_EMAILS = {"staff": "staff@venue.test", "ops": "ops@venue.test"}  # venue last: it calls the others
 DATABASES = ("venue", "interpreting", "catering", "notify")
 PORT_VARIABLES = {
     "pg_port": ("WICT_PG_PORT", 54329),
@@ -161,6 +162,9 @@ class Stack:
             "venue": {
                 "WICT_BOOTSTRAP_STAFF_KEY": self.credentials["staff"],
                 "WICT_BOOTSTRAP_OPS_KEY": self.credentials["ops"],
+                # their password comes by a reset link to these addresses (the SMTP sink's maildir)
+                "WICT_BOOTSTRAP_STAFF_EMAIL": BOOTSTRAP_EMAILS["staff"],
+                "WICT_BOOTSTRAP_OPS_EMAIL": BOOTSTRAP_EMAILS["ops"],
                 "WICT_JWT_SECRET": self.credentials["jwt"],
                 "WICT_GUEST_DATA_KEY": self.credentials["guest_data_key"],
                 **self._venue_ops_env(),

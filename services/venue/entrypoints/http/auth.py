@@ -108,7 +108,8 @@ def forget(change: str) -> None:
         forget_all()  # not ours to read: safest is to ask the database again
         return
     if kind == "account":
-        for digest in [d for d, (_, p) in _keys.items() if p is not None and p.account_id == identifier]:
+        # a refused key's entry names no account: the account's keys may be among them
+        for digest in [d for d, (_, p) in _keys.items() if p is None or p.account_id == identifier]:
             _keys.pop(digest, None)
         for entry in [e for e in _tokens if e[0] == identifier]:
             _tokens.pop(entry, None)

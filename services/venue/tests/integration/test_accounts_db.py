@@ -53,7 +53,13 @@ def token_of(event: dict) -> str:
 
 
 def request(email: str, **changes) -> signup.SignUp:
-    fields = {"email": email, "password": PASSWORD, "name": "Ann Example", "locale": "en", "time_zone": "Europe/Berlin"}
+    fields = {
+        "email": email,
+        "password": PASSWORD,
+        "name": "Ann Example",
+        "locale": "en",
+        "time_zone": "Europe/Berlin",
+    }
     return signup.SignUp(**{**fields, **changes})
 
 
@@ -83,7 +89,9 @@ async def test_a_sign_up_is_pending_until_its_link_is_used_once(context):
     with pytest.raises(LinkUnknown):
         await signup.verify_sign_up(context, "wl_not-a-link", NOW)
     async with context.database.autocommit() as unit:  # only the hash is kept
-        stored = await unit.connection.fetchval("SELECT count(*) FROM account_links WHERE token_hash::text LIKE '%wl_%'")
+        stored = await unit.connection.fetchval(
+            "SELECT count(*) FROM account_links WHERE token_hash::text LIKE '%wl_%'"
+        )
     assert stored == 0
 
 
@@ -145,7 +153,9 @@ async def test_signing_out_ends_the_session_and_its_access_tokens(context):
         await sessions.refresh(context, issued.refresh_token, NOW)
 
 
-async def test_failed_passwords_lock_the_address_then_the_right_one_is_refused_until_the_wait_is_over(context):
+async def test_failed_passwords_lock_the_address_then_the_right_one_is_refused_until_the_wait_is_over(
+    context,
+):
     email = new_email()
     await signed_up(context, email)
     for attempt in range(5):
@@ -169,7 +179,7 @@ async def test_an_unknown_address_is_throttled_like_a_known_one(context):
 
 
 async def test_one_client_address_is_slowed_down_across_many_addresses(context):
-    for attempt in range(20):
+    for _attempt in range(20):
         with pytest.raises(WrongCredentials):
             await sessions.sign_in(context, new_email(), PASSWORD, "10.3.0.1", NOW)
     with pytest.raises(TooManyAttempts):
@@ -183,14 +193,19 @@ async def test_a_password_reset_sets_the_password_and_ends_every_session(context
 
     await password_resets.request_reset(context, email, NOW)
     [event] = await published(context.database, "password_reset_requested", email)
-    assert await password_resets.confirm_reset(context, token_of(event), "a brand new passphrase", NOW) == account_id
+    assert (
+        await password_resets.confirm_reset(context, token_of(event), "a brand new passphrase", NOW)
+        == account_id
+    )
 
     for issued in sessions_before:
         with pytest.raises(SessionRefused, match="session has ended"):
             await sessions.refresh(context, issued.refresh_token, NOW)
     with pytest.raises(WrongCredentials):
         await sessions.sign_in(context, email, PASSWORD, "10.4.0.2", NOW)
-    assert (await sessions.sign_in(context, email, "a brand new passphrase", "10.4.0.2", NOW)).profile.account_id == account_id
+    assert (
+        await sessions.sign_in(context, email, "a brand new passphrase", "10.4.0.2", NOW)
+    ).profile.account_id == account_id
     assert len(await published(context.database, "password_changed", email)) == 1
     with pytest.raises(LinkRefused, match="already used"):
         await password_resets.confirm_reset(context, token_of(event), "yet another passphrase", NOW)
@@ -234,7 +249,9 @@ async def test_a_disabled_account_is_refused_everywhere_and_can_be_enabled(conte
     staff = uuid.uuid4()
     async with context.database.transaction() as unit:
         await unit.connection.execute(
-            "INSERT INTO accounts (id, role, name, email) VALUES ($1, 'staff', 'Desk', $2)", staff, new_email()
+            "INSERT INTO accounts (id, role, name, email) VALUES ($1, 'staff', 'Desk', $2)",
+            staff,
+            new_email(),
         )
 
     disabled = await organizers.set_disabled(context.database, account_id, True, staff, NOW)
@@ -265,7 +282,15 @@ async def test_staff_find_an_organizer_by_name_organization_email_or_phone_in_an
     [event] = await published(context.database, "signup_verification_requested", email)
     account_id = (await signup.verify_sign_up(context, token_of(event), NOW)).account_id
 
-    for typed in ("王小明", "小明", "旅游发展", email.upper(), "cqtour", "139 8765 4321", "+86 139-8765-4321"):
+    for typed in (
+        "王小明",
+        "小明",
+        "旅游发展",
+        email.upper(),
+        "cqtour",
+        "139 8765 4321",
+        "+86 139-8765-4321",
+    ):
         found = await organizers.find(context.database, search_needle(typed), None, 10)
         assert account_id in [row["id"] for row in found], typed
     assert await organizers.find(context.database, search_needle("没有这个人"), None, 10) == []
@@ -282,7 +307,10 @@ async def test_the_search_uses_its_index_at_200000_organizers(context):
         )
         await unit.connection.execute("ANALYZE accounts")
     async with context.database.autocommit() as unit:
-        plans = {typed: await unit.organizers.explain_search(search_needle(typed), 51) for typed in ("张123", "organizer4242@", "13900012345", "Board 4999")}
+        plans = {
+            typed: await unit.organizers.explain_search(search_needle(typed), 51)
+            for typed in ("张123", "organizer4242@", "13900012345", "Board 4999")
+        }
         started = time.perf_counter()
         found = await unit.organizers.search(search_needle("organizer199999@"), None, 51)
         elapsed = time.perf_counter() - started

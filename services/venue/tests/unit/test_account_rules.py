@@ -87,7 +87,9 @@ def test_a_link_is_usable_once_and_until_it_expires() -> None:
     assert link_state(None, None, later, NOW) is LinkState.USABLE
     assert link_state(None, None, NOW, NOW) is LinkState.EXPIRED
     assert link_state(NOW, None, later, NOW) is LinkState.USED
-    assert link_state(NOW, None, NOW - timedelta(days=1), NOW) is LinkState.USED  # used says so even once expired
+    assert (
+        link_state(NOW, None, NOW - timedelta(days=1), NOW) is LinkState.USED
+    )  # used says so even once expired
     assert link_state(None, NOW, later, NOW) is LinkState.SUPERSEDED
     assert "already used" in LINK_REFUSALS[Purpose.VERIFY][LinkState.USED]
     assert LINK_REFUSALS[Purpose.VERIFY][LinkState.EXPIRED] == "this link has expired, sign up again"
@@ -151,7 +153,9 @@ def test_time_zones_are_iana_names_and_locales_the_platforms() -> None:
     assert time_zone_problem("") is not None
     assert locale_problem("zh-CN") is None and locale_problem("en") is None
     assert locale_problem("de") == "must be one of zh-CN, en"
-    assert profile_problems({"phone": "+8613812345678", "time_zone": "Nowhere/City", "locale": "fr", "name": " "}) == [
+    assert profile_problems(
+        {"phone": "+8613812345678", "time_zone": "Nowhere/City", "locale": "fr", "name": " "}
+    ) == [
         ("time_zone", "must be an IANA time zone name, e.g. Asia/Shanghai or Europe/Berlin"),
         ("locale", "must be one of zh-CN, en"),
         ("name", "must not be blank"),
@@ -186,6 +190,8 @@ def test_links_point_at_the_web_applications_pages() -> None:
 
     assert settings.link(Purpose.VERIFY, "wl_a b") == "https://book.wict.example/sign-up/verify?token=wl_a+b"
     assert settings.link(Purpose.SIGN_IN, "wl_x").startswith("https://book.wict.example/sign-in/link/verify?")
-    assert settings.link(Purpose.RESET, "wl_x").startswith("https://book.wict.example/password-reset/confirm?")
+    assert settings.link(Purpose.RESET, "wl_x").startswith(
+        "https://book.wict.example/password-reset/confirm?"
+    )
     assert settings.lifetime(Purpose.VERIFY) == timedelta(hours=24)
     assert settings.lifetime(Purpose.SIGN_IN) == timedelta(minutes=15)
