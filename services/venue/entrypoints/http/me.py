@@ -26,6 +26,8 @@ from services.venue.entrypoints.schemas.accounts import (
 from services.venue.handlers import profiles
 from shared.http.openapi_problems import problem_responses
 
+AUTH = {401: "no valid API key or access token, or its account is disabled"}
+
 
 def _key(row: Any) -> ApiKey:
     return ApiKey(
@@ -43,7 +45,7 @@ class MeController(Controller):
     dependencies = {"principal": Provide(authenticate)}
     exception_handlers = ACCOUNT_REFUSALS
 
-    @get("/", operation_id="WhoAmI")
+    @get("/", operation_id="WhoAmI", responses=problem_responses(AUTH))
     async def me(self, deps: VenueDependencies, principal: Principal) -> Account:
         """The account behind the API key or access token, with its profile."""
         return account(await profiles.profile(deps.database, principal.account_id))
@@ -52,7 +54,10 @@ class MeController(Controller):
         "/",
         operation_id="UpdateMe",
         responses=problem_responses(
-            {422: "a field breaks its rule: phone (E.164, mobile), time_zone (IANA), locale (zh-CN or en)"}
+            {
+                **AUTH,
+                422: "a field breaks its rule: phone (E.164, mobile), time_zone (IANA), locale (zh-CN or en)",
+            }
         ),
     )
     async def update_me(self, data: AccountUpdate, deps: VenueDependencies, principal: Principal) -> Account:
@@ -66,7 +71,7 @@ class MeController(Controller):
         auth.forget(f"account:{principal.account_id}")  # the cached principal carries the old profile
         return account(updated)
 
-    @get("/api-keys", operation_id="ListMyApiKeys")
+    @get("/api-keys", operation_id="ListMyApiKeys", responses=problem_responses(AUTH))
     async def list_keys(self, deps: VenueDependencies, principal: Principal) -> list[ApiKey]:
         """Your API keys that work (without the keys themselves)."""
         return [_key(row) for row in await profiles.api_keys(deps.database, principal.account_id)]
@@ -75,7 +80,7 @@ class MeController(Controller):
         "/api-keys",
         operation_id="CreateMyApiKey",
         status_code=HTTP_201_CREATED,
-        responses=problem_responses({422: "too many keys, or the name is missing"}),
+        responses=problem_responses({**AUTH, 422: "too many keys, or the name is missing"}),
     )
     async def create_key(
         self, data: ApiKeyCreate, deps: VenueDependencies, principal: Principal
@@ -88,7 +93,7 @@ class MeController(Controller):
         "/api-keys/{key_id:uuid}",
         operation_id="RevokeMyApiKey",
         status_code=HTTP_204_NO_CONTENT,
-        responses=problem_responses({404: "you have no such key that works"}),
+        responses=problem_responses({**AUTH, 404: "you have no such key that works"}),
     )
     async def revoke_key(self, key_id: uuid.UUID, deps: VenueDependencies, principal: Principal) -> None:
         """Revoke one of your API keys: it is refused from now on."""

@@ -40,7 +40,7 @@ NEXT_PAGE = ResponseHeader(
     documentation_only=True,
     description='`</organizers?…&cursor=…>; rel="next"` when more may follow',
 )
-STAFF_ONLY = {403: "staff only"}
+STAFF_ONLY = {401: "no valid API key or access token", 403: "staff only"}
 UNKNOWN = {**STAFF_ONLY, 404: "no such organizer"}
 
 
@@ -58,7 +58,7 @@ def _after(cursor: str | None) -> tuple[str, uuid.UUID] | None:
     try:
         name, account_id = msgspec.json.decode(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         return str(name), uuid.UUID(account_id)
-    except (ValueError, TypeError, msgspec.DecodeError):
+    except (ValueError, TypeError, AttributeError, msgspec.DecodeError):
         raise ApiError(
             400, "Invalid cursor", "", [FieldError("cursor", "use the one from the Link header")]
         ) from None
