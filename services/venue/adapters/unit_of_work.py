@@ -23,6 +23,7 @@ from services.venue.adapters.calendar import CalendarRepository
 from services.venue.adapters.changes import ChangeRepository
 from services.venue.adapters.guests import GuestRepository
 from services.venue.adapters.holds import HoldRepository
+from services.venue.adapters.listing import BookingListRepository
 from services.venue.adapters.network_lines import NetworkLineRepository
 from services.venue.adapters.ops.sagas import OpsRepository
 from services.venue.adapters.options import OptionRepository
@@ -67,6 +68,10 @@ class VenueUnit:
     @cached_property
     def bookings(self) -> BookingRepository:
         return BookingRepository(self.connection)
+
+    @cached_property
+    def booking_list(self) -> BookingListRepository:
+        return BookingListRepository(self.connection)
 
     @cached_property
     def holds(self) -> HoldRepository:
