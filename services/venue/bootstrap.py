@@ -41,6 +41,7 @@ from services.venue.entrypoints.http.ops_dead_letters import OpsDeadLettersContr
 from services.venue.entrypoints.http.planning import PlanningRequestsController, PlanningTasksController
 from services.venue.entrypoints.http.quotes import QuotesController
 from services.venue.entrypoints.http.records import ActivityRecordsController, StatsController
+from services.venue.entrypoints.http.series import SeriesController
 from services.venue.entrypoints.http.spaces import SpacesController
 from services.venue.entrypoints.http.tokens import TokensController
 from services.venue.entrypoints.http.vendor_tasks import VendorTaskDeskController
@@ -59,6 +60,7 @@ log = logging.getLogger(__name__)
 CONTROLLERS = [
     SpacesController,
     BookingsController,
+    SeriesController,
     AccountsController,
     TokensController,
     ApprovalsController,

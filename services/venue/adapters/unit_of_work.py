@@ -31,6 +31,7 @@ from services.venue.adapters.planning import PlanningRepository
 from services.venue.adapters.quotes import QuoteRepository
 from services.venue.adapters.records import RecordRepository
 from services.venue.adapters.sagas import SagaRepository
+from services.venue.adapters.series import SeriesRepository
 from services.venue.adapters.vendor_tasks import VendorTaskRepository
 from services.venue.adapters.waitlist import WaitlistRepository
 from services.venue.domain.booking import ReleasedHold
@@ -84,6 +85,10 @@ class VenueUnit:
     @cached_property
     def sagas(self) -> SagaRepository:
         return SagaRepository(self.connection)
+
+    @cached_property
+    def series(self) -> SeriesRepository:
+        return SeriesRepository(self.connection)
 
     @cached_property
     def changes(self) -> ChangeRepository:

@@ -22,6 +22,7 @@ CREATE TABLE series_occurrences (
     ends_at      timestamptz NOT NULL,
     booking_id   uuid UNIQUE REFERENCES bookings (id),
     reason       text,
+    conflict     text,                     -- what stood in the way: rule, closed, taken, network_lines
     PRIMARY KEY (series_id, position),
     CHECK (booking_id IS NOT NULL OR reason IS NOT NULL)
 );
