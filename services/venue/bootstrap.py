@@ -41,6 +41,7 @@ from services.venue.entrypoints.http.ops_dead_letters import OpsDeadLettersContr
 from services.venue.entrypoints.http.planning import PlanningRequestsController, PlanningTasksController
 from services.venue.entrypoints.http.quotes import QuotesController
 from services.venue.entrypoints.http.records import ActivityRecordsController, StatsController
+from services.venue.entrypoints.http.reports import ReportsController
 from services.venue.entrypoints.http.series import SeriesController
 from services.venue.entrypoints.http.spaces import SpacesController
 from services.venue.entrypoints.http.tokens import TokensController
@@ -76,6 +77,7 @@ CONTROLLERS = [
     SpaceCalendarController,
     ActivityRecordsController,
     StatsController,
+    ReportsController,
     VendorTaskDeskController,
     ClosuresController,
     AvailabilityController,

@@ -36,8 +36,8 @@ class AccountRepository:
         account_id = uuid.uuid4()
         try:
             await self.connection.execute(
-                "INSERT INTO accounts (id, role, name, email, locale, time_zone, organization)"
-                " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                "INSERT INTO accounts (id, role, name, email, locale, time_zone, organization, country)"
+                " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 account_id,
                 role.value,
                 fields["name"],
@@ -45,6 +45,7 @@ class AccountRepository:
                 fields.get("locale", "en"),
                 fields.get("time_zone", "Asia/Shanghai"),
                 fields.get("organization"),
+                fields.get("country"),
             )
         except asyncpg.UniqueViolationError:
             raise KeyTaken() from None

@@ -30,6 +30,7 @@ from services.venue.adapters.options import OptionRepository
 from services.venue.adapters.planning import PlanningRepository
 from services.venue.adapters.quotes import QuoteRepository
 from services.venue.adapters.records import RecordRepository
+from services.venue.adapters.reports import ReportRepository
 from services.venue.adapters.sagas import SagaRepository
 from services.venue.adapters.series import SeriesRepository
 from services.venue.adapters.vendor_tasks import VendorTaskRepository
@@ -125,6 +126,10 @@ class VenueUnit:
     @cached_property
     def planning(self) -> PlanningRepository:
         return PlanningRepository(self.connection)
+
+    @cached_property
+    def reports(self) -> ReportRepository:
+        return ReportRepository(self.connection)
 
     @cached_property
     def records(self) -> RecordRepository:

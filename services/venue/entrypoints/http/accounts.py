@@ -7,6 +7,7 @@ from litestar.di import Provide
 from litestar.status_codes import HTTP_201_CREATED
 
 from services.venue.domain.access import Principal, Role, new_api_key
+from services.venue.domain.countries import ISO_3166_ALPHA_2
 from services.venue.entrypoints.dependencies import VenueDependencies
 from services.venue.entrypoints.http.auth import authenticate, require
 from services.venue.entrypoints.schemas.accounts import Account, AccountCreated, OrganizerCreate
@@ -48,7 +49,11 @@ class AccountsController(Controller):
             "locale": data.locale,
             "time_zone": data.time_zone,
             "organization": data.organization,
+            "country": data.country,
         }
+        if data.country is not None and data.country not in ISO_3166_ALPHA_2:
+            reason = f"{data.country!r} is not an ISO 3166-1 alpha-2 code"
+            raise ApiError(422, "Unknown country", reason, [FieldError("country", reason)])
         try:
             created = await accounts.create_account(deps.database, Role.ORGANIZER, fields, api_key, "first")
         except accounts.AccountExists:

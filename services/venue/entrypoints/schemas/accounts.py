@@ -9,7 +9,7 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta
 
-from services.venue.entrypoints.schemas.common import Email, Locale, Text
+from services.venue.entrypoints.schemas.common import CountryCode, Email, Locale, Text
 
 
 class OrganizerCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -20,6 +20,7 @@ class OrganizerCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     locale: Locale = "en"
     time_zone: Annotated[str, Meta(min_length=1, max_length=64)] = "Asia/Shanghai"
     organization: Annotated[str, Meta(max_length=200)] | None = None
+    country: CountryCode | None = None  # the organization's country (ISO 3166-1 alpha-2): reports count by it
 
 
 class Account(msgspec.Struct, frozen=True, kw_only=True):
