@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from services.venue.domain.ical import CRLF, PRODUCT_ID, escape_text, fold, utc_time
 
@@ -49,17 +49,18 @@ def _offset(delta: timedelta | None) -> str:
 
 
 def _transitions(zone: tzinfo, first: datetime, last: datetime) -> list[datetime]:
-    """The instants (to the minute) the zone's offset changes between ``first`` and ``last``."""
+    """The instants (to the second) the zone's offset changes between ``first`` and ``last``."""
     found, moment, step = [], first, timedelta(days=1)
     while moment < last:
         following = moment + step
         if moment.astimezone(zone).utcoffset() != following.astimezone(zone).utcoffset():
-            low, high = moment, following
-            while high - low > timedelta(minutes=1):
-                middle = low + (high - low) / 2
-                same = middle.astimezone(zone).utcoffset() == low.astimezone(zone).utcoffset()
+            before = moment.astimezone(zone).utcoffset()
+            low, high = int(moment.timestamp()), int(following.timestamp())
+            while high - low > 1:  # low keeps the old offset, high has the new one
+                middle = (low + high) // 2
+                same = datetime.fromtimestamp(middle, UTC).astimezone(zone).utcoffset() == before
                 low, high = (middle, high) if same else (low, middle)
-            found.append(high)
+            found.append(datetime.fromtimestamp(high, UTC))
         moment = following
     return found
 

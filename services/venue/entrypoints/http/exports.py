@@ -91,8 +91,8 @@ def xlsx_body(sheets: Iterable[Sheet]) -> bytes:
 
 def _text_cell(worksheet: Any, value: str) -> WriteOnlyCell:
     """A string cell that stays a string (openpyxl would take '=…' for a formula)."""
-    written = WriteOnlyCell(worksheet)
-    written.set_explicit_value(value, data_type="s")
+    written = WriteOnlyCell(worksheet, value=value)
+    written.data_type = "s"
     return written
 
 
