@@ -10,6 +10,6 @@ from shared.http.problems import Problem
 def refusals(**reasons: str) -> dict[int, ResponseSpec]:
     """``refusals(e404="…", e409="…")``: each status with what makes the API answer it."""
     return {
-        int(status.removeprefix("e")): ResponseSpec(Problem, description=reason)
+        int(status.removeprefix("e")): ResponseSpec(Problem, description=reason, generate_examples=False)
         for status, reason in reasons.items()
     }

@@ -96,7 +96,11 @@ class SeriesController(Controller):
         operation_id="CreateBookingSeries",
         status_code=HTTP_202_ACCEPTED,
         responses={
-            200: ResponseSpec(SeriesPreview, description="dry_run: each occurrence free or not, and why"),
+            200: ResponseSpec(
+                SeriesPreview,
+                description="dry_run: each occurrence free or not, and why",
+                generate_examples=False,
+            ),
             **refusals(
                 e409="all_or_nothing and an occurrence conflicts (listed in `conflicts`), or none is free",
                 e422="a booking field or the rule (rrule, or starts_at not its first occurrence) is refused",

@@ -74,7 +74,9 @@ def test_a_zone_without_changes_is_one_standard_offset_and_berlin_spells_its_swi
         "END:STANDARD",
         "END:VTIMEZONE",
     ]
-    berlin = vtimezone(BERLIN, "Europe/Berlin", datetime(2027, 3, 1, tzinfo=UTC), datetime(2027, 11, 1, tzinfo=UTC))
+    berlin = vtimezone(
+        BERLIN, "Europe/Berlin", datetime(2027, 3, 1, tzinfo=UTC), datetime(2027, 11, 1, tzinfo=UTC)
+    )
     assert "DTSTART:20270328T020000" in berlin and "DTSTART:20271031T030000" in berlin
     assert berlin.count("BEGIN:DAYLIGHT") == 1 and "TZOFFSETTO:+0200" in berlin
 
@@ -93,7 +95,14 @@ def test_the_feed_parses_and_expands_back_to_the_occurrences_that_take_place():
         for o in series.occurrences
     ]
     event = SeriesEvent(
-        "s-1@wict", series.rule, SHANGHAI, "Asia/Shanghai", "Training, weekly; Tuesday", "Room A", "WICT", entries
+        "s-1@wict",
+        series.rule,
+        SHANGHAI,
+        "Asia/Shanghai",
+        "Training, weekly; Tuesday",
+        "Room A",
+        "WICT",
+        entries,
     )
     text = series_calendar(event, datetime(2027, 1, 1, tzinfo=UTC))
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
