@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from litestar import Request, Response, get
 from litestar.datastructures import ResponseHeader
-from litestar.params import Parameter
+from litestar.params import Parameter, QueryParameter
 
 from services.venue.domain.access import Principal
 from services.venue.domain.catalog import VenueInfo
@@ -139,8 +139,8 @@ async def list_bookings(
         list[str] | None, Parameter(description=f"one or more of {', '.join(STATUSES)}")
     ] = None,
     space_id: Query = None,
-    starts_from: Annotated[str | None, Parameter(query="from", description=FROM)] = None,
-    starts_before: Annotated[str | None, Parameter(query="to", description=TO)] = None,
+    starts_from: Annotated[str | None, QueryParameter(name="from", description=FROM)] = None,
+    starts_before: Annotated[str | None, QueryParameter(name="to", description=TO)] = None,
     q: Annotated[
         str | None,
         Parameter(max_length=100, description="in the title or the organizer's name, any case (3+ chars)"),

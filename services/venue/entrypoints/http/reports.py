@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.di import Provide
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from services.venue.domain.access import Principal, Role
 from services.venue.domain.booking import Interval
@@ -38,8 +38,8 @@ from shared.http.problems import ApiError, FieldError
 LONGEST = timedelta(days=732)
 FROM = "a date (the venue's midnight) or a date-time with an offset; default: the first of this month"
 TO = "a date (through that day, venue time) or a date-time with an offset; default: the end of this month"
-From = Annotated[str | None, Parameter(query="from", description=FROM)]
-To = Annotated[str | None, Parameter(query="to", description=TO)]
+From = Annotated[str | None, QueryParameter(name="from", description=FROM)]
+To = Annotated[str | None, QueryParameter(name="to", description=TO)]
 ERRORS = refusals(
     e400="from or to is not a date, or the period is empty or longer than two years",
     e403="staff and ops only",
