@@ -19,6 +19,7 @@ from services.venue.domain.rates import load_rate_card
 from services.venue.domain.series import expand
 from services.venue.handlers.booking import create_booking
 from services.venue.handlers.calendars import series_calendar_text
+from services.venue.handlers.errors import Invalid
 from services.venue.handlers.series import (
     SeriesRefused,
     SeriesRequest,
@@ -26,7 +27,7 @@ from services.venue.handlers.series import (
     preview_series,
     series_of,
 )
-from services.venue.handlers.series_changes import SeriesScope, cancel_in_series
+from services.venue.handlers.series_changes import SeriesScope, cancel_in_series, change_in_series
 from services.venue.tests.integration.test_booking_saga_db import CATALOG, SETTINGS, booking
 from services.venue.tests.integration.test_holds_waitlist import for_organizer, organizer
 
@@ -206,3 +207,46 @@ async def test_nobody_else_reads_an_organizers_series(database):
         await series_of(database, stranger, series_id)
     with pytest.raises(Exception, match="does not exist"):
         await series_calendar_text(database, stranger, CATALOG, series_id, NOW)
+
+
+async def test_moving_this_and_following_moves_each_booking_and_the_feed_overrides_them(database):
+    request = await series_request(database, mode="skip_conflicts")
+    series_id, outcomes = await create_series(database, request, CATALOG, SETTINGS, NOW)
+    owner = Principal(request.first.organizer_id, Role.ORGANIZER, "Trainer", "t@example.org", "en", "UTC")
+    anchor = outcomes[2]
+    later = {
+        "starts_at": anchor.occurrence.starts_at + timedelta(hours=1),
+        "ends_at": anchor.occurrence.ends_at + timedelta(hours=1),
+    }
+    done = await change_in_series(
+        database,
+        owner,
+        series_id,
+        SeriesScope("this_and_following", anchor.booking_id),
+        later,
+        NOW,
+        CATALOG,
+        SETTINGS,
+    )
+    assert [d.booking_id for d in done] == [outcomes[2].booking_id, outcomes[3].booking_id]
+    assert all(d.change is not None and d.change.state == "applied" for d in done)
+    for outcome in outcomes:
+        row = await database.pool.fetchrow(
+            "SELECT starts_at, ends_at FROM bookings WHERE id = $1", outcome.booking_id
+        )
+        moved = timedelta(hours=1) if outcome.occurrence.position >= 2 else timedelta()
+        assert (row["starts_at"], row["ends_at"]) == (
+            outcome.occurrence.starts_at + moved,
+            outcome.occurrence.ends_at + moved,
+        )
+    feed = icalendar.Calendar.from_ical(await series_calendar_text(database, owner, CATALOG, series_id, NOW))
+    overrides = {
+        e.decoded("RECURRENCE-ID"): e.decoded("DTSTART") for e in feed.walk("VEVENT") if "RECURRENCE-ID" in e
+    }
+    assert overrides == {
+        o.occurrence.starts_at: o.occurrence.starts_at + timedelta(hours=1) for o in outcomes[2:]
+    }
+    with pytest.raises(Invalid):
+        await change_in_series(
+            database, owner, series_id, SeriesScope("one", None), later, NOW, CATALOG, SETTINGS
+        )
