@@ -15,8 +15,8 @@ from services.venue.domain.booking import Interval, ReleasedHold
 _INSERT = """
 INSERT INTO bookings (id, idempotency_key, request_hash, space_id, layout, starts_at, ends_at, blocked,
                       attendees, title, organizer, interpreting, catering, status, phase, trace_id, trace_context,
-                      organizer_id, created_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                      organizer_id, created_by, series_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
 """
 _REPLACE_PLAN = """
 UPDATE bookings SET space_id = $2, layout = $3, starts_at = $4, ends_at = $5, attendees = $6, title = $7,
@@ -69,6 +69,7 @@ class BookingRepository:
             row["trace_context"],
             row["organizer_id"],
             row["created_by"],
+            row.get("series_id"),
         )
 
     async def get(self, booking_id: uuid.UUID) -> asyncpg.Record | None:
