@@ -17,6 +17,7 @@ from services.web.domain import messages
 from services.web.domain.messages import N_
 from services.web.entrypoints.http.viewer import NOTICE_COOKIE, Viewer
 
+YEAR = 365 * 24 * 3600
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 NAVIGATION = {
@@ -119,6 +120,11 @@ def redirect(path: str, notice: str | None = None, *, htmx: bool = False) -> Res
     if htmx:  # htmx follows redirects itself; HX-Redirect makes the browser load the whole page
         return Response(content="", status_code=204, headers={"HX-Redirect": path}, cookies=cookies)
     return Redirect(path=path, status_code=303, cookies=cookies)
+
+
+def setting_cookie(name: str, value: str, secure: bool) -> Cookie:
+    """A visitor's setting (language, elder mode), kept for a year."""
+    return Cookie(key=name, value=value, path="/", max_age=YEAR, secure=secure, httponly=True, samesite="lax")
 
 
 def local_path(candidate: str | None, fallback: str = "/") -> str:
