@@ -57,4 +57,3 @@ def _problem(response: httpx.Response) -> dict[str, Any]:
     except ValueError:
         return {"title": response.reason_phrase, "status": response.status_code}
     return body if isinstance(body, dict) else {"title": response.reason_phrase}
-

@@ -165,5 +165,3 @@ CHECKS: dict[str, Callable[[dict[str, str], date | None], Errors]] = {
     "planning": _check_planning,
     "title": _check_title,
 }
-
-

@@ -52,24 +52,3 @@ def preview(
     upcoming = [moment for moment in rises if moment > now]
     fee = None if base_minor is None else (base_minor * percent + 50) // 100
     return FeePreview(percent, base_minor, fee, min(upcoming) if upcoming else None)
-
-
-@dataclass(frozen=True)
-class SeriesFee:
-    """Cancelling several occurrences: how many, each one's share, and the sum when the price is known."""
-
-    occurrences: int
-    percents: tuple[int, ...]
-    total_minor: int | None
-
-    @property
-    def free(self) -> bool:
-        return not any(self.percents)
-
-
-def series_fee(
-    starts: list[datetime], now: datetime, tiers: tuple[Tier, ...], base_minor: int | None
-) -> SeriesFee:
-    percents = tuple(fee_percent(start, now, tiers) for start in starts)
-    total = None if base_minor is None else sum((base_minor * p + 50) // 100 for p in percents)
-    return SeriesFee(len(starts), percents, total)

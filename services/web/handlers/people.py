@@ -101,9 +101,7 @@ class Person:
 
     async def _refresh(self, refresh_token: str) -> Tokens:
         try:
-            answer = await self.venue.json(
-                "POST", "/sessions/refresh", json={"refresh_token": refresh_token}
-            )
+            answer = await self.venue.json("POST", "/sessions/refresh", json={"refresh_token": refresh_token})
         except ApiProblem as problem:  # 401: spent, reused or ended; 403: the account is disabled
             if problem.status in (400, 401, 403, 404, 410, 422):
                 raise SignedOut() from None
@@ -133,9 +131,7 @@ async def sign_out(venue: Api, sessions: SessionStore, key: bytes, session: Sess
     """Revoke the refresh token at the venue (if it can), then forget the session here."""
     if session.tokens.refresh_token:
         try:
-            await venue.json(
-                "POST", "/sessions/revoke", json={"refresh_token": session.tokens.refresh_token}
-            )
+            await venue.json("POST", "/sessions/revoke", json={"refresh_token": session.tokens.refresh_token})
         except (ApiProblem, Unreachable):
             pass  # gone already, or the venue is away: forgetting it here is what signs out
     await sessions.delete(key)

@@ -119,7 +119,13 @@ class AccountController(Controller):
         status = 422 if errors else 200
         values = fields if errors else {}
         return page(
-            viewer, "account/webhooks.html", status, hooks=hooks, created=created, errors=errors, values=values
+            viewer,
+            "account/webhooks.html",
+            status,
+            hooks=hooks,
+            created=created,
+            errors=errors,
+            values=values,
         )
 
     @post("/webhooks/{endpoint_id:uuid}/remove")

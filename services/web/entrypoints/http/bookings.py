@@ -69,7 +69,9 @@ class BookingsController(Controller):
         )
 
     @get("/export.csv")
-    async def export(self, viewer: NamedDependency[Viewer], request: Request[Any, Any, Any]) -> Response[bytes]:
+    async def export(
+        self, viewer: NamedDependency[Viewer], request: Request[Any, Any, Any]
+    ) -> Response[bytes]:
         """The same list as CSV (UTF-8 with BOM, opens in Excel), up to 1,000 rows from the page shown."""
         wanted = listing.filters(dict(request.query_params.dict()))
         answer = await viewer.person(*BOOKERS).raw(

@@ -86,7 +86,9 @@ class DeskController(Controller):
             except ApiProblem as refused:
                 errors = {f: r for f, r in refused.field_errors().items() if f in ACCOUNT_FIELDS}
                 if refused.status == 409:
-                    errors = {"email": N_("An account uses this e-mail address already: search for it above.")}
+                    errors = {
+                        "email": N_("An account uses this e-mail address already: search for it above.")
+                    }
                 problem = None if errors else N_("The account could not be opened. Please try again.")
             else:
                 return redirect(f"/desk/callers/{created['account']['account_id']}", "organizer_created")

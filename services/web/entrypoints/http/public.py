@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
-from litestar.exceptions import NotFoundException
 from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
@@ -85,7 +85,9 @@ class PublicController(Controller):
             await viewer.deps.sessions.update_person(viewer.key, elder_mode=on)
             await viewer.person().call("PATCH", "/me", json={"elder_mode": on})  # kept in the profile
         response = redirect(local_path(fields.get("next")), "elder_on" if on else "elder_off")
-        response.cookies.append(setting_cookie(ELDER_COOKIE, "1" if on else "0", viewer.deps.config.cookie_secure))
+        response.cookies.append(
+            setting_cookie(ELDER_COOKIE, "1" if on else "0", viewer.deps.config.cookie_secure)
+        )
         return response
 
     @get("/session/status")

@@ -13,7 +13,7 @@ from litestar.datastructures import Cookie
 from litestar.di import NamedDependency
 from litestar.response import Redirect, Template
 
-from services.web.domain import messages
+from services.web.domain import messages, refusals
 from services.web.domain.messages import N_
 from services.web.entrypoints.http.viewer import NOTICE_COOKIE, Viewer
 
@@ -64,6 +64,7 @@ def environment() -> Environment:
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["messages"] = messages
+    env.globals["refusals"] = refusals
     return env
 
 

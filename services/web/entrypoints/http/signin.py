@@ -126,9 +126,7 @@ class SignInController(Controller):
                 if problem.status == 403
                 else refusals.link_refusal(problem.status, problem.detail)
             )
-            return page(
-                viewer, "signin/sent.html", problem.status, message=refusal, follow_up="sign_in_link"
-            )
+            return page(viewer, "signin/sent.html", problem.status, message=refusal, follow_up="sign_in_link")
         session_id, session = await open_session(viewer.deps.sessions, answer, viewer.deps.idle)
         return signed_in(viewer, session_id, session, None)
 

@@ -5,7 +5,6 @@ Staff use the same wizard for a caller (the draft then carries ``on_behalf_of``)
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -74,9 +73,9 @@ async def _question_data(
         rows = availability.grid(found, date.fromisoformat(day), date.fromisoformat(day), zone)
         data["starts"] = availability.starts_on(rows, space, day)
     if names & {"repeat_pattern", "repeat_end"}:
-        first = recurrence.first_day(answers)
-        data["first_day"] = first
-        data["place_in_month"] = recurrence.place_in_month(first) if first else None
+        first_day = recurrence.first_day(answers)
+        data["first_day"] = first_day
+        data["place_in_month"] = recurrence.place_in_month(first_day) if first_day else None
     if names & {"menu", "catering"}:
         data["menus"] = await viewer.deps.menus.get()
     if "network" in names and answers.get("start"):
