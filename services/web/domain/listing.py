@@ -12,6 +12,7 @@ from services.web.domain.messages import N_
 STATUSES = ("pending", "confirmed", "option", "rejected", "cancelled", "expired")
 SORTS = ("starts_at", "-starts_at", "created_at", "-created_at")
 PAGE_SIZE = 25
+PAGE_SIZES = (10, 25, 50, 100)  # rows per page the person may choose (fewer: shorter pages to read)
 CSV_ROWS = 1000  # the venue's largest page: a CSV holds at most this many rows
 
 
@@ -23,19 +24,24 @@ class Filters:
     q: str = ""
     sort: str = "starts_at"
     cursor: str = ""
+    per_page: int = PAGE_SIZE
     errors: dict[str, str] = field(default_factory=dict)
 
-    def params(self, limit: int = PAGE_SIZE) -> dict[str, Any]:
-        """GET /bookings's query (without the fields at fault)."""
+    def params(self, limit: int | None = None) -> dict[str, Any]:
+        """GET /bookings's query (without the fields at fault): a page of ``per_page`` rows unless
+        ``limit`` says otherwise."""
         wanted: dict[str, Any] = {"status": self.status, "from": self.start, "to": self.end, "q": self.q}
         wanted = {name: value for name, value in wanted.items() if value and name not in self.errors}
-        return wanted | {"sort": self.sort, "limit": limit, "cursor": self.cursor or None}
+        return wanted | {"sort": self.sort, "limit": limit or self.per_page, "cursor": self.cursor or None}
 
     def query(self, **changed: str) -> list[tuple[str, str]]:
         """The page's own query string (for the next page, the CSV link), with ``changed`` applied."""
         pairs = [("status", status) for status in self.status]
         pairs += [("from", self.start), ("to", self.end), ("q", self.q), ("sort", self.sort)]
-        pairs += [("cursor", self.cursor)]
+        pairs += [
+            ("per_page", str(self.per_page) if self.per_page != PAGE_SIZE else ""),
+            ("cursor", self.cursor),
+        ]
         kept = [(name, value) for name, value in pairs if name not in changed and value]
         return kept + [(name, value) for name, value in changed.items() if value]
 
@@ -61,6 +67,7 @@ def filters(values: dict[str, list[str]]) -> Filters:
         q=one("q"),
         sort=one("sort") if one("sort") in SORTS else "starts_at",
         cursor=one("cursor")[:600],
+        per_page=int(one("per_page")) if one("per_page") in {str(size) for size in PAGE_SIZES} else PAGE_SIZE,
     )
     if found.start and not _day(found.start):
         found.errors["from"] = N_("Enter a day like 2027-03-02.")

@@ -66,6 +66,8 @@ class BookingsController(Controller):
             spaces=spaces,
             statuses=listing.STATUSES,
             sorts=listing.SORTS,
+            page_sizes=listing.PAGE_SIZES,
+            default_page_size=listing.PAGE_SIZE,
         )
 
     @get("/export.csv")
