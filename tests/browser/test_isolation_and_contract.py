@@ -110,7 +110,7 @@ def test_sign_up_sign_in_three_ways_and_the_settings_pages(browsing: Browsing, s
         _sign_in_with_password(visit, email, PASSWORD)
         expect(page.locator("main")).to_contain_text("No bookings yet")
         page = visit.open("/profile")
-        page.fill("#phone", "+86 23 6000 1234")
+        page.fill("#phone", "+86 138 0013 8000")
         page.fill("#time_zone", "Nowhere/Special")
         visit.submit("Save")
         visit.check()  # the error is announced and tied to its field
@@ -118,7 +118,7 @@ def test_sign_up_sign_in_three_ways_and_the_settings_pages(browsing: Browsing, s
         page.fill("#time_zone", "Asia/Singapore")
         visit.submit("Save")
         expect(page.locator(".notice")).to_contain_text("Your profile is saved")
-        expect(page.locator("#phone")).to_have_value("+862360001234")
+        expect(page.locator("#phone")).to_have_value("+8613800138000")
 
         page = visit.open("/profile/api-keys")
         page.fill("#name", "Spreadsheet")
@@ -133,6 +133,8 @@ def test_sign_up_sign_in_three_ways_and_the_settings_pages(browsing: Browsing, s
         visit.submit("Add the webhook")
         visit.check()
         expect(page.locator("table")).to_contain_text("hooks.example.org")
+        visit.submit(re.compile("Remove"))
+        expect(page.locator(".notice")).to_contain_text("removed")
         page = visit.open("/profile/preferences")
         visit.submit("Save")
         expect(page.locator(".notice")).to_contain_text("saved")

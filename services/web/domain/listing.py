@@ -57,8 +57,8 @@ def _day(text: str) -> bool:
 def filters(values: dict[str, list[str]]) -> Filters:
     """The page's query (each name's values) as filters; unknown values dropped, bad ones named."""
 
-    def one(name: str) -> str:
-        return (values.get(name) or [""])[-1].strip()[:100]
+    def one(name: str, longest: int = 100) -> str:
+        return (values.get(name) or [""])[-1].strip()[:longest]
 
     found = Filters(
         status=[s for s in values.get("status", []) if s in STATUSES],
@@ -66,7 +66,7 @@ def filters(values: dict[str, list[str]]) -> Filters:
         end=one("to"),
         q=one("q"),
         sort=one("sort") if one("sort") in SORTS else "starts_at",
-        cursor=one("cursor")[:600],
+        cursor=one("cursor", 600),
         per_page=int(one("per_page")) if one("per_page") in {str(size) for size in PAGE_SIZES} else PAGE_SIZE,
     )
     if found.start and not _day(found.start):

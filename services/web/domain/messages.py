@@ -99,3 +99,26 @@ PURPOSE = {
     "data_subject_request": N_("The guest asked for their data"),
     "legal_obligation": N_("A legal obligation"),
 }
+
+ACCOUNT_STATUS = {
+    "active": N_("Active"),
+    "pending": N_("Not confirmed yet"),
+    "disabled": N_("Switched off"),
+}
+
+WEBHOOK_STATE = {
+    "active": N_("Active"),
+    "disabled": N_("Stopped after failures"),
+}
+
+# The add-ons report's kinds and units (GET /reports/addons)
+ADDON = {
+    "interpreting": N_("Interpretation"),
+    "catering": N_("Catering"),
+    "network_lines": N_("Dedicated network lines"),
+}
+UNIT = {
+    "hours": N_("hours"),
+    "covers": N_("covers"),
+    "lines": N_("lines"),
+}

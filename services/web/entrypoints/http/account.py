@@ -3,6 +3,7 @@ webhooks (/me/webhooks) and channel preferences (/me/preferences)."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -88,7 +89,7 @@ class AccountController(Controller):
         return page(viewer, "account/api_keys.html", keys=keys, created=created, errors={})
 
     @post("/api-keys/{key_id:uuid}/revoke")
-    async def revoke_key(self, viewer: NamedDependency[Viewer], key_id: FromPath[str]) -> Response[Any]:
+    async def revoke_key(self, viewer: NamedDependency[Viewer], key_id: FromPath[uuid.UUID]) -> Response[Any]:
         """DELETE /me/api-keys/{key_id}: software using it stops working at once."""
         await viewer.person().call("DELETE", f"/me/api-keys/{key_id}")
         return redirect("/profile/api-keys", "key_revoked")
@@ -130,7 +131,7 @@ class AccountController(Controller):
 
     @post("/webhooks/{endpoint_id:uuid}/remove")
     async def remove_webhook(
-        self, viewer: NamedDependency[Viewer], endpoint_id: FromPath[str]
+        self, viewer: NamedDependency[Viewer], endpoint_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
         await viewer.person().notify_call("DELETE", f"/me/webhooks/{endpoint_id}")
         return redirect("/profile/webhooks", "webhook_removed")

@@ -34,6 +34,8 @@ def test_the_list_filters_become_get_bookings_parameters_and_name_what_to_fix():
     )
     assert listing.filters({"per_page": ["7"], "q": ["会"]}).per_page == listing.PAGE_SIZE
     assert not listing.filters({"q": ["会"]}).errors  # one Chinese character is a search
+    cursor = "eyJzIjoic3RhcnRzX2F0IiwidiI6IjIwMjctMDMtMDJUMDY6MDA6MDArMDA6MDAiLCJpZCI6IjEyMyJ9" * 2
+    assert listing.filters({"cursor": [cursor]}).params()["cursor"] == cursor  # kept whole
 
 
 def test_the_next_page_comes_from_the_link_header():
