@@ -38,6 +38,7 @@ ARGS = [
 SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
+ZOOMED = {"width": 640, "height": 450}  # the desktop (1280 x 900) at 200 % zoom
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 AXE_OPTIONS = {"resultTypes": ["violations"]}
 SESSION_COOKIE = "__Host-wict-session"
@@ -154,6 +155,13 @@ class Visit:
         path = SCREENSHOTS / f"{name}.png"
         self.page.screenshot(path=str(path), full_page=full_page)
         return path
+
+    def fits(self, viewport: dict[str, int]) -> None:
+        """At this size (a phone, or the desktop at 200 % zoom) the page needs no sideways scrolling:
+        wide tables scroll inside their own region."""
+        self.page.set_viewport_size(viewport)  # type: ignore[arg-type]
+        width = self.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], f"{self.page.url} is {width} px wide at {viewport}"
 
     def submit(self, button_name: str | re.Pattern[str]) -> None:
         self.click(self.page.get_by_role("button", name=button_name))

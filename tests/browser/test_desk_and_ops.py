@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from deploy.embedded.stack import Stack
-from tests.browser.support import Browsing, People
+from tests.browser.support import DESKTOP, PHONE, ZOOMED, Browsing, People
 from tests.browser.test_organizer_flow import WORDS, event_day, fill_when
 from tests.browser.waiting import until
 
@@ -93,6 +93,7 @@ def test_staff_find_a_caller_and_see_their_bookings(
         expect(page.locator("h1")).to_contain_text(caller.name)
         expect(page.locator("main table")).to_contain_text(f"Caller's board meeting {marker}")
         visit.shot(f"desk-caller-desktop-{language}")
+        visit.fits(PHONE)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -165,6 +166,10 @@ def test_the_desks_lists_closures_guest_data_and_reports(
             visit.open(path)
         expect(page.locator("table.bars").first).to_be_visible()  # each chart's bars beside its figures
         visit.shot(f"desk-reports-desktop-{language}")
+        visit.fits(ZOOMED)
+        visit.fits(PHONE)
+        visit.shot(f"desk-reports-phone-{language}", full_page=False)
+        page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         download = page.request.get(
             visit.base_url + page.locator("a[href$='/xlsx'], a[href*='/xlsx?']").first.get_attribute("href")
         )

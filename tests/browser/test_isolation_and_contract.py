@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from deploy.embedded.stack import Stack
-from tests.browser.support import Browsing, People, Visit
+from tests.browser.support import DESKTOP, PHONE, ZOOMED, Browsing, People, Visit
 from tests.browser.test_organizer_flow import event_day
 from tests.browser.waiting import until
 
@@ -93,11 +93,12 @@ def _sign_in_with_password(visit: Visit, email: str, password: str) -> None:
 
 def test_sign_up_sign_in_three_ways_and_the_settings_pages(browsing: Browsing, stack: Stack):
     email = f"signup-{uuid.uuid4().hex[:8]}@example.org"
-    with browsing.visit("en") as visit:
+    with browsing.visit("en", viewport=PHONE) as visit:
         page = visit.open("/sign-up")
         page.fill("#name", "Sign Up Person")
         page.fill("#email", email)
         page.fill("#password", PASSWORD)
+        visit.fits(PHONE)
         visit.submit("Open my account")
         visit.check()
         expect(page.locator("h1")).to_contain_text("link")
@@ -109,6 +110,7 @@ def test_sign_up_sign_in_three_ways_and_the_settings_pages(browsing: Browsing, s
 
         _sign_in_with_password(visit, email, PASSWORD)
         expect(page.locator("main")).to_contain_text("No bookings yet")
+        visit.page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         page = visit.open("/profile")
         page.fill("#phone", "+86 138 0013 8000")
         page.fill("#time_zone", "Nowhere/Special")
@@ -204,10 +206,15 @@ def test_my_bookings_lists_only_mine_with_filters_and_pages(browsing: Browsing, 
         visit.check()
         expect(page.locator("tbody tr")).to_have_count(2)
         expect(page.get_by_role("link", name="First page")).to_be_visible()
+        visit.fits(ZOOMED)
+        visit.fits(PHONE)
+        visit.shot("my-bookings-phone-en", full_page=False)
+        visit.page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         page = visit.open("/bookings?q=language&sort=-starts_at")
         expect(page.locator("tbody tr")).to_have_count(11)
         expect(page.locator("tbody")).not_to_contain_text("Mine to list")
         visit.click(page.locator("tbody a[href^='/series/']").first)
         expect(page.locator("h1")).to_have_text("Weekly language club")
+        visit.fits(PHONE)
         csv = visit.page.request.get(f"{visit.base_url}/bookings/export.csv?q=language")
         assert csv.status == 200 and "Weekly language club" in csv.text() and SECRET_TITLE not in csv.text()
