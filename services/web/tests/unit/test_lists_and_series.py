@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from services.web.domain import listing, recurrence, reports, wizard
+from services.web.domain import listing, recurrence, refusals, reports, wizard
 from services.web.domain.paging import next_cursor
+from services.web.domain.problems import ApiProblem
 
 pytestmark = pytest.mark.unit
 
@@ -83,3 +84,13 @@ def test_the_reports_period_is_this_month_unless_chosen_and_at_most_two_years():
     query, errors = reports.period("2027-01-01", "2027-03-31", date(2027, 3, 15))
     assert query["from"] == "2027-01-01" and not errors
     assert reports.period("2027-01-01", "2030-01-01", date(2027, 3, 15))[1]
+
+
+def test_a_refused_series_names_its_conflicting_times_as_the_api_sends_them():
+    conflict = {"starts_at": "2027-03-09T01:00:00+00:00", "ends_at": "2027-03-09T03:00:00+00:00"}
+    body = {"title": "The series conflicts", "extra": {"conflicts": [conflict | {"conflict": "taken"}]}}
+    problem = ApiProblem(409, body)
+    assert problem.extra["conflicts"][0]["conflict"] == "taken"
+    assert refusals.conflict("taken") == refusals.CONFLICTS["taken"]
+    assert refusals.conflict("something new") == refusals.CONFLICT_OTHER
+    assert ApiProblem(422, {"extra": "not a mapping"}).extra == {}
