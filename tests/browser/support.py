@@ -161,7 +161,8 @@ class Visit:
         wide tables scroll inside their own region."""
         self.page.set_viewport_size(viewport)  # type: ignore[arg-type]
         width = self.page.evaluate("document.documentElement.scrollWidth")
-        assert width <= viewport["width"], f"{self.page.url} is {width} px wide at {viewport}"
+        wide = self.page.evaluate(_WIDE, viewport["width"]) if width > viewport["width"] else []
+        assert width <= viewport["width"], f"{self.page.url} is {width} px wide at {viewport}: {wide}"
 
     def submit(self, button_name: str | re.Pattern[str]) -> None:
         self.click(self.page.get_by_role("button", name=button_name))
@@ -175,6 +176,13 @@ class Visit:
     def press(self, key: str) -> None:
         with self.page.expect_navigation():
             self.page.keyboard.press(key)
+
+
+# the innermost elements reaching past the viewport's right edge, to say what widens the page
+_WIDE = """width => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > width + 1
+               && ![...e.children].some(c => c.getBoundingClientRect().right > width + 1))
+  .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
 
 
 def _violations(response: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ import json
 import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -165,6 +166,12 @@ def test_the_desks_lists_closures_guest_data_and_reports(
         for path in ("/desk/planning", "/desk/vendor-tasks", "/desk/reports"):
             visit.open(path)
         expect(page.locator("table.bars").first).to_be_visible()  # each chart's bars beside its figures
+        page.fill("#start", day)  # a period with this test's booking (and the others' ahead of it)
+        page.fill("#end", (date.fromisoformat(day) + timedelta(days=120)).isoformat())
+        visit.submit(re.compile("^(Show|显示)$"))
+        visit.check()
+        room_c = page.locator("tr", has_text=re.compile("Conference Room C|会议培训区 C 室")).first
+        expect(room_c.locator("td").nth(1)).not_to_have_text("0")  # its hours booked count this booking
         visit.shot(f"desk-reports-desktop-{language}")
         visit.fits(ZOOMED)
         visit.fits(PHONE)

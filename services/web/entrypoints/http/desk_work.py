@@ -105,7 +105,7 @@ class DeskWorkController(Controller):
             name: await person.call("GET", f"/reports/{name}", params=query) for name in reports.REPORTS
         }
         shown = figures["bookings"]
-        first, last = shown["starts_at"][:10], _last_day(shown["ends_at"], viewer)
+        first, last = _venue_day(shown["starts_at"], viewer), _last_day(shown["ends_at"], viewer)
         stats = await person.call("GET", "/stats", params={"from": first, "to": last})
         spaces = {space["id"]: space for space in await viewer.deps.spaces.get()}
         try:
@@ -153,6 +153,11 @@ class DeskWorkController(Controller):
             media_type=DOWNLOADS[fmt],
             headers={"Content-Disposition": f'attachment; filename="{filename}"'},
         )
+
+
+def _venue_day(moment: str, viewer: Viewer) -> str:
+    """The day a report starts on, on the venue's clock (its midnight is the evening before in UTC)."""
+    return parse_moment(moment).astimezone(ZoneInfo(viewer.deps.config.venue_time_zone)).date().isoformat()
 
 
 def _last_day(ends_at: str, viewer: Viewer) -> str:
