@@ -206,6 +206,7 @@ def test_my_bookings_lists_only_mine_with_filters_and_pages(browsing: Browsing, 
         visit.check()
         expect(page.locator("tbody tr")).to_have_count(2)
         expect(page.get_by_role("link", name="First page")).to_be_visible()
+        page = visit.open("/bookings")  # the filters folded away
         visit.fits(ZOOMED)
         visit.fits(PHONE)
         visit.shot("my-bookings-phone-en", full_page=False)
