@@ -5,8 +5,11 @@ the tests after this package start event loops of their own.
 
 Setup installs ``chromium`` and ``fonts-noto-cjk`` with apt-get when missing (CI is root and reaches
 Debian's packages); where that cannot work the tests are skipped with the reason, never passed.
-Until issue 12's sign-in exists, a test signs a person in by writing a session row straight into the
-web's own table with an access token from the venue's POST /tokens (test plumbing, not a route).
+The sign-up test signs up and in for real (password, one-time link, reset; links read from the SMTP
+sink). The other tests sign a person in by writing a session row straight into the web's own table with
+an access token from the venue's POST /tokens (test plumbing, not a route): the accounts they use are
+opened by the desk or bootstrapped (staff, ops) with an API key and no password, and a real sign-in
+per test would cost a mail round trip each.
 """
 
 from __future__ import annotations

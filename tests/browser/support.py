@@ -38,6 +38,7 @@ ARGS = [
 SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
+ZOOMED = {"width": 640, "height": 450}  # the desktop (1280 x 900) at 200 % zoom
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 AXE_OPTIONS = {"resultTypes": ["violations"]}
 SESSION_COOKIE = "__Host-wict-session"
@@ -155,6 +156,14 @@ class Visit:
         self.page.screenshot(path=str(path), full_page=full_page)
         return path
 
+    def fits(self, viewport: dict[str, int]) -> None:
+        """At this size (a phone, or the desktop at 200 % zoom) the page needs no sideways scrolling:
+        wide tables scroll inside their own region."""
+        self.page.set_viewport_size(viewport)  # type: ignore[arg-type]
+        width = self.page.evaluate("document.documentElement.scrollWidth")
+        wide = self.page.evaluate(_WIDE, viewport["width"]) if width > viewport["width"] else []
+        assert width <= viewport["width"], f"{self.page.url} is {width} px wide at {viewport}: {wide}"
+
     def submit(self, button_name: str | re.Pattern[str]) -> None:
         self.click(self.page.get_by_role("button", name=button_name))
 
@@ -167,6 +176,13 @@ class Visit:
     def press(self, key: str) -> None:
         with self.page.expect_navigation():
             self.page.keyboard.press(key)
+
+
+# the innermost elements reaching past the viewport's right edge, to say what widens the page
+_WIDE = """width => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > width + 1
+               && ![...e.children].some(c => c.getBoundingClientRect().right > width + 1))
+  .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
 
 
 def _violations(response: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ import json
 import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -17,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from deploy.embedded.stack import Stack
-from tests.browser.support import Browsing, People
+from tests.browser.support import DESKTOP, PHONE, ZOOMED, Browsing, People
 from tests.browser.test_organizer_flow import WORDS, event_day, fill_when
 from tests.browser.waiting import until
 
@@ -45,7 +46,7 @@ def test_staff_open_an_account_for_a_caller_and_book_for_them(
         page.select_option("#locale", "zh-CN")
         page.fill("#time_zone", "Asia/Shanghai")
         visit.submit(re.compile("Open the account|开设账户"))
-        visit.check()
+        visit.check()  # the caller's page: contact, counts, bookings, "book for them"
         action = page.locator("form[action^='/desk/book-for/']").get_attribute("action") or ""
         caller_id = action.rsplit("/", 1)[-1]
         visit.click(page.locator("form[action^='/desk/book-for/'] button"))
@@ -56,7 +57,7 @@ def test_staff_open_an_account_for_a_caller_and_book_for_them(
         page.check(f"#place-room-b-{day}")
         visit.submit(words["continue"])
         page.select_option("#start", "09:00")
-        for _ in range(2):
+        for _ in range(3):  # the start, once only, no services
             visit.submit(words["continue"])
         page.fill("#title", "Walk-in training day")
         visit.submit(words["continue"])
@@ -68,15 +69,32 @@ def test_staff_open_an_account_for_a_caller_and_book_for_them(
     assert booked["organizer_id"] == caller_id  # booked as the caller's, not the staff member's
 
 
-def test_staff_find_a_caller_by_name(browsing: Browsing, people: People, staff_api: httpx.Client):
-    listing = staff_api.get("/organizers", params={"q": "Example"})
-    if listing.status_code in (404, 405):
-        pytest.skip("needs issue 12's GET /organizers")
-    caller = people.organizer("Zhou Findme", "zh-CN")
-    with browsing.visit("en", people.session_for(people.staff())) as visit:
-        page = visit.open("/desk?q=Findme")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_staff_find_a_caller_and_see_their_bookings(
+    browsing: Browsing, people: People, stack: Stack, language: str
+):
+    marker = uuid.uuid4().hex[:6]
+    caller = people.organizer(f"Zhou Findme{marker}", "zh-CN", phone="+8613800138000")
+    day = event_day()
+    with _api(stack, caller.api_key) as api:
+        body = {
+            "space_id": "room-a",
+            "layout": "boardroom",
+            "starts_at": f"{day}T09:00:00+08:00",
+            "ends_at": f"{day}T11:00:00+08:00",
+            "attendees": 10,
+            "title": f"Caller's board meeting {marker}",
+        }
+        api.post("/bookings", json=body).raise_for_status()
+    with browsing.visit(language, people.session_for(people.staff())) as visit:
+        page = visit.open(f"/desk?q=Findme{marker}")  # GET /organizers?q= by name
         expect(page.locator("table")).to_contain_text(caller.name)
+        visit.click(page.get_by_role("link", name=caller.name))
         visit.check()
+        expect(page.locator("h1")).to_contain_text(caller.name)
+        expect(page.locator("main table")).to_contain_text(f"Caller's board meeting {marker}")
+        visit.shot(f"desk-caller-desktop-{language}")
+        visit.fits(PHONE)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -147,7 +165,22 @@ def test_the_desks_lists_closures_guest_data_and_reports(
         expect(page.locator("main")).to_contain_text("Guest list check")
         for path in ("/desk/planning", "/desk/vendor-tasks", "/desk/reports"):
             visit.open(path)
-        expect(page.locator("svg.bar-chart")).to_be_visible()
+        expect(page.locator("table.bars").first).to_be_visible()  # each chart's bars beside its figures
+        page.fill("#start", day)  # a period with this test's booking (and the others' ahead of it)
+        page.fill("#end", (date.fromisoformat(day) + timedelta(days=120)).isoformat())
+        visit.submit(re.compile("^(Show|显示)$"))
+        visit.check()
+        room_c = page.locator("tr", has_text=re.compile("Conference Room C|会议培训区 C 室")).first
+        expect(room_c.locator("td").nth(1)).not_to_have_text("0")  # its hours booked count this booking
+        visit.shot(f"desk-reports-desktop-{language}")
+        visit.fits(ZOOMED)
+        visit.fits(PHONE)
+        visit.shot(f"desk-reports-phone-{language}", full_page=False)
+        page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
+        download = page.request.get(
+            visit.base_url + page.locator("a[href$='/xlsx'], a[href*='/xlsx?']").first.get_attribute("href")
+        )
+        assert download.status == 200 and download.body()[:2] == b"PK"  # an XLSX is a zip
         visit.open("/desk/guests")
         page.fill("#booking_id", booking_id)
         page.check("input[name=purpose][value=access_control]")

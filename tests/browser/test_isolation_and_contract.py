@@ -1,21 +1,29 @@
-"""Organizer B gets nothing of organizer A's, whatever URL B tries; and the pages built on issue 12's
-contract, which run once the venue offers those routes (reported skipped until then, never passed)."""
+"""Organizer B gets nothing of organizer A's, whatever URL B tries; a person signs up and signs in for
+real (password, one-time link, password reset: each link read from the SMTP sink) and uses the profile,
+API keys, webhooks and preferences pages; an organizer books a weekly series (dry run first) and finds
+it in "my bookings" with filters and cursor paging."""
 
 from __future__ import annotations
 
 import re
+import uuid
+from email.message import EmailMessage
+from urllib.parse import unquote
 
 import httpx
 import pytest
 from playwright.sync_api import expect
 
 from deploy.embedded.stack import Stack
-from tests.browser.support import Browsing, People
+from tests.browser.support import DESKTOP, PHONE, ZOOMED, Browsing, People, Visit
 from tests.browser.test_organizer_flow import event_day
+from tests.browser.waiting import until
 
 pytestmark = pytest.mark.browser
 
 SECRET_TITLE = "A's confidential summit"
+PASSWORD = "a long and uncommon passphrase"
+_TOKEN = re.compile(r"token=([A-Za-z0-9_%\-]+)")
 
 
 def _book_as(stack: Stack, api_key: str, title: str) -> str:
@@ -61,68 +69,153 @@ def test_organizer_b_gets_nothing_of_organizer_as(
         assert api.get(f"/bookings/{booking_id}").json()["status"] != "cancelled"
 
 
-def _offered(stack: Stack, method: str, path: str, service: str = "venue", key: str | None = None) -> bool:
-    headers = {"Authorization": f"Bearer {key}"} if key else {}
-    answer = httpx.request(
-        method, stack.service(service).base_url + path, headers=headers, json={}, timeout=30
-    )
-    return answer.status_code not in (404, 405)
+def _link_token(stack: Stack, address: str, subject: str, count: int = 1) -> str:
+    """The token of the ``count``-th e-mail to ``address`` about ``subject``, from the SMTP sink."""
+
+    def found() -> list[EmailMessage]:
+        mails = [m for m in stack.smtp.messages() if address in str(m["To"]) and subject in str(m["Subject"])]
+        return mails if len(mails) >= count else []
+
+    body = until(found)[count - 1].get_body(("plain",)).get_content()
+    match = _TOKEN.search(body)
+    assert match, body
+    return unquote(match.group(1))
 
 
-def test_sign_up_and_sign_in_with_a_password(browsing: Browsing, stack: Stack):
-    if not _offered(stack, "POST", "/signup"):
-        pytest.skip("needs issue 12's POST /signup")
-    with browsing.visit("en") as visit:
+def _sign_in_with_password(visit: Visit, email: str, password: str) -> None:
+    page = visit.open("/sign-in")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    visit.submit(re.compile("^Sign in$"))
+    visit.check()
+    expect(page.locator("h1")).to_have_text("My bookings")  # an organizer's home
+
+
+def test_sign_up_sign_in_three_ways_and_the_settings_pages(browsing: Browsing, stack: Stack):
+    email = f"signup-{uuid.uuid4().hex[:8]}@example.org"
+    with browsing.visit("en", viewport=PHONE) as visit:
         page = visit.open("/sign-up")
         page.fill("#name", "Sign Up Person")
-        page.fill("#email", "signup@example.org")
-        page.fill("#password", "a long enough passphrase")
+        page.fill("#email", email)
+        page.fill("#password", PASSWORD)
+        visit.fits(PHONE)
         visit.submit("Open my account")
         visit.check()
         expect(page.locator("h1")).to_contain_text("link")
+        # the e-mailed link opens a page with one button (a link scanner does not use it up)
+        visit.open(f"/sign-up/verify?token={_link_token(stack, email, 'Confirm your e-mail')}")
+        visit.submit("Finish opening my account")
+        visit.check()
+        expect(page.locator("main")).to_contain_text("You can sign in now")
+
+        _sign_in_with_password(visit, email, PASSWORD)
+        expect(page.locator("main")).to_contain_text("No bookings yet")
+        visit.page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
+        page = visit.open("/profile")
+        page.fill("#phone", "+86 138 0013 8000")
+        page.fill("#time_zone", "Nowhere/Special")
+        visit.submit("Save")
+        visit.check()  # the error is announced and tied to its field
+        expect(page.locator("#time_zone")).to_have_attribute("aria-invalid", "true")
+        page.fill("#time_zone", "Asia/Singapore")
+        visit.submit("Save")
+        expect(page.locator(".notice")).to_contain_text("Your profile is saved")
+        expect(page.locator("#phone")).to_have_value("+8613800138000")
+
+        page = visit.open("/profile/api-keys")
+        page.fill("#name", "Spreadsheet")
+        visit.submit("Create a key")
+        visit.check()
+        expect(page.locator(".notice pre")).to_contain_text("wict_")  # the secret, shown this once
+        visit.submit(re.compile("Revoke"))
+        expect(page.locator(".notice")).to_contain_text("revoked")
+
+        page = visit.open("/profile/webhooks")
+        page.fill("#url", "https://hooks.example.org/wict")
+        visit.submit("Add the webhook")
+        visit.check()
+        expect(page.locator("table")).to_contain_text("hooks.example.org")
+        visit.submit(re.compile("Remove"))
+        expect(page.locator(".notice")).to_contain_text("removed")
+        page = visit.open("/profile/preferences")
+        visit.submit("Save")
+        expect(page.locator(".notice")).to_contain_text("saved")
+
+        visit.submit("Sign out")
+        page = visit.open("/sign-in")
+        page.fill("#link_email", email)
+        visit.submit("E-mail me a sign-in link")
+        visit.open(f"/sign-in/link/verify?token={_link_token(stack, email, 'Your sign-in link')}")
+        visit.submit(re.compile("^Sign in$"))
+        visit.check()
+        expect(page.locator("h1")).to_have_text("My bookings")
+
+        visit.submit("Sign out")
+        page = visit.open("/password-reset")
+        page.fill("#email", email)
+        visit.submit("Send me the link")
+        visit.open(f"/password-reset/confirm?token={_link_token(stack, email, 'Set a new password')}")
+        page.fill("#password", "another long passphrase here")
+        visit.submit("Save the new password")
+        visit.check()
+        expect(page.locator(".notice")).to_contain_text("Sign in with the new one")
+        _sign_in_with_password(visit, email, "another long passphrase here")
 
 
-def test_my_bookings_lists_only_mine(browsing: Browsing, people: People, stack: Stack):
+def _book_a_weekly_series(visit: Visit, title: str, times: int) -> str:
+    """Through the wizard: weekly on the first day's weekday, ``times`` times, checked by a dry run."""
+    day = event_day()
+    page = visit.open("/book")
+    page.fill("#date", day)
+    page.select_option("#hours", "2")
+    page.fill("#attendees", "50")
+    page.check("input[name=layout][value=reception]")
+    visit.submit("Continue")
+    page.check(f"#place-experience-center-{day}")
+    visit.submit("Continue")
+    page.select_option("#start", "09:00")
+    visit.submit("Continue")
+    page.check("input[name=repeat][value=weekly]")  # the first day's weekday comes ticked
+    page.fill("#repeat_count", str(times))
+    visit.submit("Continue")
+    visit.check()  # the repeat questions
+    visit.submit("Continue")  # no services
+    page.fill("#title", title)
+    visit.submit("Continue")
+    visit.check()  # the dry run: each time, free or why not; nothing held yet
+    expect(page.locator("main")).to_contain_text(f"{times} of {times} times can be booked")
+    visit.shot("series-check-desktop-en")
+    visit.submit("Book the series")
+    visit.check()
+    assert re.search(r"/series/[0-9a-f-]{36}$", page.url), page.url
+    expect(page.locator("tbody tr")).to_have_count(times)
+    return page.url.rsplit("/", 1)[-1]
+
+
+def test_my_bookings_lists_only_mine_with_filters_and_pages(browsing: Browsing, people: People, stack: Stack):
     a = people.organizer("List Owner")
-    if not _offered(stack, "GET", "/bookings", key=a.api_key):
-        pytest.skip("needs issue 12's GET /bookings")
     _book_as(stack, a.api_key, "Mine to list")
     _book_as(stack, people.organizer("Someone Else").api_key, SECRET_TITLE)
     with browsing.visit("en", people.session_for(a)) as visit:
-        page = visit.open("/bookings")
+        _book_a_weekly_series(visit, "Weekly language club", 11)
+        page = visit.open("/bookings?per_page=10")
         expect(page.locator("table")).to_contain_text("Mine to list")
         assert SECRET_TITLE not in page.content()
-
-
-@pytest.mark.parametrize(
-    ("path", "endpoint", "service"),
-    [
-        ("/profile/api-keys", "/me/api-keys", "venue"),
-        ("/profile/webhooks", "/me/webhooks", "notify"),
-        ("/profile/preferences", "/me/preferences", "notify"),
-    ],
-)
-def test_the_settings_pages(
-    browsing: Browsing, people: People, stack: Stack, path: str, endpoint: str, service: str
-):
-    person = people.organizer("Settings Person")
-    if not _offered(stack, "GET", endpoint, service, key=person.api_key):
-        pytest.skip(f"needs issue 12's GET {endpoint}")
-    with browsing.visit("en", people.session_for(person)) as visit:
-        visit.open(path)
-
-
-def test_pages_waiting_for_issue_12_say_so_and_name_the_desk(
-    browsing: Browsing, people: People, stack: Stack
-):
-    person = people.organizer("Waiting Person")
-    with browsing.visit("en", people.session_for(person)) as visit:
-        page = visit.open("/profile")
-        expect(page.locator("h1")).to_have_text("Profile")  # GET /me exists today
-        if _offered(stack, "GET", "/me/api-keys", key=person.api_key):
-            pytest.skip("issue 12 has landed: the settings pages are tested above")
-        response = page.goto(visit.base_url + "/profile/api-keys")
-        assert response is not None and response.status == 501
+        expect(page.locator("tbody tr")).to_have_count(10)  # 12 bookings: a page of 10, then the rest
+        visit.click(page.get_by_role("link", name="Next page"))
         visit.check()
-        expect(page.locator("main")).to_contain_text("GET /me/api-keys")
-        expect(page.locator("main")).to_contain_text("+86")
+        expect(page.locator("tbody tr")).to_have_count(2)
+        expect(page.get_by_role("link", name="First page")).to_be_visible()
+        page = visit.open("/bookings")  # the filters folded away
+        visit.fits(ZOOMED)
+        visit.fits(PHONE)
+        visit.shot("my-bookings-phone-en", full_page=False)
+        visit.page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
+        page = visit.open("/bookings?q=language&sort=-starts_at")
+        expect(page.locator("tbody tr")).to_have_count(11)
+        expect(page.locator("tbody")).not_to_contain_text("Mine to list")
+        visit.click(page.locator("tbody a[href^='/series/']").first)
+        expect(page.locator("h1")).to_have_text("Weekly language club")
+        visit.fits(PHONE)
+        csv = visit.page.request.get(f"{visit.base_url}/bookings/export.csv?q=language")
+        assert csv.status == 200 and "Weekly language club" in csv.text() and SECRET_TITLE not in csv.text()

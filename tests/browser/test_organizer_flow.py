@@ -1,8 +1,8 @@
 """An organizer books with interpretation and catering, watches it confirmed live, registers a guest,
 changes and cancels it: in English and in Chinese, and once in elder mode (one question per page).
 
-Sign-up comes first once issue 12's POST /signup exists; until then the organizer is opened by the
-desk (staff's POST /organizers) and signed in through the test plumbing (see conftest)."""
+The organizer is opened by the desk (staff's POST /organizers) and signed in through the test plumbing
+(see conftest); signing up and in for real is test_isolation_and_contract's sign-up test."""
 
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ def book_through_wizard(visit: Visit, language: str, day: str, space: str = "mul
     visit.submit(words["continue"])
     page.select_option("#start", "14:00")
     visit.submit(words["continue"])
+    visit.submit(words["continue"])  # it happens once (the repeat questions: the series test)
     visit.check()  # interpretation, catering with allergens, network line, planning
     fill_services(page)
     visit.submit(words["continue"])
@@ -139,9 +140,9 @@ def test_elder_mode_asks_one_question_per_page_with_large_targets(browsing: Brow
         _next(visit)
         page.select_option("#start", "10:00")
         _next(visit)
-        for _ in range(
-            5
-        ):  # no interpretation, no catering (its details page is skipped), no line, no planning
+        # once only (its pattern and end pages are skipped), no interpretation, no catering (its
+        # details page is skipped), no line, no planning
+        for _ in range(6):
             _next(visit)
         page.fill("#title", "社区文化交流会")
         _next(visit)

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from services.web.domain.problems import ApiProblem, NotOffered, Unauthorized, Unreachable
+from services.web.domain.problems import ApiProblem, Unauthorized, Unreachable
 
 
 class Api:
@@ -50,17 +50,6 @@ class Api:
         response = await self.send(method, path, token, **options)
         return response.json() if response.content else None
 
-    async def offered(
-        self, endpoint: str, method: str, path: str, token: str | None = None, **options: Any
-    ) -> Any:
-        """Like ``json`` for a route of issue 12's contract: 404/405 means the API has no such route yet."""
-        try:
-            return await self.json(method, path, token, **options)
-        except ApiProblem as problem:
-            if problem.status in (404, 405) and _route_missing(problem):
-                raise NotOffered(endpoint) from problem
-            raise
-
 
 def _problem(response: httpx.Response) -> dict[str, Any]:
     try:
@@ -68,8 +57,3 @@ def _problem(response: httpx.Response) -> dict[str, Any]:
     except ValueError:
         return {"title": response.reason_phrase, "status": response.status_code}
     return body if isinstance(body, dict) else {"title": response.reason_phrase}
-
-
-def _route_missing(problem: ApiProblem) -> bool:
-    """A missing route answers litestar's own 404/405, not one of the API's named refusals."""
-    return problem.status == 405 or problem.title in ("Not Found", "Method Not Allowed", "")

@@ -79,6 +79,11 @@ class Formatter:
             value = value.astimezone(self._zone("venue")).date()
         return dates.format_date(value, format=style, locale=self.locale)
 
+    def month(self, value: str) -> str:
+        """A calendar month ("2027-03") as "2027年3月" / "March 2027"."""
+        first = date.fromisoformat(f"{value[:7]}-01")
+        return dates.format_skeleton("yMMMM", first, locale=self.locale)
+
     def clock(self, value: datetime | str | time, which: str = "venue") -> str:
         if isinstance(value, time):
             return dates.format_time(value, format="short", locale=self.locale)

@@ -29,6 +29,9 @@ NOTICES = {
     "letter_replayed": N_("The dead letter is sent again."),
     "letter_discarded": N_("The dead letter is discarded."),
     "organizer_created": N_("The account is open."),
+    "organizer_disabled": N_("The account is switched off: it cannot sign in or book."),
+    "organizer_enabled": N_("The account is switched on again."),
+    "series_booked": N_("The series is sent. The venue arranges each time on its own."),
     "profile_saved": N_("Your profile is saved."),
     "key_revoked": N_("The API key is revoked."),
     "webhook_removed": N_("The webhook is removed."),
@@ -95,4 +98,27 @@ PURPOSE = {
     "incident_response": N_("An incident on site"),
     "data_subject_request": N_("The guest asked for their data"),
     "legal_obligation": N_("A legal obligation"),
+}
+
+ACCOUNT_STATUS = {
+    "active": N_("Active"),
+    "pending": N_("Not confirmed yet"),
+    "disabled": N_("Switched off"),
+}
+
+WEBHOOK_STATE = {
+    "active": N_("Active"),
+    "disabled": N_("Stopped after failures"),
+}
+
+# The add-ons report's kinds and units (GET /reports/addons)
+ADDON = {
+    "interpreting": N_("Interpretation"),
+    "catering": N_("Catering"),
+    "network_lines": N_("Dedicated network lines"),
+}
+UNIT = {
+    "hours": N_("hours"),
+    "covers": N_("covers"),
+    "lines": N_("lines"),
 }

@@ -13,6 +13,8 @@ class ApiProblem(Exception):
         self.title = str(body.get("title") or "")
         self.detail = str(body.get("detail") or "")
         self.errors = [e for e in body.get("errors") or [] if isinstance(e, dict)]
+        extra = body.get("extra")
+        self.extra: dict[str, Any] = extra if isinstance(extra, dict) else {}
         self.headers = headers or {}
         super().__init__(f"{status} {self.title}: {self.detail}")
 
@@ -23,14 +25,6 @@ class ApiProblem(Exception):
 
 class Unauthorized(ApiProblem):
     """401: the person's credential is not (or no longer) accepted."""
-
-
-class NotOffered(Exception):
-    """The API has no such route yet (404/405 on a route of issue 12's contract)."""
-
-    def __init__(self, endpoint: str) -> None:
-        self.endpoint = endpoint
-        super().__init__(f"the venue does not offer {endpoint} yet")
 
 
 class Unreachable(Exception):

@@ -1,4 +1,5 @@
-"""Booking use cases on the person's behalf: quote and submit a draft, follow the saga, cancel."""
+"""Booking use cases on the person's behalf: quote and submit a draft, follow the saga, the fee of
+cancelling."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from services.web.domain.problems import ApiProblem
 from services.web.handlers.people import Person
 
 TERMINAL = {"confirmed", "rejected", "cancelled", "expired"}
+REQUOTED = ("space_id", "layout", "starts_at", "ends_at", "attendees", "title", "interpreting", "catering")
 
 
 async def quote(person: Person, answers: dict[str, str], venue_zone: str) -> dict[str, Any]:
@@ -62,13 +64,25 @@ async def saga_updates(
         await asyncio.sleep(poll)
 
 
+async def booking_price(person: Person, booking: dict[str, Any]) -> int | None:
+    """The base of a cancellation fee as the venue takes it: the booking's kept quote, else today's
+    rate card for what it books (a fresh quote of its fields); None if neither can be had."""
+    try:
+        kept = await person.call("GET", f"/bookings/{booking['booking_id']}/quote")
+        return int(kept["total_minor"])
+    except ApiProblem:
+        pass  # no quote kept (booked without one, or part of a series)
+    wanted = {name: booking[name] for name in REQUOTED if booking.get(name) is not None}
+    try:
+        fresh = await person.call("POST", "/quotes", json=wanted)
+    except ApiProblem:
+        return None  # e.g. too close to its start for a quote: the page shows the share only
+    return int(fresh["total_minor"])
+
+
 async def fee_preview(
     person: Person, booking: dict[str, Any], tiers: tuple[cancellation.Tier, ...]
 ) -> cancellation.FeePreview:
-    """What cancelling now would cost, by the policy and the booking's quoted price."""
-    try:
-        quoted = await person.call("GET", f"/bookings/{booking['booking_id']}/quote")
-        base = int(quoted["total_minor"])
-    except ApiProblem:
-        base = None  # no quote kept: the venue prices it when cancelling
+    """What cancelling now would cost, by the policy and the booking's price."""
+    base = await booking_price(person, booking)
     return cancellation.preview(parse_moment(booking["starts_at"]), datetime.now(UTC), tiers, base)

@@ -15,7 +15,8 @@ from typing import Any
 from services.web.adapters.api import Api
 from services.web.adapters.sessions import SessionStore
 from services.web.domain.formatting import parse_moment
-from services.web.domain.problems import ApiProblem, NotOffered, SignedOut, Unauthorized
+from services.web.domain.paging import Listing, next_cursor
+from services.web.domain.problems import ApiProblem, SignedOut, Unauthorized, Unreachable
 from services.web.domain.session import Session, Tokens, id_hash, new_session_id
 
 
@@ -61,19 +62,17 @@ class Person:
         """The venue's JSON answer to the person's request."""
         return await self._with_token(self.venue, "json", method, path, **options)
 
-    async def offered(self, endpoint: str, method: str, path: str, **options: Any) -> Any:
-        """A call to a route of issue 12's contract (``NotOffered`` until the venue has it)."""
-        return await self._with_token(self.venue, "offered", endpoint, method, path, **options)
-
     async def raw(self, method: str, path: str, **options: Any) -> Any:
-        """The venue's raw answer (calendar files, trace text)."""
+        """The venue's raw answer (calendar files, trace text, CSV)."""
         return await self._with_token(self.venue, "send", method, path, **options)
+
+    async def listing(self, path: str, params: dict[str, Any]) -> Listing:
+        """One page of a list the venue pages with a ``Link: <...cursor=...>; rel="next"`` header."""
+        answer = await self.raw("GET", path, params=params)
+        return Listing(rows=answer.json(), next_cursor=next_cursor(answer.headers.get("link", "")))
 
     async def notify_call(self, method: str, path: str, **options: Any) -> Any:
         return await self._with_token(self.notify, "json", method, path, **options)
-
-    async def notify_offered(self, endpoint: str, method: str, path: str, **options: Any) -> Any:
-        return await self._with_token(self.notify, "offered", endpoint, method, path, **options)
 
     async def _with_token(self, api: Api, verb: str, *arguments: Any, **options: Any) -> Any:
         token = await self._token(datetime.now(UTC), force=False)
@@ -102,13 +101,9 @@ class Person:
 
     async def _refresh(self, refresh_token: str) -> Tokens:
         try:
-            answer = await self.venue.offered(
-                "POST /sessions/refresh", "POST", "/sessions/refresh", json={"refresh_token": refresh_token}
-            )
-        except (Unauthorized, NotOffered):
-            raise SignedOut() from None
-        except ApiProblem as problem:
-            if problem.status in (400, 401, 403, 410, 422):
+            answer = await self.venue.json("POST", "/sessions/refresh", json={"refresh_token": refresh_token})
+        except ApiProblem as problem:  # 401: spent, reused or ended; 403: the account is disabled
+            if problem.status in (400, 401, 403, 404, 410, 422):
                 raise SignedOut() from None
             raise
         return tokens_from(answer)
@@ -119,9 +114,7 @@ async def sign_in(
 ) -> tuple[str, Session]:
     """POST /sessions with the person's e-mail and password; a new session (a new cookie id: the
     visitor's old id never becomes a signed-in one, so a planted cookie gains nothing)."""
-    answer = await venue.offered(
-        "POST /sessions", "POST", "/sessions", json={"email": email, "password": password}
-    )
+    answer = await venue.json("POST", "/sessions", json={"email": email, "password": password})
     return await open_session(sessions, answer, idle)
 
 
@@ -138,12 +131,7 @@ async def sign_out(venue: Api, sessions: SessionStore, key: bytes, session: Sess
     """Revoke the refresh token at the venue (if it can), then forget the session here."""
     if session.tokens.refresh_token:
         try:
-            await venue.offered(
-                "POST /sessions/revoke",
-                "POST",
-                "/sessions/revoke",
-                json={"refresh_token": session.tokens.refresh_token},
-            )
-        except (ApiProblem, NotOffered):
-            pass  # gone already, or not offered: forgetting it here is what signs out
+            await venue.json("POST", "/sessions/revoke", json={"refresh_token": session.tokens.refresh_token})
+        except (ApiProblem, Unreachable):
+            pass  # gone already, or the venue is away: forgetting it here is what signs out
     await sessions.delete(key)

@@ -1,8 +1,9 @@
 """The person's own settings: profile (GET/PATCH /me), API keys (/me/api-keys), and at notify their
-webhooks (/me/webhooks) and channel preferences (/me/preferences). Issue 12's contract; GET /me exists."""
+webhooks (/me/webhooks) and channel preferences (/me/preferences)."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -10,14 +11,13 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
-from services.web.domain import locale
+from services.web.domain import profile
 from services.web.domain.messages import N_
 from services.web.domain.problems import ApiProblem
 from services.web.entrypoints.http.forms import form_fields
-from services.web.entrypoints.http.rendering import page, redirect
-from services.web.entrypoints.http.viewer import Viewer
+from services.web.entrypoints.http.rendering import page, redirect, setting_cookie
+from services.web.entrypoints.http.viewer import ELDER_COOKIE, LANGUAGE_COOKIE, Viewer
 
-PROFILE_FIELDS = ("name", "organization", "phone", "locale", "time_zone")
 CHANNELS = ("email", "sms", "webhook")
 
 
@@ -26,25 +26,26 @@ class AccountController(Controller):
     tags = ["account"]
 
     @get("/")
-    async def profile(self, viewer: NamedDependency[Viewer]) -> Template:
+    async def show_profile(self, viewer: NamedDependency[Viewer]) -> Template:
         """The person's account as the venue has it (GET /me)."""
         me = await viewer.person().call("GET", "/me")
-        return page(viewer, "account/profile.html", me=me, values=me, errors={})
+        return page(viewer, "account/profile.html", me=me, values=me, errors={}, zones=profile.ZONES)
 
     @post("/")
     async def save_profile(
         self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
     ) -> Response[Any]:
-        """PATCH /me with what changed; the session follows the new language and zone."""
+        """PATCH /me; the session, the language and elder mode follow what was saved."""
         person = viewer.person()
         fields = await form_fields(request)
-        body: dict[str, Any] = {name: fields[name] for name in PROFILE_FIELDS if fields.get(name)}
-        body["elder_mode"] = fields.get("elder_mode") == "1"
-        if "locale" in body and not locale.supported(body["locale"]):
-            body.pop("locale")
-        try:
-            me = await person.offered("PATCH /me", "PATCH", "/me", json=body)
-        except ApiProblem as refused:
+        body, errors = profile.update(fields)
+        if not errors:
+            try:
+                me = await person.call("PATCH", "/me", json=body)
+            except ApiProblem as refused:
+                errors = {f: r for f, r in refused.field_errors().items() if f in profile.FIELDS}
+                errors = errors or {"name": N_("The profile could not be saved. Please try again.")}
+        if errors:
             current = await person.call("GET", "/me")
             return page(
                 viewer,
@@ -52,7 +53,8 @@ class AccountController(Controller):
                 422,
                 me=current,
                 values=fields,
-                errors=refused.field_errors() or {"name": refused.title},
+                errors=errors,
+                zones=profile.ZONES,
             )
         await viewer.deps.sessions.update_person(
             viewer.key,
@@ -61,12 +63,16 @@ class AccountController(Controller):
             time_zone=me.get("time_zone"),
             elder_mode=me.get("elder_mode"),
         )
-        return redirect("/profile", "profile_saved")
+        response = redirect("/profile", "profile_saved")
+        secure = viewer.deps.config.cookie_secure
+        response.cookies.append(setting_cookie(LANGUAGE_COOKIE, me.get("locale", viewer.language), secure))
+        response.cookies.append(setting_cookie(ELDER_COOKIE, "1" if me.get("elder_mode") else "0", secure))
+        return response
 
     @get("/api-keys")
     async def api_keys(self, viewer: NamedDependency[Viewer]) -> Template:
         """The person's API keys (names, prefixes, last use; GET /me/api-keys)."""
-        keys = await viewer.person().offered("GET /me/api-keys", "GET", "/me/api-keys")
+        keys = await viewer.person().call("GET", "/me/api-keys")
         return page(viewer, "account/api_keys.html", keys=keys, created=None, errors={})
 
     @post("/api-keys")
@@ -75,29 +81,24 @@ class AccountController(Controller):
         person = viewer.person()
         name = (await form_fields(request)).get("name", "")
         if not 1 <= len(name) <= 100:
-            keys = await person.offered("GET /me/api-keys", "GET", "/me/api-keys")
-            return page(
-                viewer,
-                "account/api_keys.html",
-                422,
-                keys=keys,
-                created=None,
-                errors={"name": N_("Give the key a name, like 'our booking system'.")},
-            )
-        created = await person.offered("POST /me/api-keys", "POST", "/me/api-keys", json={"name": name})
-        keys = await person.offered("GET /me/api-keys", "GET", "/me/api-keys")
+            keys = await person.call("GET", "/me/api-keys")
+            errors = {"name": N_("Give the key a name, like 'our booking system'.")}
+            return page(viewer, "account/api_keys.html", 422, keys=keys, created=None, errors=errors)
+        created = await person.call("POST", "/me/api-keys", json={"name": name})
+        keys = await person.call("GET", "/me/api-keys")
         return page(viewer, "account/api_keys.html", keys=keys, created=created, errors={})
 
-    @post("/api-keys/{key_id:str}/revoke")
-    async def revoke_key(self, viewer: NamedDependency[Viewer], key_id: FromPath[str]) -> Response[Any]:
-        await viewer.person().offered("DELETE /me/api-keys/{key_id}", "DELETE", f"/me/api-keys/{key_id}")
+    @post("/api-keys/{key_id:uuid}/revoke")
+    async def revoke_key(self, viewer: NamedDependency[Viewer], key_id: FromPath[uuid.UUID]) -> Response[Any]:
+        """DELETE /me/api-keys/{key_id}: software using it stops working at once."""
+        await viewer.person().call("DELETE", f"/me/api-keys/{key_id}")
         return redirect("/profile/api-keys", "key_revoked")
 
     @get("/webhooks")
     async def webhooks(self, viewer: NamedDependency[Viewer]) -> Template:
         """The person's webhook endpoints at notify (GET /me/webhooks)."""
-        hooks = await viewer.person().notify_offered("GET /me/webhooks", "GET", "/me/webhooks")
-        return page(viewer, "account/webhooks.html", hooks=hooks, created=None, errors={})
+        hooks = await viewer.person().notify_call("GET", "/me/webhooks")
+        return page(viewer, "account/webhooks.html", hooks=hooks, created=None, errors={}, values={})
 
     @post("/webhooks")
     async def add_webhook(self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]) -> Template:
@@ -105,38 +106,42 @@ class AccountController(Controller):
         person = viewer.person()
         fields = await form_fields(request)
         errors, created = {}, None
-        if not fields.get("url", "").startswith(("https://", "http://")):
+        if not fields.get("url", "").startswith("https://"):
             errors["url"] = N_("Enter the full address, starting with https://")
         else:
             body = {"url": fields["url"], "description": fields.get("description") or None}
             try:
-                created = await person.notify_offered("POST /me/webhooks", "POST", "/me/webhooks", json=body)
+                created = await person.notify_call("POST", "/me/webhooks", json=body)
             except ApiProblem as refused:
-                errors = refused.field_errors() or {"url": refused.title}
-        hooks = await person.notify_offered("GET /me/webhooks", "GET", "/me/webhooks")
+                errors = {"url": N_("This address cannot receive notices (it must be public, with https).")}
+                if refused.status == 409:
+                    errors = {"url": N_("This address is in your list already.")}
+        hooks = await person.notify_call("GET", "/me/webhooks")
+        status = 422 if errors else 200
+        values = fields if errors else {}
         return page(
             viewer,
             "account/webhooks.html",
-            422 if errors else 200,
+            status,
             hooks=hooks,
             created=created,
             errors=errors,
+            values=values,
         )
 
-    @post("/webhooks/{endpoint_id:str}/remove")
+    @post("/webhooks/{endpoint_id:uuid}/remove")
     async def remove_webhook(
-        self, viewer: NamedDependency[Viewer], endpoint_id: FromPath[str]
+        self, viewer: NamedDependency[Viewer], endpoint_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
-        await viewer.person().notify_offered(
-            "DELETE /me/webhooks/{endpoint_id}", "DELETE", f"/me/webhooks/{endpoint_id}"
-        )
+        await viewer.person().notify_call("DELETE", f"/me/webhooks/{endpoint_id}")
         return redirect("/profile/webhooks", "webhook_removed")
 
     @get("/preferences")
     async def preferences(self, viewer: NamedDependency[Viewer]) -> Template:
         """Which channels may carry non-essential notices (GET /me/preferences)."""
-        found = await viewer.person().notify_offered("GET /me/preferences", "GET", "/me/preferences")
-        return page(viewer, "account/preferences.html", preferences=found, channels=CHANNELS)
+        found = await viewer.person().notify_call("GET", "/me/preferences")
+        enabled = [item["channel"] for item in found.get("channels", []) if item.get("enabled", True)]
+        return page(viewer, "account/preferences.html", enabled=enabled, channels=CHANNELS)
 
     @post("/preferences")
     async def save_preferences(
@@ -147,10 +152,6 @@ class AccountController(Controller):
         fields = await form_fields(request, multiple=("channels",))
         wanted = set(fields["channels"].split(","))
         for channel in CHANNELS:
-            await person.notify_offered(
-                "PUT /me/preferences/{channel}",
-                "PUT",
-                f"/me/preferences/{channel}",
-                json={"enabled": channel in wanted},
-            )
+            body = {"enabled": channel in wanted}
+            await person.notify_call("PUT", f"/me/preferences/{channel}", json=body)
         return redirect("/profile/preferences", "preferences_saved")

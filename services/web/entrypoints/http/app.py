@@ -19,6 +19,7 @@ from services.web.entrypoints.dependencies import WebConfig
 from services.web.entrypoints.http.account import AccountController
 from services.web.entrypoints.http.bookings import BookingsController
 from services.web.entrypoints.http.changes import ChangesController
+from services.web.entrypoints.http.checkout import CheckoutController, SeriesController
 from services.web.entrypoints.http.desk import DeskController
 from services.web.entrypoints.http.desk_decisions import DeskDecisionsController
 from services.web.entrypoints.http.desk_work import DeskWorkController
@@ -41,6 +42,8 @@ CONTROLLERS: list[Any] = [
     SignUpController,
     BookingsController,
     WizardController,
+    CheckoutController,
+    SeriesController,
     ChangesController,
     GuestsController,
     NotificationsController,

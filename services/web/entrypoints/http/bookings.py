@@ -1,4 +1,4 @@
-"""An organizer's bookings: the list (issue 12's GET /bookings), one booking with its saga steps turning
+"""An organizer's bookings: the list (GET /bookings) and its CSV, one booking with its saga steps turning
 green live (server-sent events), its calendar file and a planning request. Staff see any booking."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from litestar.params import FromPath
 from litestar.response import ServerSentEvent, Template
 from litestar.response.sse import ServerSentEventMessage
 
+from services.web.domain import listing
 from services.web.domain.messages import N_
 from services.web.domain.problems import ApiProblem, Unreachable
 from services.web.entrypoints.http.forms import form_fields
@@ -20,7 +21,6 @@ from services.web.entrypoints.http.rendering import fragment, page, redirect
 from services.web.entrypoints.http.viewer import Viewer
 from services.web.handlers.bookings import saga_updates
 
-LIST_FILTERS = ("status", "from", "to", "q", "sort")
 BOOKERS = ("organizer", "staff")
 
 
@@ -52,12 +52,35 @@ class BookingsController(Controller):
 
     @get("/")
     async def my_bookings(self, viewer: NamedDependency[Viewer], request: Request[Any, Any, Any]) -> Template:
-        """GET /bookings (issue 12): the person's bookings, filtered and sorted."""
+        """GET /bookings: the person's bookings (staff: everyone's), filtered, sorted, a page at a time."""
         person = viewer.person(*BOOKERS)
-        filters = {name: request.query_params.get(name, "") for name in LIST_FILTERS}
-        params = {**filters, "sort": filters["sort"] or "starts_at", "limit": 50}
-        rows = await person.offered("GET /bookings", "GET", "/bookings", params=params)
-        return page(viewer, "bookings/list.html", bookings=rows, filters=filters)
+        wanted = listing.filters(dict(request.query_params.dict()))
+        found = await person.listing("/bookings", wanted.params())
+        spaces = {space["id"]: space for space in await viewer.deps.spaces.get()}
+        return page(
+            viewer,
+            "bookings/list.html",
+            422 if wanted.errors else 200,
+            found=found,
+            filters=wanted,
+            spaces=spaces,
+            statuses=listing.STATUSES,
+            sorts=listing.SORTS,
+            page_sizes=listing.PAGE_SIZES,
+            default_page_size=listing.PAGE_SIZE,
+        )
+
+    @get("/export.csv")
+    async def export(
+        self, viewer: NamedDependency[Viewer], request: Request[Any, Any, Any]
+    ) -> Response[bytes]:
+        """The same list as CSV (UTF-8 with BOM, opens in Excel), up to 1,000 rows from the page shown."""
+        wanted = listing.filters(dict(request.query_params.dict()))
+        answer = await viewer.person(*BOOKERS).raw(
+            "GET", "/bookings", params=wanted.params(listing.CSV_ROWS), headers={"Accept": "text/csv"}
+        )
+        headers = {"Content-Disposition": 'attachment; filename="wict-bookings.csv"'}
+        return Response(answer.content, media_type="text/csv; charset=utf-8", headers=headers)
 
     @get("/{booking_id:uuid}")
     async def booking(self, viewer: NamedDependency[Viewer], booking_id: FromPath[uuid.UUID]) -> Template:

@@ -4,36 +4,28 @@ stated purpose (audited by the venue), and the reports with their downloads."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
+from services.web.domain import reports
+from services.web.domain.formatting import parse_moment
 from services.web.domain.messages import N_, PURPOSE
-from services.web.domain.problems import NotOffered
+from services.web.domain.problems import ApiProblem, Unreachable
 from services.web.entrypoints.http.forms import form_fields
 from services.web.entrypoints.http.rendering import page, redirect
 from services.web.entrypoints.http.viewer import Viewer
 
 STAFF = ("staff",)
 STAFF_OR_OPS = ("staff", "ops")
-REPORTS = ("utilisation", "bookings", "revenue", "addons")
 DOWNLOADS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-
-
-def _period(start: str, end: str, today: date) -> tuple[str, str]:
-    try:
-        first = date.fromisoformat(start)
-    except ValueError:
-        first = today.replace(day=1)
-    try:
-        last = date.fromisoformat(end)
-    except ValueError:
-        last = first + timedelta(days=30)
-    return first.isoformat(), last.isoformat()
 
 
 class DeskWorkController(Controller):
@@ -102,31 +94,38 @@ class DeskWorkController(Controller):
         return page(viewer, "desk/guests.html", purposes=PURPOSE, revealed=revealed, values=fields, errors={})
 
     @get("/reports")
-    async def reports(
+    async def show_reports(
         self, viewer: NamedDependency[Viewer], start: FromQuery[str] = "", end: FromQuery[str] = ""
     ) -> Template:
-        """The performance sheet (GET /stats) and issue 12's reports, with charts and downloads."""
+        """The performance sheet (GET /stats) and the reports (GET /reports/*), as charts with their
+        figures in tables, and their downloads; this month unless another period is chosen."""
         person = viewer.person(*STAFF_OR_OPS)
-        first, last = _period(start, end, datetime.now(UTC).date())
+        query, errors = reports.period(start, end, datetime.now(UTC).date())
+        figures = {
+            name: await person.call("GET", f"/reports/{name}", params=query) for name in reports.REPORTS
+        }
+        shown = figures["bookings"]
+        first, last = _venue_day(shown["starts_at"], viewer), _last_day(shown["ends_at"], viewer)
         stats = await person.call("GET", "/stats", params={"from": first, "to": last})
-        figures: dict[str, Any] = {}
-        waiting: list[str] = []
-        for report in REPORTS:
-            try:
-                figures[report] = await person.offered(
-                    f"GET /reports/{report}", "GET", f"/reports/{report}", params={"from": first, "to": last}
-                )
-            except NotOffered as missing:
-                waiting.append(missing.endpoint)
+        spaces = {space["id"]: space for space in await viewer.deps.spaces.get()}
+        try:
+            menus = {menu["id"]: menu["name"] for menu in await viewer.deps.menus.get()}
+        except (ApiProblem, Unreachable):  # the menu's id names it well enough
+            menus = {}
         return page(
             viewer,
             "desk/reports.html",
+            422 if errors else 200,
             stats=stats,
             figures=figures,
-            waiting=waiting,
+            charts=_charts(figures),
             first=first,
             last=last,
-            reports=REPORTS,
+            values={"start": start, "end": end},
+            errors=errors,
+            download_query=urlencode({"start": start, "end": end} if query else {}),
+            spaces=spaces,
+            menus=menus,
         )
 
     @get("/reports/{report:str}/{fmt:str}")
@@ -138,25 +137,40 @@ class DeskWorkController(Controller):
         start: FromQuery[str] = "",
         end: FromQuery[str] = "",
     ) -> Response[bytes]:
-        """A report as CSV or XLSX (the venue's, by Accept)."""
-        if report not in REPORTS or fmt not in DOWNLOADS:
-            raise NotOffered(f"GET /reports/{report}")
-        first, last = _period(start, end, datetime.now(UTC).date())
-        person = viewer.person(*STAFF_OR_OPS)
-        try:
-            answer = await person.raw(
-                "GET",
-                f"/reports/{report}",
-                params={"from": first, "to": last},
-                headers={"Accept": DOWNLOADS[fmt]},
-            )
-        except Exception as error:
-            if getattr(error, "status", None) in (404, 405):
-                raise NotOffered(f"GET /reports/{report}") from error
-            raise
-        filename = f"wict-{report}-{first}-{last}.{fmt}"
+        """A report as CSV or XLSX (the venue's, by Accept; its headers in the account's language)."""
+        if report not in reports.REPORTS or fmt not in DOWNLOADS:
+            raise NotFoundException(report)
+        query, _ = reports.period(start, end, datetime.now(UTC).date())
+        answer = await viewer.person(*STAFF_OR_OPS).raw(
+            "GET",
+            f"/reports/{report}",
+            params=query,
+            headers={"Accept": DOWNLOADS[fmt]},
+        )
+        filename = f"wict-{report}-{query.get('from', 'this-month')}.{fmt}"
         return Response(
             answer.content,
             media_type=DOWNLOADS[fmt],
             headers={"Content-Disposition": f'attachment; filename="{filename}"'},
         )
+
+
+def _venue_day(moment: str, viewer: Viewer) -> str:
+    """The day a report starts on, on the venue's clock (its midnight is the evening before in UTC)."""
+    return parse_moment(moment).astimezone(ZoneInfo(viewer.deps.config.venue_time_zone)).date().isoformat()
+
+
+def _last_day(ends_at: str, viewer: Viewer) -> str:
+    """The report's last day on the venue's clock (it ends at the next midnight)."""
+    end = parse_moment(ends_at).astimezone(ZoneInfo(viewer.deps.config.venue_time_zone))
+    return (end - timedelta(microseconds=1)).date().isoformat()
+
+
+def _charts(figures: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "utilisation": reports.utilisation(figures["utilisation"]),
+        "by_status": reports.bookings_by_status(figures["bookings"]),
+        "by_country": reports.bookings_by_country(figures["bookings"]),
+        "revenue": reports.revenue(figures["revenue"]),
+        "addons": reports.addons(figures["addons"]),
+    }

@@ -11,7 +11,7 @@ from litestar.exceptions import HTTPException, NotFoundException, PermissionDeni
 
 from services.web.domain import locale
 from services.web.domain.messages import N_
-from services.web.domain.problems import ApiProblem, NotOffered, SignedOut, Unreachable
+from services.web.domain.problems import ApiProblem, SignedOut, Unreachable
 from services.web.domain.session import csrf_token
 from services.web.entrypoints.http.rendering import page, redirect
 from services.web.entrypoints.http.security import CsrfRefused
@@ -74,18 +74,6 @@ def on_forbidden(request: Request[Any, Any, Any], error: Exception) -> Any:
     )
 
 
-def on_not_offered(request: Request[Any, Any, Any], error: NotOffered) -> Any:
-    return error_page(
-        request,
-        501,
-        N_("Not available yet"),
-        N_(
-            "This part of the site opens when the venue's booking system offers it. Until then, the service desk does it for you."
-        ),
-        endpoint=error.endpoint,
-    )
-
-
 def on_api_problem(request: Request[Any, Any, Any], problem: ApiProblem) -> Any:
     if problem.status == 404:
         return on_not_found(request, problem)
@@ -143,7 +131,6 @@ def on_unexpected(request: Request[Any, Any, Any], error: Exception) -> Any:
 EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     SignedOut: on_signed_out,
     PermissionDeniedException: on_forbidden,
-    NotOffered: on_not_offered,
     ApiProblem: on_api_problem,
     Unreachable: on_unreachable,
     NotFoundException: on_not_found,

@@ -7,18 +7,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
-from litestar.datastructures import Cookie
 from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
 from services.web.domain import locale
-from services.web.domain.problems import NotOffered
 from services.web.entrypoints.http.forms import form_fields, is_htmx
-from services.web.entrypoints.http.rendering import local_path, page, redirect
+from services.web.entrypoints.http.rendering import local_path, page, redirect, setting_cookie
 from services.web.entrypoints.http.viewer import ELDER_COOKIE, LANGUAGE_COOKIE, Viewer
 
-YEAR = 365 * 24 * 3600
 PICTURES = {
     "public-exhibition": "exhibition",
     "multifunctional-hall": "hall",
@@ -54,7 +52,7 @@ class PublicController(Controller):
         """A space's subscribable busy-time calendar (the venue's public feed, passed through)."""
         known = {space["id"] for space in await viewer.deps.spaces.get()}
         if space_id not in known:
-            raise NotOffered(f"GET /spaces/{space_id}/calendar.ics")
+            raise NotFoundException(space_id)
         answer = await viewer.deps.venue.send("GET", f"/spaces/{space_id}/calendar.ics")
         return Response(answer.content, media_type="text/calendar; charset=utf-8")
 
@@ -73,7 +71,7 @@ class PublicController(Controller):
         if viewer.session:
             await viewer.deps.sessions.update_person(viewer.key, locale=chosen)
         response = redirect(local_path(fields.get("next")), "language_changed", htmx=is_htmx(request))
-        response.cookies.append(_setting(LANGUAGE_COOKIE, chosen, viewer))
+        response.cookies.append(setting_cookie(LANGUAGE_COOKIE, chosen, viewer.deps.config.cookie_secure))
         return response
 
     @post("/elder-mode")
@@ -85,12 +83,11 @@ class PublicController(Controller):
         on = fields.get("elder") == "1"
         if viewer.session:
             await viewer.deps.sessions.update_person(viewer.key, elder_mode=on)
-            try:
-                await viewer.person().offered("PATCH /me", "PATCH", "/me", json={"elder_mode": on})
-            except NotOffered:
-                pass  # until the venue keeps it, the cookie does
+            await viewer.person().call("PATCH", "/me", json={"elder_mode": on})  # kept in the profile
         response = redirect(local_path(fields.get("next")), "elder_on" if on else "elder_off")
-        response.cookies.append(_setting(ELDER_COOKIE, "1" if on else "0", viewer))
+        response.cookies.append(
+            setting_cookie(ELDER_COOKIE, "1" if on else "0", viewer.deps.config.cookie_secure)
+        )
         return response
 
     @get("/session/status")
@@ -120,8 +117,3 @@ class PublicController(Controller):
         if is_htmx(request):  # the warning goes away; the page (and whatever is typed in it) stays
             return page(viewer, "partials/session_status.html", ends_soon=False, extended=True)
         return redirect(local_path(fields.get("next")), "session_extended")
-
-
-def _setting(name: str, value: str, viewer: NamedDependency[Viewer]) -> Cookie:
-    secure = viewer.deps.config.cookie_secure
-    return Cookie(key=name, value=value, path="/", max_age=YEAR, secure=secure, httponly=True, samesite="lax")

@@ -13,10 +13,11 @@ from litestar.datastructures import Cookie
 from litestar.di import NamedDependency
 from litestar.response import Redirect, Template
 
-from services.web.domain import messages
+from services.web.domain import messages, refusals
 from services.web.domain.messages import N_
 from services.web.entrypoints.http.viewer import NOTICE_COOKIE, Viewer
 
+YEAR = 365 * 24 * 3600
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 NAVIGATION = {
@@ -63,6 +64,7 @@ def environment() -> Environment:
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["messages"] = messages
+    env.globals["refusals"] = refusals
     return env
 
 
@@ -119,6 +121,11 @@ def redirect(path: str, notice: str | None = None, *, htmx: bool = False) -> Res
     if htmx:  # htmx follows redirects itself; HX-Redirect makes the browser load the whole page
         return Response(content="", status_code=204, headers={"HX-Redirect": path}, cookies=cookies)
     return Redirect(path=path, status_code=303, cookies=cookies)
+
+
+def setting_cookie(name: str, value: str, secure: bool) -> Cookie:
+    """A visitor's setting (language, elder mode), kept for a year."""
+    return Cookie(key=name, value=value, path="/", max_age=YEAR, secure=secure, httponly=True, samesite="lax")
 
 
 def local_path(candidate: str | None, fallback: str = "/") -> str:

@@ -1,5 +1,5 @@
-"""Signing up, in and out, and resetting a password: issue 12's account routes (POST /signup,
-/sessions, /password-resets...). Until the venue offers them, each page says so and names the desk."""
+"""Signing in (e-mail and password, or a one-time link by e-mail) and out: POST /sessions,
+/sessions/link, /sessions/link/verify and /sessions/revoke at the venue."""
 
 from __future__ import annotations
 
@@ -11,26 +11,28 @@ from litestar.di import NamedDependency
 from litestar.params import FromQuery
 from litestar.response import Template
 
+from services.web.domain import refusals
 from services.web.domain.messages import N_
-from services.web.domain.problems import ApiProblem, NotOffered, Unauthorized
+from services.web.domain.problems import ApiProblem
+from services.web.domain.session import Session
 from services.web.entrypoints.http.forms import form_fields
-from services.web.entrypoints.http.rendering import local_path, page, redirect
+from services.web.entrypoints.http.rendering import local_path, page, redirect, setting_cookie
 from services.web.entrypoints.http.security import visitor_cookie
-from services.web.entrypoints.http.viewer import Viewer, session_cookie
+from services.web.entrypoints.http.viewer import ELDER_COOKIE, Viewer, session_cookie
 from services.web.handlers.people import open_session, sign_in, sign_out
 
 HOME = {"organizer": "/bookings", "staff": "/desk", "ops": "/ops"}
-NOT_YET = N_("Signing in on this site opens soon. Until then, the service desk books for you.")
 
 
-def _refusal(problem: ApiProblem) -> str:
-    if isinstance(problem, Unauthorized):
-        return N_("The e-mail address or the password is not right.")
-    if problem.status == 429:
-        return N_("Too many tries. Please wait a few minutes and try again.")
-    if problem.status == 403:
-        return N_("This account cannot sign in yet: open the link we e-mailed you, or call the service desk.")
-    return N_("Signing in did not work. Please try again.")
+def signed_in(viewer: Viewer, session_id: str, session: Session, target: str | None) -> Response[Any]:
+    """Where a fresh session goes, with its new cookie id. Elder mode kept in the profile comes on
+    (a visitor who switched it on before signing in keeps it either way)."""
+    response = redirect(local_path(target, HOME.get(session.role, "/")))
+    secure = viewer.deps.config.cookie_secure
+    response.cookies.append(visitor_cookie(session_cookie(secure), session_id, secure))
+    if session.elder_mode:
+        response.cookies.append(setting_cookie(ELDER_COOKIE, "1", secure))
+    return response
 
 
 class SignInController(Controller):
@@ -55,30 +57,20 @@ class SignInController(Controller):
             errors["password"] = N_("Enter your password.")
         problem = None
         if not errors:
+            deps = viewer.deps
             try:
                 session_id, session = await sign_in(
-                    viewer.deps.venue,
-                    viewer.deps.sessions,
-                    fields["email"],
-                    fields["password"],
-                    viewer.deps.idle,
+                    deps.venue, deps.sessions, fields["email"], fields["password"], deps.idle
                 )
-            except NotOffered:
-                problem = NOT_YET
             except ApiProblem as refused:
-                problem = _refusal(refused)
+                problem = refusals.sign_in_refusal(refused.status, refused.detail)
             else:
-                target = local_path(fields.get("next"), HOME.get(session.role, "/"))
-                response = redirect(target)
-                secure = viewer.deps.config.cookie_secure
-                response.cookies.append(visitor_cookie(session_cookie(secure), session_id, secure))
-                return response
-        values = {"email": fields.get("email", "")}
+                return signed_in(viewer, session_id, session, fields.get("next"))
         return page(
             viewer,
             "signin/sign_in.html",
-            422,
-            values=values,
+            422 if errors else 401,
+            values={"email": fields.get("email", "")},
             errors=errors,
             problem=problem,
             next_path=fields.get("next", ""),
@@ -87,17 +79,16 @@ class SignInController(Controller):
     @post("/sign-in/link")
     async def sign_in_link(
         self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
-    ) -> Template:
+    ) -> Response[Any]:
         """POST /sessions/link: a one-time sign-in link by e-mail (the same answer whoever asks)."""
         fields = await form_fields(request)
+        email = fields.get("link_email", "")
+        if "@" not in email:
+            errors = {"link_email": N_("Enter your e-mail address, like name@example.org.")}
+            values = {"link_email": email}
+            return page(viewer, "signin/sign_in.html", 422, values=values, errors=errors, next_path="")
         try:
-            await viewer.deps.venue.offered(
-                "POST /sessions/link", "POST", "/sessions/link", json={"email": fields.get("link_email", "")}
-            )
-        except NotOffered:
-            return page(
-                viewer, "signin/sign_in.html", values=fields, errors={}, problem=NOT_YET, next_path=""
-            )
+            await viewer.deps.venue.json("POST", "/sessions/link", json={"email": email})
         except ApiProblem:
             pass  # the same answer either way: no account enumeration
         return page(
@@ -123,27 +114,21 @@ class SignInController(Controller):
     async def link_verify(
         self, request: Request[Any, Any, Any], viewer: NamedDependency[Viewer]
     ) -> Response[Any]:
+        """POST /sessions/link/verify: the link signs the person in once."""
         fields = await form_fields(request)
         try:
-            answer = await viewer.deps.venue.offered(
-                "POST /sessions/link/verify",
-                "POST",
-                "/sessions/link/verify",
-                json={"token": fields.get("token", "")},
+            answer = await viewer.deps.venue.json(
+                "POST", "/sessions/link/verify", json={"token": fields.get("token", "")}
             )
         except ApiProblem as problem:
-            return page(
-                viewer,
-                "signin/sent.html",
-                410,
-                message=N_("This link has expired or was used already. Ask for a new one."),
-                detail=problem.detail,
+            refusal = (
+                refusals.sign_in_refusal(problem.status, problem.detail)
+                if problem.status == 403
+                else refusals.link_refusal(problem.status, problem.detail)
             )
+            return page(viewer, "signin/sent.html", problem.status, message=refusal, follow_up="sign_in_link")
         session_id, session = await open_session(viewer.deps.sessions, answer, viewer.deps.idle)
-        response = redirect(HOME.get(session.role, "/"))
-        secure = viewer.deps.config.cookie_secure
-        response.cookies.append(visitor_cookie(session_cookie(secure), session_id, secure))
-        return response
+        return signed_in(viewer, session_id, session, None)
 
     @post("/sign-out")
     async def sign_out(self, viewer: NamedDependency[Viewer]) -> Response[Any]:

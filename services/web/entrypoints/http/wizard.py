@@ -1,11 +1,10 @@
 """The booking wizard: questions page by page (one per page in elder mode), answers kept in a draft
-server-side, the quote before committing, then POST /bookings and the booking's live page.
+server-side; then the check-and-book page (checkout.py).
 
 Staff use the same wizard for a caller (the draft then carries ``on_behalf_of``)."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -14,16 +13,15 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
-from services.web.domain import availability, wizard
-from services.web.domain.problems import ApiProblem
+from services.web.domain import answers as answers_module
+from services.web.domain import availability, recurrence, wizard
 from services.web.entrypoints.http.forms import form_fields
 from services.web.entrypoints.http.rendering import page, redirect
 from services.web.entrypoints.http.viewer import Viewer
-from services.web.handlers.bookings import quote, submit
 from services.web.handlers.people import Person
 
 BOOKERS = ("organizer", "staff")
-MULTIPLE = ("target_languages",)
+MULTIPLE = ("target_languages", "repeat_days")
 
 
 def _today(viewer: NamedDependency[Viewer]) -> date:
@@ -58,9 +56,10 @@ async def _question_data(
 ) -> dict[str, Any]:
     """What the page's questions show: the grid, the start times, the menus, the free lines."""
     data: dict[str, Any] = {
-        "languages": wizard.LANGUAGES,
-        "layouts": wizard.LAYOUTS,
-        "dietary": wizard.DIETARY,
+        "languages": answers_module.LANGUAGES,
+        "layouts": answers_module.LAYOUTS,
+        "dietary": answers_module.DIETARY,
+        "weekdays": recurrence.WEEKDAYS,
     }
     zone = viewer.deps.config.venue_time_zone
     if "place" in names:
@@ -73,6 +72,10 @@ async def _question_data(
         found = await _availability(person, answers, date.fromisoformat(day), date.fromisoformat(day), space)
         rows = availability.grid(found, date.fromisoformat(day), date.fromisoformat(day), zone)
         data["starts"] = availability.starts_on(rows, space, day)
+    if names & {"repeat_pattern", "repeat_end"}:
+        first_day = recurrence.first_day(answers)
+        data["first_day"] = first_day
+        data["place_in_month"] = recurrence.place_in_month(first_day) if first_day else None
     if names & {"menu", "catering"}:
         data["menus"] = await viewer.deps.menus.get()
     if "network" in names and answers.get("start"):
@@ -152,48 +155,6 @@ class WizardController(Controller):
             previous=wizard.previous_step(step, answers, viewer.elder),
             **data,
         )
-
-    @get("/quote")
-    async def show_quote(self, viewer: NamedDependency[Viewer]) -> Response[Any]:
-        """POST /quotes for the draft: every line and the total, before anything is booked."""
-        person = viewer.person(*BOOKERS)
-        answers = await viewer.deps.sessions.draft(viewer.key)
-        missing = wizard.first_unanswered(answers, viewer.elder)
-        if missing is not None:
-            return redirect(f"/book/{missing}")
-        try:
-            quoted = await quote(person, answers, viewer.deps.config.venue_time_zone)
-        except ApiProblem as refused:
-            return page(viewer, "bookings/quote.html", 422, quote=None, problem=refused, answers=answers)
-        answers |= {
-            "quote_id": quoted["quote_id"],
-            "idempotency_key": answers.get("idempotency_key") or str(uuid.uuid4()),
-        }
-        await viewer.deps.sessions.save_draft(viewer.key, answers)
-        spaces = {space["id"]: space for space in await viewer.deps.spaces.get()}
-        request = wizard.booking_request(answers, viewer.deps.config.venue_time_zone)
-        return page(
-            viewer,
-            "bookings/quote.html",
-            quote=quoted,
-            wanted=request,
-            answers=answers,
-            space=spaces.get(request["space_id"]),
-        )
-
-    @post("/submit")
-    async def submit(self, viewer: NamedDependency[Viewer]) -> Response[Any]:
-        """POST /bookings (idempotent: a second click books nothing more); then the live page."""
-        person = viewer.person(*BOOKERS)
-        answers = await viewer.deps.sessions.draft(viewer.key)
-        if not answers.get("quote_id"):
-            return redirect("/book/quote")
-        try:
-            accepted = await submit(person, answers, viewer.deps.config.venue_time_zone)
-        except ApiProblem as refused:
-            return page(viewer, "bookings/quote.html", 422, quote=None, problem=refused, answers=answers)
-        await viewer.deps.sessions.clear_draft(viewer.key)
-        return redirect(f"/bookings/{accepted['booking_id']}")
 
     @post("/start-over")
     async def start_over(self, viewer: NamedDependency[Viewer]) -> Response[Any]:
