@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import nats
+import uvloop
 from litestar import Litestar
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
@@ -269,7 +270,9 @@ def run_service(spec: ServiceSpec) -> None:
     setup_logging(spec.name, config.log_level)
     runtime = Runtime(spec, config)
     try:
-        asyncio.run(_serve(runtime))
+        # uvloop: the services are round trips to PostgreSQL and NATS; its transports cost fewer
+        # syscalls and less Python per send and receive than asyncio's selector loop
+        uvloop.run(_serve(runtime))
     finally:
         runtime.tracer_provider.shutdown()
         runtime.metrics.shutdown()
