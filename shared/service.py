@@ -25,6 +25,7 @@ from opentelemetry import trace
 
 from shared.config import ServiceConfig, load, nats_servers
 from shared.contracts.base import Message
+from shared.db import traced
 from shared.db.migrate import apply_migrations
 from shared.db.pool import create_pool
 from shared.db.unit_of_work import Database
@@ -102,6 +103,7 @@ class Runtime:
         self.config = config
         self.tracer_provider = setup_tracing(spec.name, config.span_dir, config.trace_sample_ratio)
         self.tracer = self.tracer_provider.get_tracer(f"wict.{spec.name}")
+        traced.use_tracer(self.tracer_provider.get_tracer("wict.sql"))
         self.metrics = ServiceMetrics(service_resource(spec.name))
         self.metrics.bind()
         self.broker = create_broker(config, self.tracer_provider, spec.name)

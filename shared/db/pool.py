@@ -20,6 +20,8 @@ import time
 import asyncpg
 import msgspec
 
+from shared.db.traced import TracedConnection
+
 log = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
@@ -46,8 +48,10 @@ async def _init_connection(connection: asyncpg.Connection) -> None:
 
 
 async def _keep_clean_session(connection: asyncpg.Connection) -> None:
-    """Release without a round trip: asyncpg has already rolled back any open transaction (see above)."""
-    return None
+    """Release without a round trip: asyncpg has already rolled back any open transaction (see above).
+    The checkout's span ends here (``shared/db/traced.py``)."""
+    if isinstance(connection, TracedConnection):
+        connection.finish()
 
 
 async def reset_session(connection: asyncpg.Connection) -> None:
@@ -68,6 +72,7 @@ async def create_pool(dsn: str, size: int = 16, wait_seconds: float = 30.0) -> a
                 command_timeout=30,
                 max_inactive_connection_lifetime=60,
                 reset=_keep_clean_session,
+                connection_class=TracedConnection,
             )
             assert pool is not None
             return pool
