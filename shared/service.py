@@ -139,7 +139,9 @@ class Runtime:
             **login_options(self.config),
         )
         relay = OutboxRelay(pool, relay_connection.jetstream(), self.tracer)
-        context: Context[Any] = Context(self.spec.name, self.config, Database(pool, relay.wake), self.tracer)
+        context: Context[Any] = Context(
+            self.spec.name, self.config, Database(pool, relay.hand_over), self.tracer
+        )
         if self.spec.dependencies:
             context.deps = await self.spec.dependencies(context)
         for consumer, routes in self.spec.consumers(context).items():
