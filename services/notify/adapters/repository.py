@@ -150,14 +150,21 @@ SELECT id, attempts, $2, $3, $4 FROM deliveries WHERE id = $1
 """
 
 
-async def mark_sent(connection: asyncpg.Connection, delivery_id: uuid.UUID, now: datetime) -> None:
-    await connection.execute(
-        "UPDATE deliveries SET state = 'sent', attempts = attempts + 1, last_attempt_at = $2, sent_at = $2,"
-        " last_error = NULL WHERE id = $1",
-        delivery_id,
-        now,
-    )
-    await connection.execute(_ATTEMPT, delivery_id, now, "sent", None)
+_MARK_SENT = """
+WITH sent AS (
+    UPDATE deliveries SET state = 'sent', attempts = attempts + 1, last_attempt_at = $2, sent_at = $2,
+                          last_error = NULL
+    WHERE id = ANY($1::uuid[]) RETURNING id, attempts
+)
+INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, outcome, error)
+SELECT id, attempts, $2, 'sent', NULL FROM sent
+"""
+
+
+async def mark_sent(connection: asyncpg.Connection, delivery_ids: list[uuid.UUID], now: datetime) -> None:
+    """The deliveries were accepted: sent, each attempt recorded (one statement for a whole batch)."""
+    if delivery_ids:
+        await connection.execute(_MARK_SENT, delivery_ids, now)
 
 
 async def mark_failed_attempt(
