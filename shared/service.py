@@ -144,8 +144,10 @@ class Runtime:
         )
         if self.spec.dependencies:
             context.deps = await self.spec.dependencies(context)
-        for consumer, routes in self.spec.consumers(context).items():
-            bind_consumer(self.broker, consumer, routes, context.database, self.config.consumer_concurrency)
+        subscribers = [
+            bind_consumer(consumer, routes, context.database, self.tracer, self.config.consumer_concurrency)
+            for consumer, routes in self.spec.consumers(context).items()
+        ]
         await self.broker.connect()
         await check_topology(self.broker, self.spec.name)
         self.metrics.watch(pool, relay_connection.jetstream(), consumers_of(self.spec.name))
@@ -159,6 +161,8 @@ class Runtime:
         ]
         await serve(relay_connection, self.spec.responders(context))
         await self.broker.start()
+        for subscriber in subscribers:  # on the broker's connection: readiness watches it
+            await subscriber.start(self.broker.config.connection_state.connection)  # type: ignore[attr-defined]
         self.context = context
         app.state.context = context  # for middleware and guards, which run before dependency injection
         log.info(
@@ -170,7 +174,9 @@ class Runtime:
         finally:
             self.draining = True
             log.info("draining")
-            await self.broker.stop()  # waits for handlers in flight, up to the grace period
+            grace = self.config.shutdown_grace_seconds  # for the handlers in flight
+            await asyncio.gather(*(subscriber.stop(grace) for subscriber in subscribers))
+            await self.broker.stop()
             for task in self._tasks:
                 task.cancel()
             await asyncio.gather(*self._tasks, return_exceptions=True)
