@@ -31,6 +31,7 @@ from opentelemetry.sdk.metrics.export import MetricReader, PeriodicExportingMetr
 from opentelemetry.sdk.resources import Resource
 
 from shared.db import outbox
+from shared.loops import every
 from shared.messaging.streams import Consumer
 from shared.telemetry import otlp_configured
 
@@ -135,9 +136,7 @@ class ServiceMetrics:
 
     async def run(self, interval: float = REFRESH_SECONDS) -> None:
         """Forever: refresh the gauges for exporters that pull on their own schedule (OTLP)."""
-        while True:
-            await self.refresh()
-            await asyncio.sleep(interval)
+        await every(interval, self.refresh, name="metrics gauges")
 
     async def render(self) -> bytes:
         """Fresh gauges, then every instrument in the Prometheus text format."""

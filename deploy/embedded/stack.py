@@ -39,6 +39,7 @@ from deploy.embedded.streams import provision_streams as provision
 SERVICES = ("interpreting", "catering", "notify", "venue")  # venue last: it calls the others
 PLATFORM = (*SERVICES, "web")  # make run: the services and the web application on their APIs
 DATABASES = ("venue", "interpreting", "catering", "notify", "web")
+BOOTSTRAP_EMAILS = {"staff": "staff@venue.test", "ops": "ops@venue.test"}  # they sign in by reset link
 PORT_VARIABLES = {
     "pg_port": ("WICT_PG_PORT", 54329),
     "nats_port": ("WICT_NATS_PORT", 4222),
@@ -153,6 +154,9 @@ class Stack:
             "venue": {
                 "WICT_BOOTSTRAP_STAFF_KEY": self.credentials["staff"],
                 "WICT_BOOTSTRAP_OPS_KEY": self.credentials["ops"],
+                # their password comes by a reset link to these addresses (the SMTP sink's maildir)
+                "WICT_BOOTSTRAP_STAFF_EMAIL": BOOTSTRAP_EMAILS["staff"],
+                "WICT_BOOTSTRAP_OPS_EMAIL": BOOTSTRAP_EMAILS["ops"],
                 "WICT_JWT_SECRET": self.credentials["jwt"],
                 "WICT_GUEST_DATA_KEY": self.credentials["guest_data_key"],
                 **self._venue_ops_env(),

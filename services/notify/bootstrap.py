@@ -20,6 +20,7 @@ from services.notify.domain.templates import load_templates
 from services.notify.entrypoints import timers
 from services.notify.entrypoints.dependencies import Channel, NotifyDependencies
 from services.notify.entrypoints.http.feed import NotificationsController
+from services.notify.entrypoints.http.me import MeController
 from services.notify.entrypoints.http.ops import OpsController
 from services.notify.entrypoints.http.recipients import RecipientsController
 from services.notify.entrypoints.http.staff import BroadcastsController
@@ -55,7 +56,9 @@ class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
     webhook_require_https: bool = False
     staff_api_keys: str = ""  # the venue staff's API key(s), comma-separated (the deployment sets them)
     ops_api_keys: str = ""
-    venue_url: str = "http://127.0.0.1:8000"  # where organizer keys are checked (GET /me)
+    venue_url: str = (
+        "http://127.0.0.1:8000"  # where people's venue keys and access tokens are checked (GET /me)
+    )
 
 
 def mailer_from(config: NotifyConfig) -> SmtpMailer:
@@ -143,7 +146,13 @@ def spec() -> ServiceSpec[NotifyDependencies]:
         dependencies=build,
         consumers=lambda context: routes(context.deps.notifier),
         loops=_loops,
-        controllers=[NotificationsController, RecipientsController, BroadcastsController, OpsController],
+        controllers=[
+            NotificationsController,
+            MeController,
+            RecipientsController,
+            BroadcastsController,
+            OpsController,
+        ],
         openapi=OpenAPIConfig(
             title="WICT notifications API",
             version="0.2.0",

@@ -15,15 +15,16 @@ from services.venue.adapters.idempotency import IdempotentRequests
 from services.venue.adapters.pricing import booking_price
 from services.venue.adapters.unit_of_work import VenueDatabase
 from services.venue.domain.access import Role
+from services.venue.domain.account_settings import AccountSettings
 from services.venue.domain.cancellation import parse_tiers
 from services.venue.domain.catalog import load_catalog
 from services.venue.domain.network_lines import load_line_pool
+from services.venue.domain.passwords import HashingParameters, Passwords
 from services.venue.domain.rates import load_rate_card
 from services.venue.domain.sealing import KeyRing, new_key_entry, parse_keys
 from services.venue.domain.settings import HoldSettings, SagaSettings
 from services.venue.domain.tokens import TokenSettings
 from services.venue.entrypoints.dependencies import VenueConfig, VenueDependencies
-from services.venue.entrypoints.http.accounts import AccountsController
 from services.venue.entrypoints.http.approvals import ApprovalsController
 from services.venue.entrypoints.http.auth import rate_limit
 from services.venue.entrypoints.http.availability import AvailabilityController
@@ -35,12 +36,16 @@ from services.venue.entrypoints.http.closures import ClosuresController
 from services.venue.entrypoints.http.guests import GuestDataAuditController, GuestsController
 from services.venue.entrypoints.http.holds import HoldsController
 from services.venue.entrypoints.http.idempotency import IdempotencyMiddleware
+from services.venue.entrypoints.http.me import MeController
 from services.venue.entrypoints.http.network_lines import NetworkLinesController
 from services.venue.entrypoints.http.ops import OpsController
 from services.venue.entrypoints.http.ops_dead_letters import OpsDeadLettersController
+from services.venue.entrypoints.http.organizers import OrganizersController
 from services.venue.entrypoints.http.planning import PlanningRequestsController, PlanningTasksController
 from services.venue.entrypoints.http.quotes import QuotesController
 from services.venue.entrypoints.http.records import ActivityRecordsController, StatsController
+from services.venue.entrypoints.http.sessions import PasswordResetsController, SessionsController
+from services.venue.entrypoints.http.signup import SignupController
 from services.venue.entrypoints.http.spaces import SpacesController
 from services.venue.entrypoints.http.tokens import TokensController
 from services.venue.entrypoints.http.vendor_tasks import VendorTaskDeskController
@@ -48,6 +53,7 @@ from services.venue.entrypoints.http.waitlist import WaitlistController
 from services.venue.entrypoints.messages.dead_letters import follow_dead_letters
 from services.venue.entrypoints.messages.participants import routes
 from services.venue.entrypoints.timers import loops
+from services.venue.handlers.account_context import AccountContext
 from services.venue.handlers.accounts import ensure_bootstrap_accounts
 from shared.config import ConfigError
 from shared.service import Context, ServiceSpec
@@ -59,7 +65,11 @@ log = logging.getLogger(__name__)
 CONTROLLERS = [
     SpacesController,
     BookingsController,
-    AccountsController,
+    MeController,
+    OrganizersController,
+    SignupController,
+    SessionsController,
+    PasswordResetsController,
     TokensController,
     ApprovalsController,
     HoldsController,
@@ -84,6 +94,16 @@ CONTROLLERS = [
 ]
 
 
+SECRET_ANSWERS = (
+    "/sessions",
+    "/sessions/link/verify",
+    "/sessions/refresh",
+    "/me/api-keys",
+    "/tokens",
+    "/organizers",
+)
+
+
 def _token_settings(config: VenueConfig) -> TokenSettings:
     secret = config.jwt_secret
     if not secret:
@@ -104,13 +124,31 @@ def _guest_keys(config: VenueConfig) -> KeyRing:
         raise ConfigError(f"WICT_GUEST_DATA_KEY: {error}") from None
 
 
+def _account_context(config: VenueConfig, database: VenueDatabase, tokens: TokenSettings) -> AccountContext:
+    settings = AccountSettings(
+        web_url=config.web_url,
+        verify_link_lifetime=timedelta(seconds=config.signup_link_ttl_seconds),
+        sign_in_link_lifetime=timedelta(seconds=config.sign_in_link_ttl_seconds),
+        reset_link_lifetime=timedelta(seconds=config.password_reset_ttl_seconds),
+        refresh_lifetime=timedelta(seconds=config.refresh_ttl_seconds),
+    )
+    hashing = HashingParameters(
+        config.password_time_cost, config.password_memory_kib, config.password_parallelism
+    )
+    return AccountContext(database, settings, Passwords(hashing), tokens)
+
+
 async def dependencies(context: Context[VenueDependencies]) -> VenueDependencies:
     """Everything the venue's entrypoints use, built once at start-up (and its own staff and ops accounts)."""
     config: VenueConfig = context.config
     catalog, rates, database = load_catalog(), load_rate_card(), VenueDatabase(context.database)
     tokens, guest_keys = _token_settings(config), _guest_keys(config)
     await ensure_bootstrap_accounts(
-        database, {Role.STAFF: config.bootstrap_staff_key, Role.OPS: config.bootstrap_ops_key}
+        database,
+        {
+            Role.STAFF: (config.bootstrap_staff_key, config.bootstrap_staff_email),
+            Role.OPS: (config.bootstrap_ops_key, config.bootstrap_ops_email),
+        },
     )
     return VenueDependencies(
         config=config,
@@ -130,6 +168,7 @@ async def dependencies(context: Context[VenueDependencies]) -> VenueDependencies
         line_pool=load_line_pool(),
         idempotent_requests=IdempotentRequests(database.pool),
         tracer=context.tracer,
+        accounts=_account_context(config, database, tokens),
     )
 
 
@@ -150,8 +189,9 @@ def spec() -> ServiceSpec[VenueDependencies]:
         app_options=lambda config: {
             "middleware": [
                 rate_limit(config.rate_limit_per_minute).middleware,
-                # bookings and options keep their own first answer with the booking itself
-                DefineMiddleware(IdempotencyMiddleware, skip_paths={"/bookings", "/holds"}),
+                # bookings and options keep their own first answer with the booking itself; answers that
+                # carry secrets (sessions, API keys, access tokens) are never stored
+                DefineMiddleware(IdempotencyMiddleware, skip_paths={"/bookings", "/holds", *SECRET_ANSWERS}),
             ],
             "request_max_body_size": config.max_body_bytes,
         },

@@ -5,6 +5,17 @@ Readers tolerate unknown fields, so a newer sender does not break an older reade
 bumps ``schema_version``.
 """
 
+from shared.contracts.accounts import (
+    ACCOUNT_EVENTS,
+    AccountDisabled,
+    AccountEvent,
+    AccountProfileChanged,
+    PasswordChanged,
+    PasswordResetRequested,
+    SignInLinkRequested,
+    SignupAttempted,
+    SignupVerificationRequested,
+)
 from shared.contracts.base import Message, PlanMessage, new_message_id
 from shared.contracts.catering import (
     CateringConfirmed,
@@ -76,6 +87,13 @@ ALL_MESSAGES: tuple[type[Message], ...] = (
     HoldExpired,
     WaitlistPromoted,
     ApprovalNeeded,
+    SignupVerificationRequested,
+    SignupAttempted,
+    SignInLinkRequested,
+    PasswordResetRequested,
+    PasswordChanged,
+    AccountDisabled,
+    AccountProfileChanged,
     VendorTaskAssigned,
     VendorTaskChanged,
     VendorTaskCancelled,
@@ -89,7 +107,9 @@ ALL_MESSAGES: tuple[type[Message], ...] = (
 
 __all__ = [
     *(message.__name__ for message in ALL_MESSAGES),
+    "ACCOUNT_EVENTS",
     "ALL_MESSAGES",
+    "AccountEvent",
     "Message",
     "Organizer",
     "PlanMessage",

@@ -17,6 +17,7 @@ class Organizer(msgspec.Struct, frozen=True, kw_only=True):
     email: str
     locale: str = "en"
     time_zone: str = "Asia/Shanghai"
+    phone: str = ""  # E.164, when the person gave one (for SMS)
 
 
 class BookingEvent(Message, frozen=True, kw_only=True):

@@ -8,10 +8,11 @@ other error statuses (401, 403, 404, 409, 413, 422, 429).
 
 from __future__ import annotations
 
+from litestar.openapi import ResponseSpec
 from litestar.openapi.spec import OpenAPI, OpenAPIMediaType, OpenAPIResponse, Operation, Reference, Schema
 from litestar.openapi.spec.enums import OpenAPIType
 
-from shared.http.problems import PROBLEM_JSON
+from shared.http.problems import PROBLEM_JSON, Problem
 
 _FIELD_ERROR = Schema(
     type=OpenAPIType.OBJECT,
@@ -61,3 +62,11 @@ def document_problems(openapi: OpenAPI) -> None:
             OpenAPIResponse(description="An error, as RFC 9457 problem details", content=_problem_content()),
         )
         operation.responses = responses
+
+
+def problem_responses(described: dict[int, str]) -> dict[int, ResponseSpec]:
+    """An operation's error answers for its OpenAPI document: each status with what it means."""
+    return {
+        status: ResponseSpec(data_container=Problem, description=description, media_type=PROBLEM_JSON)
+        for status, description in described.items()
+    }

@@ -22,6 +22,7 @@ The subscription itself is plain nats-py (``shared/messaging/subscription.py``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import string
 from collections.abc import Awaitable, Callable, Mapping
@@ -172,7 +173,8 @@ async def handle(message: Delivery, consumer: str, routes: Mapping[str, Route], 
         )
         await terminate(message, f"forged: the body claims {claimed}")
         return
-    with saga_scope(message_saga(body, raw.subject, raw.headers)):
+    saga = message_saga(body, raw.subject, raw.headers)
+    with saga_scope(saga) if saga is not None else contextlib.nullcontext():
         await _handle_in_transaction(message, body, route, consumer, database)
 
 
@@ -187,9 +189,12 @@ def step_of(subject: str) -> str:
 _STEP_OF_ROOT = {"interpreting": "interpreting", "catering": "catering", "venue": "notify"}
 
 
-def message_saga(body: Message, subject: str, headers: Mapping[str, str] | None) -> SagaTags:
+def message_saga(body: Message, subject: str, headers: Mapping[str, str] | None) -> SagaTags | None:
     """The saga the sender named (``Wict-Saga``) if it is about the body's booking, else the booking's
-    own saga; the step from the subject. A vendor cannot tag another booking's saga."""
+    own saga; the step from the subject. A vendor cannot tag another booking's saga. None for a message
+    about no booking (an account event)."""
+    if body.booking_id is None:
+        return None
     return saga_of(headers, body.booking_id).at(step_of(subject))
 
 
@@ -197,7 +202,11 @@ async def _handle_in_transaction(
     message: Delivery, body: Any, route: Route, consumer: str, database: Database
 ) -> None:
     raw = message.raw_message
-    fields = {"subject": raw.subject, "message_id": str(body.message_id), "booking_id": str(body.booking_id)}
+    fields = {
+        "subject": raw.subject,
+        "message_id": str(body.message_id),
+        "booking_id": str(body.booking_id) if body.booking_id else None,
+    }
     for attempt in range(1, IN_PLACE_RETRIES + 1):
         try:
             async with database.transaction() as unit:

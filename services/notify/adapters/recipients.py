@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -64,12 +65,22 @@ async def seed(connection: asyncpg.Connection, directory: Directory) -> int:
     return len(rows)
 
 
+# a booking event's organizer is a snapshot taken when the booking was made: once the organizer's account
+# has spoken (``account_id`` set), their account events alone keep the contact
 _UPSERT_ORGANIZER = """
-INSERT INTO recipients (key, kind, name, email, locale, time_zone, contact_at)
-VALUES ($1, 'organizer', $2, $3, $4, $5, $6)
-ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, locale = EXCLUDED.locale,
-    time_zone = EXCLUDED.time_zone, contact_at = EXCLUDED.contact_at, updated_at = now()
-WHERE recipients.contact_at <= EXCLUDED.contact_at
+INSERT INTO recipients (key, kind, name, email, phone, locale, time_zone, contact_at)
+VALUES ($1, 'organizer', $2, $3, $4, $5, $6, $7)
+ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, phone = EXCLUDED.phone,
+    locale = EXCLUDED.locale, time_zone = EXCLUDED.time_zone, contact_at = EXCLUDED.contact_at, updated_at = now()
+WHERE recipients.contact_at <= EXCLUDED.contact_at AND recipients.account_id IS NULL
+"""
+_UPSERT_ACCOUNT_CONTACT = """
+INSERT INTO recipients (key, kind, name, email, phone, locale, time_zone, contact_at, account_id)
+VALUES ($1, 'organizer', $2, $3, $4, $5, $6, $7, $8)
+ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, phone = EXCLUDED.phone,
+    locale = EXCLUDED.locale, time_zone = EXCLUDED.time_zone, contact_at = EXCLUDED.contact_at,
+    account_id = EXCLUDED.account_id, updated_at = now()
+WHERE recipients.account_id IS NULL OR recipients.contact_at <= EXCLUDED.contact_at
 """
 
 
@@ -81,6 +92,7 @@ async def upsert_organizer(connection: asyncpg.Connection, organizer: Organizer,
         key,
         organizer.name,
         organizer.email.strip(),
+        organizer.phone,
         organizer.locale,
         organizer.time_zone,
         at,
@@ -88,6 +100,23 @@ async def upsert_organizer(connection: asyncpg.Connection, organizer: Organizer,
     found = await contact(connection, key)
     assert found is not None
     return found
+
+
+async def upsert_account_contact(
+    connection: asyncpg.Connection, account_id: uuid.UUID, person: Organizer, at: datetime
+) -> None:
+    """The organizer as their account now describes them (newer than any booking's snapshot)."""
+    await connection.execute(
+        _UPSERT_ACCOUNT_CONTACT,
+        organizer_key(person.email),
+        person.name,
+        person.email.strip(),
+        person.phone,
+        person.locale,
+        person.time_zone,
+        at,
+        account_id,
+    )
 
 
 async def ensure_organizer(connection: asyncpg.Connection, key: str) -> None:

@@ -97,10 +97,12 @@ SELECT n.id, n.booking_id, n.event, n.locale, n.subject, n.body, n.created_at,
 FROM notifications n LEFT JOIN deliveries d ON d.notification_id = n.id
 WHERE {where}
 GROUP BY n.id
+HAVING bool_or(d.channel = 'in_app')
 ORDER BY n.created_at DESC, n.id DESC
 LIMIT $4
 """
-# a booking's feed is what its organizer was told; vendors and staff read theirs by recipient
+# a booking's feed is what its organizer was told; vendors and staff read theirs by recipient. The feed is
+# the in-app channel: a notice without it (an e-mail-only sign-in link or reset) is not in the feed
 _FEED_BY_BOOKING = _FEED.format(
     where="n.booking_id = $1 AND n.recipient_key LIKE 'organizer:%'"
     " AND ($2::text IS NULL OR lower(n.recipient) = lower($2)) AND ($3::text IS NULL OR n.recipient_key = $3)"

@@ -1,44 +1,37 @@
-"""Who a venue API key belongs to, asked of the venue (``GET /me``): organizers read their own feed in
-notify with the key the venue gave them. Answers are kept for ``CACHE_SECONDS``, so a revoked key stops
-working here within that time."""
+"""Who a venue credential belongs to, asked of the venue (``GET /me``): organizers use notify with the
+venue API key or the access token of their own account (a web session's).
+
+Asked every time, not cached: a disabled account, a revoked key or an ended session is refused here as
+soon as at the venue (the venue answers from its own cache, which it keeps in step with revocations).
+"""
 
 from __future__ import annotations
 
-import time
+import uuid
 
 import httpx
 
 from services.notify.domain.access import Caller
 
-CACHE_SECONDS = 30.0
-
 
 class VenueUnavailable(Exception):
-    """The venue did not answer: the key cannot be checked now."""
+    """The venue did not answer: the credential cannot be checked now."""
 
 
 class VenueAccounts:
     def __init__(self, venue_url: str, timeout: float = 5.0) -> None:
         self.venue_url, self.timeout = venue_url, timeout
-        self._cache: dict[str, tuple[float, Caller | None]] = {}
+        self._client: httpx.AsyncClient | None = None
 
-    async def caller(self, api_key: str) -> Caller | None:
-        """The key's account as a caller (its e-mail lower-case); None if the venue does not know the key."""
-        now = time.monotonic()
-        cached = self._cache.get(api_key)
-        if cached is None or cached[0] < now:
-            cached = self._cache[api_key] = (now + CACHE_SECONDS, await self._ask(api_key))
-        return cached[1]
-
-    async def _ask(self, api_key: str) -> Caller | None:
+    async def caller(self, credential: str) -> Caller | None:
+        """The credential's account as a caller (its e-mail lower-case); None if the venue refuses it."""
+        if self._client is None:  # one connection pool for the process, made in the serving loop
+            self._client = httpx.AsyncClient(base_url=self.venue_url, timeout=self.timeout)
         try:
-            async with httpx.AsyncClient(timeout=self.timeout) as client:
-                response = await client.get(
-                    f"{self.venue_url}/me", headers={"Authorization": f"Bearer {api_key}"}
-                )
+            response = await self._client.get("/me", headers={"Authorization": f"Bearer {credential}"})
         except httpx.HTTPError:
             raise VenueUnavailable(self.venue_url) from None
         if response.status_code != 200:
             return None
         account = response.json()
-        return Caller(account["role"], account["email"].lower())
+        return Caller(account["role"], account["email"].lower(), uuid.UUID(account["account_id"]))

@@ -9,16 +9,17 @@ import asyncpg
 
 
 async def register(
-    connection: asyncpg.Connection, recipient_key: str, url: str, secret: str
+    connection: asyncpg.Connection, recipient_key: str, url: str, secret: str, description: str = ""
 ) -> asyncpg.Record | None:
     """A new active endpoint; None if the recipient has this URL registered already."""
     return await connection.fetchrow(
-        "INSERT INTO webhook_endpoints (id, recipient_key, url, secret) VALUES ($1, $2, $3, $4)"
+        "INSERT INTO webhook_endpoints (id, recipient_key, url, secret, description) VALUES ($1, $2, $3, $4, $5)"
         " ON CONFLICT (recipient_key, url) WHERE state = 'active' DO NOTHING RETURNING *",
         uuid.uuid4(),
         recipient_key,
         url,
         secret,
+        description,
     )
 
 

@@ -35,12 +35,20 @@ class PlannedDelivery:
 
 
 def plan_deliveries(
-    contact: Contact, endpoints: Sequence[Endpoint], opted_out: Collection[str], essential: bool
+    contact: Contact,
+    endpoints: Sequence[Endpoint],
+    opted_out: Collection[str],
+    essential: bool,
+    email_only: bool = False,
 ) -> list[PlannedDelivery]:
-    """One delivery per channel (one per webhook endpoint); opted-out channels are recorded as skipped."""
+    """One delivery per channel (one per webhook endpoint); opted-out channels are recorded as skipped.
+    An e-mail-only notice (a sign-in link, a reset) has one delivery: the e-mail."""
 
     def state(channel: str) -> str:
         return "skipped" if channel in opted_out and not essential else "pending"
+
+    if email_only:
+        return [PlannedDelivery("email", contact.email, None, state("email"))] if contact.email else []
 
     planned = [PlannedDelivery("in_app", contact.key, None, "sent")]
     if contact.email:

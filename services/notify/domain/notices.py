@@ -1,8 +1,8 @@
 """What the service can tell people: one template per notice, the variables it gets, whether it is essential.
 
 Essential notices (a rejection, a cancellation, a service of the booking no vendor could take, an urgent
-broadcast, a disabled webhook) go on every channel whatever the recipient's preferences; the others
-respect a per-channel opt-out.
+broadcast, a disabled webhook, whatever concerns a person's account) go on every channel they use whatever
+the recipient's preferences; the others respect a per-channel opt-out. Account notices go by e-mail only.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ STAFF_BOOKING = frozenset(
     }
 )
 TASK = frozenset({"recipient_name", "service", "task_id", "booking_id", "venue_name"})
+ACCOUNT = frozenset({"recipient_name", "email", "venue_name"})
 TASK_WORK = TASK | {"space_name", "when", "load_in", "summary"}
 TASK_FOR_STAFF = TASK | {"vendor_name", "title", "when", "reason"}
 
@@ -52,6 +53,13 @@ NOTICE_VARIABLES: dict[str, frozenset[str]] = {
     "webhook_disabled": frozenset(
         {"recipient_name", "endpoint_id", "endpoint_url", "failures", "venue_name"}
     ),
+    # to a person, about their own account (issue 12): e-mail only, never in the feed
+    "signup_verification": ACCOUNT | {"link", "expires"},
+    "signup_attempted": ACCOUNT | {"sign_in_url", "password_reset_url"},
+    "sign_in_link": ACCOUNT | {"link", "expires"},
+    "password_reset": ACCOUNT | {"link", "expires"},
+    "password_changed": ACCOUNT,
+    "account_disabled": ACCOUNT,
 }
 
 ESSENTIAL = frozenset(
@@ -62,6 +70,24 @@ ESSENTIAL = frozenset(
         "vendor_task_cancelled",
         "urgent_broadcast",
         "webhook_disabled",
+        "signup_verification",
+        "signup_attempted",
+        "sign_in_link",
+        "password_reset",
+        "password_changed",
+        "account_disabled",
+    }
+)
+# notices that go by e-mail and nowhere else: their links sign in or set a password, so they must not
+# show in a feed staff can read, nor reach an SMS gateway or a webhook
+EMAIL_ONLY = frozenset(
+    {
+        "signup_verification",
+        "signup_attempted",
+        "sign_in_link",
+        "password_reset",
+        "password_changed",
+        "account_disabled",
     }
 )
 
@@ -71,3 +97,7 @@ WITH_CALENDAR = frozenset({"booking_confirmed"})
 
 def is_essential(notice: str) -> bool:
     return notice in ESSENTIAL
+
+
+def is_email_only(notice: str) -> bool:
+    return notice in EMAIL_ONLY

@@ -1,4 +1,4 @@
-"""The notify service's NATS consumers: venue booking events, and vendor task events.
+"""The notify service's NATS consumers: venue booking and account events, and vendor task events.
 
 Task subjects carry the vendor (``tasks.<kind>.<vendor_id>.<event>``); the shared consumer routes them
 to their contract by the subject template. A task of a vendor not in ``recipients.json`` reaches no
@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from services.notify.handlers.accounts import on_account_event
 from services.notify.handlers.bookings import on_booking_event
 from services.notify.handlers.tasks import on_task_event
 from services.notify.handlers.telling import Notifier
 from shared.contracts import (
+    ACCOUNT_EVENTS,
+    AccountEvent,
     ApprovalNeeded,
     BookingCancelled,
     BookingChanged,
@@ -66,11 +69,18 @@ def routes(notifier: Notifier) -> Mapping[Consumer, Mapping[type[Message], Handl
         """Tell the organizer (or staff) about the booking, in their language and time zone."""
         await on_booking_event(event, unit, notifier)
 
+    async def on_account(event: AccountEvent, unit: UnitOfWork) -> None:
+        """Tell the person what concerns their account (by e-mail only); keep an organizer's contact."""
+        await on_account_event(event, unit, notifier)
+
     async def on_task(message: VendorTaskMessage, unit: UnitOfWork) -> None:
         """Tell the vendor about its task, staff about a decline, staff and the organizer about an escalation."""
         await on_task_event(message, unit, notifier)
 
     return {
-        _consumer("notify-booking-events"): dict.fromkeys(BOOKING_EVENTS, on_booking),
+        _consumer("notify-booking-events"): {
+            **dict.fromkeys(BOOKING_EVENTS, on_booking),
+            **dict.fromkeys(ACCOUNT_EVENTS, on_account),
+        },
         _consumer("notify-task-events"): dict.fromkeys(TASK_EVENTS, on_task),
     }

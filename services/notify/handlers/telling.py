@@ -14,7 +14,7 @@ import asyncpg
 
 from services.notify.adapters import recipients, repository
 from services.notify.domain.channels import Contact, plan_deliveries
-from services.notify.domain.notices import WITH_CALENDAR, is_essential
+from services.notify.domain.notices import WITH_CALENDAR, is_email_only, is_essential
 from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
 from services.notify.domain.templates import Templates, render
 from services.notify.domain.wording import Reader
@@ -60,6 +60,7 @@ async def tell_one(
         await recipients.active_endpoints(connection, contact.key),
         await recipients.opted_out(connection, contact.key),
         essential,
+        is_email_only(telling.notice),
     )
     notification = repository.NewNotification(
         message_id=telling.message_id,

@@ -19,12 +19,12 @@ _NOTICE_NAMESPACE = uuid.UUID("9c3e5b1a-0f6d-4c2b-8e7a-5d4f3b2a1c90")
 
 
 async def register_webhook(
-    connection: asyncpg.Connection, recipient_key: str, url: str
+    connection: asyncpg.Connection, recipient_key: str, url: str, description: str = ""
 ) -> asyncpg.Record | None:
     """A new endpoint with a fresh secret (returned in the row); None if the URL is registered already."""
     if recipient_key.startswith("organizer:"):
         await recipients.ensure_organizer(connection, recipient_key)
-    row = await webhooks.register(connection, recipient_key, url, new_secret())
+    row = await webhooks.register(connection, recipient_key, url, new_secret(), description)
     if row is not None:
         log.info("webhook endpoint registered", extra={"fields": {"endpoint_id": str(row["id"])}})
     return row

@@ -21,15 +21,18 @@ from services.venue.adapters.audit import AuditLog
 from services.venue.adapters.bookings import BookingRepository
 from services.venue.adapters.calendar import CalendarRepository
 from services.venue.adapters.changes import ChangeRepository
+from services.venue.adapters.credentials import CredentialRepository
 from services.venue.adapters.guests import GuestRepository
 from services.venue.adapters.holds import HoldRepository
 from services.venue.adapters.network_lines import NetworkLineRepository
 from services.venue.adapters.ops.sagas import OpsRepository
 from services.venue.adapters.options import OptionRepository
+from services.venue.adapters.organizers import OrganizerDirectory
 from services.venue.adapters.planning import PlanningRepository
 from services.venue.adapters.quotes import QuoteRepository
 from services.venue.adapters.records import RecordRepository
 from services.venue.adapters.sagas import SagaRepository
+from services.venue.adapters.sign_in_guard import SignInGuardRepository
 from services.venue.adapters.vendor_tasks import VendorTaskRepository
 from services.venue.adapters.waitlist import WaitlistRepository
 from services.venue.domain.booking import ReleasedHold
@@ -99,6 +102,18 @@ class VenueUnit:
     @cached_property
     def accounts(self) -> AccountRepository:
         return AccountRepository(self.connection)
+
+    @cached_property
+    def credentials(self) -> CredentialRepository:
+        return CredentialRepository(self.connection)
+
+    @cached_property
+    def sign_in_guard(self) -> SignInGuardRepository:
+        return SignInGuardRepository(self.connection)
+
+    @cached_property
+    def organizers(self) -> OrganizerDirectory:
+        return OrganizerDirectory(self.connection)
 
     @cached_property
     def network_lines(self) -> NetworkLineRepository:

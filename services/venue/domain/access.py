@@ -27,6 +27,7 @@ class Principal:
     email: str
     locale: str
     time_zone: str
+    phone: str = ""  # E.164, for SMS; empty when the account has none
 
     @property
     def actor(self) -> str:

@@ -2,7 +2,8 @@
 
 Only HS256 is accepted, so ``alg: none`` or an algorithm switch is refused; ``exp``, ``iat``, ``aud``,
 ``iss`` and ``sub`` are required. A token names its account; the role is read from the account at use,
-so disabling an account or changing its role takes effect before the token expires.
+so disabling an account or changing its role takes effect before the token expires. A token issued by
+signing in also names its session (``sid``): signing out, or ending every session, ends the token too.
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ class Issued:
     expires_at: datetime
 
 
+@dataclass(frozen=True)
+class Claims:
+    account_id: uuid.UUID
+    session_id: uuid.UUID | None  # None: bought with an API key (POST /tokens)
+
+
+EXPIRED = (
+    "the access token has expired: get a new one (POST /sessions/refresh, or POST /tokens with your API key)"
+)
+
+
 class TokenRefused(Exception):
     """The token cannot be used; the message says why, without echoing the token."""
 
@@ -45,9 +57,15 @@ def looks_like_token(credential: str) -> bool:
     return credential.count(".") == 2
 
 
-def issue(account_id: uuid.UUID, role: str, settings: TokenSettings, now: datetime) -> Issued:
+def issue(
+    account_id: uuid.UUID,
+    role: str,
+    settings: TokenSettings,
+    now: datetime,
+    session_id: uuid.UUID | None = None,
+) -> Issued:
     expires_at = now + settings.lifetime
-    claims = {
+    claims: dict[str, object] = {
         "sub": str(account_id),
         "role": role,
         "aud": settings.audience,
@@ -57,11 +75,18 @@ def issue(account_id: uuid.UUID, role: str, settings: TokenSettings, now: dateti
         "exp": int(expires_at.timestamp()),
         "jti": uuid.uuid4().hex,
     }
+    if session_id is not None:
+        claims["sid"] = str(session_id)
     return Issued(jwt.encode(claims, settings.secret, algorithm=ALGORITHM), expires_at)
 
 
 def verify(token: str, settings: TokenSettings, now: datetime) -> uuid.UUID:
     """The account the token was issued to; TokenRefused if it is not valid here and now."""
+    return verify_claims(token, settings, now).account_id
+
+
+def verify_claims(token: str, settings: TokenSettings, now: datetime) -> Claims:
+    """The account (and session) the token was issued to; TokenRefused if it is not valid here and now."""
     try:
         claims = jwt.decode(
             token,
@@ -73,7 +98,7 @@ def verify(token: str, settings: TokenSettings, now: datetime) -> uuid.UUID:
             options={"require": ["exp", "iat", "aud", "iss", "sub"]},
         )
     except jwt.ExpiredSignatureError as error:
-        raise TokenRefused("the access token has expired: request a new one at POST /tokens") from error
+        raise TokenRefused(EXPIRED) from error
     except jwt.InvalidAudienceError as error:
         raise TokenRefused("the access token was issued for another audience") from error
     except jwt.InvalidIssuerError as error:
@@ -89,8 +114,13 @@ def verify(token: str, settings: TokenSettings, now: datetime) -> uuid.UUID:
     except jwt.InvalidTokenError as error:
         raise TokenRefused("the access token is malformed") from error
     if claims["exp"] < now.timestamp() - LEEWAY_SECONDS:  # PyJWT checks the wall clock; this checks ours
-        raise TokenRefused("the access token has expired: request a new one at POST /tokens")
+        raise TokenRefused(EXPIRED)
     try:
-        return uuid.UUID(claims["sub"])
+        account_id = uuid.UUID(claims["sub"])
     except (TypeError, ValueError) as error:
         raise TokenRefused("the access token names no account") from error
+    try:
+        session_id = uuid.UUID(claims["sid"]) if "sid" in claims else None
+    except (TypeError, ValueError) as error:
+        raise TokenRefused("the access token names no session") from error
+    return Claims(account_id, session_id)

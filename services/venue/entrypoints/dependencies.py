@@ -19,6 +19,7 @@ from services.venue.domain.rates import RateCard
 from services.venue.domain.sealing import KeyRing
 from services.venue.domain.settings import HoldSettings, SagaSettings
 from services.venue.domain.tokens import TokenSettings
+from services.venue.handlers.account_context import AccountContext
 from services.venue.handlers.cancellation import PriceOf
 from shared.config import ServiceConfig
 
@@ -29,6 +30,10 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     deadline_sweep_seconds: float = 0.5
     bootstrap_staff_key: str = ""  # an API key for the venue's staff account, set by the deployment
     bootstrap_ops_key: str = ""
+    # the staff and ops accounts' e-mail addresses: POST /password-resets there gives them a password for
+    # the web sign-in (empty: staff@venue.local and ops@venue.local, which receive nothing)
+    bootstrap_staff_email: str = ""
+    bootstrap_ops_email: str = ""
     rate_limit_per_minute: int = 6000
     max_body_bytes: int = 65536
     option_days: int = 7
@@ -40,6 +45,17 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     jwt_audience: str = "wict-venue-api"
     jwt_issuer: str = "wict-venue"
     jwt_ttl_seconds: int = 900
+    # people's own accounts: where the e-mailed links point (the web application), how long each lives,
+    # and the argon2id cost of password hashes (raising it rehashes each password at its next sign-in)
+    web_url: str = "http://127.0.0.1:8004"
+    signup_link_ttl_seconds: int = 24 * 3600
+    sign_in_link_ttl_seconds: int = 15 * 60
+    password_reset_ttl_seconds: int = 3600
+    refresh_ttl_seconds: int = 30 * 24 * 3600
+    password_time_cost: int = 3
+    password_memory_kib: int = 65536
+    password_parallelism: int = 4
+    account_upkeep_seconds: float = 300.0  # deleting expired links and sessions, forgotten failed sign-ins
     # guests' passport numbers and dates of birth are sealed with AES-256-GCM: `id:base64-32-bytes,...`,
     # the first seals, all open (rotation); empty means a random key per process (data dies with it)
     guest_data_key: str = ""
@@ -71,3 +87,4 @@ class VenueDependencies:
     line_pool: LinePool
     idempotent_requests: IdempotentRequests
     tracer: trace.Tracer
+    accounts: AccountContext  # sign-up, sign-in, sessions and resets: credentials' lifetimes, the hasher

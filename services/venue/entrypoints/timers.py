@@ -1,6 +1,7 @@
 """The venue's periodic loops, each through ``shared/loops.py``: saga and change deadlines, option expiry
-and its warnings, and the guest-data purge. They run in every instance; SKIP LOCKED lets several
-instances share a sweep without handling one row twice."""
+and its warnings, the guest-data purge, the accounts' upkeep (expired links and sessions, forgotten
+failed sign-ins), and listening for revoked credentials (each instance drops its cached answers). They
+run in every instance; SKIP LOCKED lets several instances share a sweep without handling one row twice."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
+from services.venue.adapters.credential_changes import listen
 from services.venue.entrypoints.dependencies import VenueDependencies
-from services.venue.handlers import deadlines, guests, options
+from services.venue.entrypoints.http import auth
+from services.venue.handlers import account_upkeep, deadlines, guests, options
 from shared.loops import drain, every
 
 Loop = Callable[[], Coroutine[Any, Any, None]]
@@ -24,7 +27,19 @@ def loops(deps: VenueDependencies) -> list[Loop]:
         partial(
             every, config.guest_purge_sweep_seconds, partial(purge_guest_data, deps), name="guest data purge"
         ),
+        partial(
+            every,
+            config.account_upkeep_seconds,
+            partial(account_upkeep.purge, deps.accounts),
+            name="accounts upkeep",
+        ),
+        partial(every, 1.0, partial(follow_credential_changes, deps), name="credential changes"),
     ]
+
+
+async def follow_credential_changes(deps: VenueDependencies) -> None:
+    """Drop cached answers about credentials revoked anywhere (all of them after a reconnect)."""
+    await listen(deps.database.pool, auth.forget, auth.forget_all)
 
 
 async def sweep_deadlines(deps: VenueDependencies) -> None:

@@ -1,8 +1,8 @@
 """Who may read and change what in notify: every route needs ``Authorization: Bearer <key>``.
 
 Staff and ops present the venue's staff/ops API keys (given to notify by the deployment, compared by
-hash); an organizer presents their own venue API key, which notify checks with the venue
-(``adapters/venue_accounts.py``, cached) and then sees only their own feed.
+hash); a person presents their own venue API key or access token, which notify checks with the venue
+(``adapters/venue_accounts.py``, every time) and then sees only their own feed and channels.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def _unauthorized(detail: str) -> ApiError:
 def _token(connection: Connection) -> str:
     scheme, _, token = connection.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise _unauthorized("send an API key as `Authorization: Bearer <key>`")
+        raise _unauthorized("send an API key or access token as `Authorization: Bearer <credential>`")
     return token.strip()
 
 
@@ -53,8 +53,22 @@ async def caller(connection: Connection, deps: NotifyDependencies) -> Caller:
             503, "Cannot check the API key now", "the venue service does not answer; retry"
         ) from None
     if known is None:
-        raise _unauthorized("the API key is unknown or revoked")
+        raise _unauthorized(
+            "the venue refuses this credential: unknown, revoked, expired, or its account disabled"
+        )
     return known
+
+
+async def organizer(connection: Connection, deps: NotifyDependencies) -> Caller:
+    """The organizer behind the venue credential sent; 403 for anyone else (their channels are their own)."""
+    who = await caller(connection, deps)
+    if who.role != "organizer" or not who.email:
+        raise ApiError(
+            403,
+            "Not allowed for your role",
+            "/me is an organizer's own settings: sign in with your organizer account (staff use /recipients)",
+        )
+    return who
 
 
 def require(who: Caller, *roles: str) -> None:

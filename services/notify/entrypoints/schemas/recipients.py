@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
 import msgspec
+from msgspec import Meta
 
 
 class WebhookCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     url: str
+    description: Annotated[str, Meta(max_length=200)] | None = None
 
 
 class Webhook(msgspec.Struct, frozen=True, kw_only=True):
@@ -21,6 +24,7 @@ class Webhook(msgspec.Struct, frozen=True, kw_only=True):
     last_success_at: datetime | None = None
     last_failure_at: datetime | None = None
     disabled_at: datetime | None = None
+    description: str = ""
 
 
 class WebhookWithSecret(Webhook, frozen=True, kw_only=True):
@@ -31,10 +35,17 @@ class WebhookWithSecret(Webhook, frozen=True, kw_only=True):
 class Preference(msgspec.Struct, frozen=True, kw_only=True):
     channel: str
     non_essential: bool  # false: only essential notices (rejection, cancellation, urgent broadcast) on it
+    enabled: bool = True  # the same, as /me/preferences names it
 
 
 class PreferenceUpdate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     non_essential: bool
+
+
+class ChannelPreferenceUpdate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Whether you want non-essential notices on the channel (essential ones always go)."""
+
+    enabled: bool
 
 
 class Preferences(msgspec.Struct, frozen=True, kw_only=True):

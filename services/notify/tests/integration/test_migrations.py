@@ -43,6 +43,7 @@ async def test_first_version_rows_get_recipient_keys_and_keep_their_guarantees(
         assert await apply_migrations(pool, "notify", MIGRATIONS) == [
             "notify/002_recipients_channels_reminders.sql",
             "notify/003_reminder_trace.sql",
+            "notify/004_accounts.sql",
         ]
 
         async with pool.acquire() as connection:

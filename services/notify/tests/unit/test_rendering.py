@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from services.notify.domain.account_notices import account_variables
 from services.notify.domain.notices import NOTICE_VARIABLES
 from services.notify.domain.outcome import booking_variables, reminder_variables
 from services.notify.domain.projection import BookingView, TaskView
@@ -18,6 +19,7 @@ from services.notify.domain.task_text import organizer_variables, task_variables
 from services.notify.domain.templates import Rendered, load_templates, render
 from services.notify.domain.wording import Reader
 from shared.contracts import (
+    AccountDisabled,
     ApprovalNeeded,
     BookingCancelled,
     BookingChanged,
@@ -27,6 +29,11 @@ from shared.contracts import (
     HoldExpired,
     HoldExpiring,
     Organizer,
+    PasswordChanged,
+    PasswordResetRequested,
+    SignInLinkRequested,
+    SignupAttempted,
+    SignupVerificationRequested,
     VendorTaskAssigned,
     VendorTaskCancelled,
     VendorTaskChanged,
@@ -159,6 +166,36 @@ ORGANIZER_CASES: dict[str, Builder] = {
         "failures": "15",
         "venue_name": reader.style.venue_name,
     },
+}
+PERSON = Organizer(name="Anna Weber", email="anna@example.de", locale="en", time_zone="Europe/Berlin")
+ACCOUNT = uuid.UUID("22222222-3333-4444-8555-666666666666")
+LINK = "https://web.example/sign-in/link/verify?token=wl_abc&x=<y>"
+
+
+def account_event(event: object) -> Builder:
+    return lambda locale, reader: account_variables(event, reader)  # type: ignore[arg-type]
+
+
+ORGANIZER_CASES |= {
+    "signup_verification": account_event(
+        SignupVerificationRequested(account_id=ACCOUNT, person=PERSON, link=LINK, expires_at=NIGHT_OF_SWITCH)
+    ),
+    "signup_attempted": account_event(
+        SignupAttempted(
+            account_id=ACCOUNT,
+            person=PERSON,
+            sign_in_url="https://web.example/sign-in",
+            password_reset_url="https://web.example/password-reset",
+        )
+    ),
+    "sign_in_link": account_event(
+        SignInLinkRequested(account_id=ACCOUNT, person=PERSON, link=LINK, expires_at=NIGHT_OF_SWITCH)
+    ),
+    "password_reset": account_event(
+        PasswordResetRequested(account_id=ACCOUNT, person=PERSON, link=LINK, expires_at=NIGHT_OF_SWITCH)
+    ),
+    "password_changed": account_event(PasswordChanged(account_id=ACCOUNT, person=PERSON)),
+    "account_disabled": account_event(AccountDisabled(account_id=ACCOUNT, person=PERSON)),
 }
 VENDOR_OR_STAFF_CASES: dict[str, Builder] = {
     "approval_needed": lambda locale, reader: booking_variables(
@@ -308,3 +345,17 @@ def test_an_organizer_hears_of_an_escalation_reassuringly_and_without_vendor_int
     for part in (message.subject, message.text, message.html, message.sms):
         assert "agency-yangtze" not in part and "长江" not in part
         assert "nobody accepted" not in part and "interpreting-" not in part
+
+
+@pytest.mark.parametrize("locale", COMPLETE_LOCALES)
+@pytest.mark.parametrize("notice", ["signup_verification", "sign_in_link", "password_reset"])
+def test_a_link_notice_carries_the_link_and_its_expiry_in_the_readers_zone(notice: str, locale: str) -> None:
+    provided, message = rendered(notice, locale, "Europe/Berlin")
+
+    assert LINK in message.text
+    assert 'href="https://web.example/sign-in/link/verify?token=wl_abc&amp;x=&lt;y&gt;"' in message.html
+    expected = (
+        "28 March 2027, 00:30 (Europe/Berlin)" if locale == "en" else "2027年3月28日 00:30（Europe/Berlin）"
+    )
+    assert provided["expires"].startswith(expected)
+    assert provided["expires"] in message.text

@@ -73,7 +73,11 @@ def new_booking(
         catering_menu=data.catering.menu if data.catering else None,
     )
     contact = Organizer(
-        name=organizer.name, email=organizer.email, locale=organizer.locale, time_zone=organizer.time_zone
+        name=organizer.name,
+        email=organizer.email,
+        locale=organizer.locale,
+        time_zone=organizer.time_zone,
+        phone=organizer.phone,
     )
     return NewBooking(
         request=request,
