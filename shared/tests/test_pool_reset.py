@@ -21,14 +21,19 @@ SESSION_STATE = re.compile(
     r"""["'(;]\s*SET\s+(?!LOCAL\b)(SESSION\s+)?[a-z_.]+\s*(=|TO\b)"""  # a statement that starts with SET
     r"|set_config\([^)]*,\s*false\s*\)"
     r"|pg_(try_)?advisory_(un)?lock(_shared)?\("
-    r"|\bLISTEN\b|add_listener\("
+    r"""|["';]\s*LISTEN\b|add_listener\("""
     r"|WITH\s+HOLD"
     r"|CREATE\s+TEMP",
     re.IGNORECASE,
 )
 UPDATE_SET = re.compile(r"UPDATE\b", re.IGNORECASE)  # "... DO UPDATE" / "UPDATE t" then a line " SET x = ..."
-# the migrations reset their connection themselves; the pool's module only explains the rule
-RESETS_ITSELF = {ROOT / "shared" / "db" / "migrate.py", ROOT / "shared" / "db" / "pool.py"}
+# the migrations and the venue's LISTEN for revoked credentials reset their connection themselves
+# (shared.db.pool.reset_session); the pool's module only explains the rule
+RESETS_ITSELF = {
+    ROOT / "shared" / "db" / "migrate.py",
+    ROOT / "shared" / "db" / "pool.py",
+    ROOT / "services" / "venue" / "adapters" / "credential_changes.py",
+}
 
 
 def session_state_statements() -> list[str]:
