@@ -55,10 +55,11 @@ async def tell_one(
     reader = Reader.of(pack, contact.time_zone, notifier.venue_zone)
     rendered = render(pack, telling.notice, telling.variables(reader, contact))
     essential = is_essential(telling.notice)
+    endpoints, opted_out = await recipients.reach(connection, contact.key)
     planned = plan_deliveries(
         contact,
-        await recipients.active_endpoints(connection, contact.key),
-        await recipients.opted_out(connection, contact.key),
+        endpoints,
+        opted_out,
         essential,
         is_email_only(telling.notice),
     )
