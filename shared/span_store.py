@@ -103,7 +103,10 @@ def read_trace(span_dir: str | Path, trace_id: str) -> list[SpanRecord]:
     path = trace_path(span_dir, trace_id)
     if not path.exists():
         return []
-    spans = [_decoder.decode(line) for line in path.read_bytes().splitlines() if line.strip()]
+    stored = path.read_bytes()
+    # a writer may be appending right now: only lines it has finished (ended by a newline) count
+    complete = stored[: stored.rfind(b"\n") + 1]
+    spans = [_decoder.decode(line) for line in complete.splitlines() if line.strip()]
     return sorted(spans, key=lambda span: span.start_ns)
 
 

@@ -28,7 +28,7 @@ from deploy.bench.observe import (
     settled_trace_counts,
 )
 from deploy.bench.stack import BenchStack
-from deploy.embedded.stack import DATABASES
+from deploy.embedded.stack import SERVICES
 
 TRACE_SAMPLE = 200  # traces read per phase for the span counts (evenly spread over the phase)
 DRAIN_LIMIT_SECONDS = 900.0
@@ -111,7 +111,7 @@ async def drain(context: Context) -> tuple[int, float]:
     """Wait until the work the bookings so far caused is done: nothing waits in a consumer, an outbox
     or notify's deliveries, and the SMTP sink's count has not moved for `mail_quiet_seconds`.
     Returns the messages the sink holds and the seconds until the stack was done."""
-    databases = {name: await asyncpg.connect(context.bench.dsn(name)) for name in DATABASES}
+    databases = {name: await asyncpg.connect(context.bench.dsn(name)) for name in SERVICES}
     try:
         return await _wait_until_done(context, databases)
     finally:

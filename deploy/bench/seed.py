@@ -80,7 +80,9 @@ def _expression(table: str, column: Column, unique_without_ref: set[str], ref: s
     return name
 
 
-async def _copy_statements(connection: asyncpg.Connection) -> list[tuple[str, str]]:
+async def _copy_statements(connection: asyncpg.Connection) -> list[tuple[str, str, str]]:
+    """(table, statement, why it cannot be copied) per table: a table whose rows cannot be made unique
+    in a copy (a series' occurrence positions) gets a count instead, which must find no template's row."""
     columns: dict[str, list[Column]] = {}
     for row in await connection.fetch(_COLUMNS):
         columns.setdefault(row["table_name"], []).append(
@@ -93,7 +95,13 @@ async def _copy_statements(connection: asyncpg.Connection) -> list[tuple[str, st
     for table, table_columns in columns.items():
         ref = "id" if table == "bookings" else "booking_id"
         fresh = {name for key in unique.get(table, []) if ref not in key for name in key}
-        chosen = [(c.name, _expression(table, c, fresh, ref)) for c in table_columns]
+        try:
+            chosen = [(c.name, _expression(table, c, fresh, ref)) for c in table_columns]
+        except ValueError as cannot:  # fine while no template has rows there (checked when copying)
+            statements.append(
+                (table, f'SELECT count(*) FROM "{table}" WHERE "{ref}" = ANY($1::uuid[])', str(cannot))
+            )
+            continue
         names = ", ".join(f'"{name}"' for name, value in chosen if value is not None)
         values = ", ".join(value for _, value in chosen if value is not None)
         statements.append(
@@ -101,6 +109,7 @@ async def _copy_statements(connection: asyncpg.Connection) -> list[tuple[str, st
                 table,
                 f'INSERT INTO "{table}" ({names}) SELECT {values}'
                 f' FROM "{table}" o JOIN clone_map m ON o."{ref}" = m.template_id',
+                "",
             )
         )
     return statements
@@ -121,7 +130,11 @@ async def copy_bookings(
             await connection.execute("SET LOCAL session_replication_role = replica")
             await connection.execute(_MAP, list(template_ids), list(days), TEMPLATE_DAY, count)
             copied = 0
-            for table, statement in statements:
+            for table, statement, cannot in statements:
+                if cannot:
+                    if await connection.fetchval(statement, list(template_ids)):
+                        raise ValueError(cannot)
+                    continue
                 rows = int((await connection.execute(statement)).rsplit(" ", 1)[-1])
                 copied = rows if table == "bookings" else copied
                 if rows:

@@ -44,6 +44,8 @@ from services.venue.entrypoints.http.organizers import OrganizersController
 from services.venue.entrypoints.http.planning import PlanningRequestsController, PlanningTasksController
 from services.venue.entrypoints.http.quotes import QuotesController
 from services.venue.entrypoints.http.records import ActivityRecordsController, StatsController
+from services.venue.entrypoints.http.reports import ReportsController
+from services.venue.entrypoints.http.series import SeriesController
 from services.venue.entrypoints.http.sessions import PasswordResetsController, SessionsController
 from services.venue.entrypoints.http.signup import SignupController
 from services.venue.entrypoints.http.spaces import SpacesController
@@ -70,6 +72,7 @@ CONTROLLERS = [
     SignupController,
     SessionsController,
     PasswordResetsController,
+    SeriesController,
     TokensController,
     ApprovalsController,
     HoldsController,
@@ -84,6 +87,7 @@ CONTROLLERS = [
     SpaceCalendarController,
     ActivityRecordsController,
     StatsController,
+    ReportsController,
     VendorTaskDeskController,
     ClosuresController,
     AvailabilityController,

@@ -1,10 +1,11 @@
+import msgspec
 import pytest
 
 from services.venue.bootstrap import VenueConfig
 from shared.config import ConfigError, ServiceConfig, load, nats_servers
 from shared.messaging.consumer import redelivery_delay
 from shared.messaging.streams import JetStreamSettings
-from shared.span_store import SpanRecord, render_waterfall
+from shared.span_store import SpanRecord, read_trace, render_waterfall, trace_path
 
 pytestmark = pytest.mark.unit
 
@@ -49,6 +50,15 @@ def test_the_waterfall_nests_children_under_parents_in_time_order():
     assert lines[0].startswith(f"trace {'ab' * 16}  3 spans  10.0 ms")
     assert lines[1].startswith("venue: POST /bookings")
     assert lines[2].startswith("  interpreting: work") and lines[3].startswith("  catering: work")
+
+
+def test_a_trace_read_while_a_writer_appends_skips_the_unfinished_line(tmp_path):
+    path = trace_path(tmp_path, "ab" * 16)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    whole = msgspec.json.encode(span("1", None, "venue", 0, 10)) + b"\n"
+    half = msgspec.json.encode(span("2", "1", "notify", 1, 5))[:20]
+    path.write_bytes(whole + half)
+    assert [record.span_id for record in read_trace(tmp_path, "ab" * 16)] == ["1"]
 
 
 def test_parameterised_subjects_route_to_their_contract():

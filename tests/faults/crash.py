@@ -148,7 +148,6 @@ def wait_quiescent(stack: Stack, timeout: float = 60.0) -> None:
             time.sleep(0.5)
             continue
         idle = all(info.num_pending == 0 and info.num_ack_pending == 0 for info in before.values())
-        # the services' databases: the web application's has no outbox (it is not started here)
         if idle and all(count(stack, db, "SELECT count(*) FROM outbox") == 0 for db in SERVICES):
             try:
                 after = consumer_states(stack)

@@ -272,7 +272,7 @@ def _run(stack: Stack, answers_sent: int) -> Run:
         bookings = _scenario(stack, answers_sent)
         clock_until = datetime.now(UTC) + timedelta(days=FIRST_DAY // 2)
         handled = collections.Counter[str]()
-        for database in SERVICES:  # the web application's database has no inbox
+        for database in SERVICES:
             for line in filter(
                 None,
                 stack.postgres.psql("SELECT consumer, count(*) FROM inbox GROUP BY 1", database).splitlines(),
@@ -310,7 +310,7 @@ def test_the_doubled_run_really_delivered_every_message_twice(runs: dict[str, Ru
         assert doubled.delivered[durable] >= 2 * number, (durable, doubled.delivered, plain.delivered)
 
 
-@pytest.mark.parametrize("database", SERVICES)  # the web application is not started here: no rows
+@pytest.mark.parametrize("database", SERVICES)
 def test_every_database_ends_as_in_the_run_without_duplicates(runs: dict[str, Run], database: str):
     plain, doubled = runs["plain"].tables[database], runs["doubled"].tables[database]
     assert sorted(plain) == sorted(doubled)

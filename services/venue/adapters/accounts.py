@@ -60,8 +60,8 @@ class AccountRepository:
         try:
             await self.connection.execute(
                 "INSERT INTO accounts (id, role, name, email, locale, time_zone, organization, phone,"
-                " password_hash, activated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-                " CASE WHEN $10 THEN now() END)",
+                " password_hash, activated_at, country) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+                " CASE WHEN $10 THEN now() END, $11)",
                 account_id,
                 role.value,
                 fields["name"],
@@ -72,6 +72,7 @@ class AccountRepository:
                 fields.get("phone"),
                 fields.get("password_hash"),
                 active,
+                fields.get("country"),
             )
         except asyncpg.UniqueViolationError:
             raise KeyTaken() from None

@@ -31,6 +31,19 @@ FROM calendar,
                            date_trunc('day', $3::timestamptz AT TIME ZONE 'UTC'), interval '1 day') AS d
       ORDER BY 1, 2) AS keys
 """
+# The same keys for the holds of a whole series, in one sorted statement like a single booking's: two
+# series (or a series and a booking) then queue on their first shared key instead of deadlocking
+_LOCK_FOR_HOLDS = """
+WITH calendar AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared($4::bigint) AS locked)
+SELECT count(pg_advisory_xact_lock(hashtext(keys.unit), keys.day))
+FROM calendar,
+     (SELECT DISTINCT unit, (extract(epoch FROM d) / 86400)::int AS day
+      FROM unnest($1::text[]) AS unit,
+           unnest($2::timestamptz[], $3::timestamptz[]) AS w(starts_at, ends_at),
+           generate_series(date_trunc('day', w.starts_at AT TIME ZONE 'UTC'),
+                           date_trunc('day', w.ends_at AT TIME ZONE 'UTC'), interval '1 day') AS d
+      ORDER BY 1, 2) AS keys
+"""
 _BLOCKS = """
 SELECT h.unit, lower(h.during) AS starts_at, upper(h.during) AS ends_at, b.layout,
        b.starts_at AS event_starts_at, NULL::uuid AS closure_id, NULL::text AS reason
@@ -69,6 +82,16 @@ class CalendarRepository:
         """Before reading the neighbours and closures of a new hold inside ``window``."""
         await self.connection.execute(
             _LOCK_FOR_HOLD, sorted(units), window.starts_at, window.ends_at, CALENDAR_LOCK
+        )
+
+    async def lock_for_holds(self, units: list[str], windows: list[Interval]) -> None:
+        """``lock_for_hold`` for many windows at once (a series), every key in one order."""
+        await self.connection.execute(
+            _LOCK_FOR_HOLDS,
+            sorted(units),
+            [window.starts_at for window in windows],
+            [window.ends_at for window in windows],
+            CALENDAR_LOCK,
         )
 
     async def lock_for_closure(self) -> None:

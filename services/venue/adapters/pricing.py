@@ -9,7 +9,7 @@ import asyncpg
 
 from services.venue.adapters.quotes import QuoteRepository
 from services.venue.domain.catalog import Catalog
-from services.venue.domain.quotes import QuoteRequest, price
+from services.venue.domain.quotes import booked_request, price
 from services.venue.domain.rates import RateCard
 
 
@@ -23,18 +23,6 @@ def booking_price(
             kept = await QuoteRepository(connection).quote_of_booking(row["id"])
         if kept is not None:
             return int(kept["total_minor"])
-        interpreting, catering = row["interpreting"] or {}, row["catering"] or {}
-        request = QuoteRequest(
-            space_id=row["space_id"],
-            layout=row["layout"],
-            starts_at=row["starts_at"],
-            ends_at=row["ends_at"],
-            attendees=row["attendees"],
-            floor_language=interpreting.get("floor_language"),
-            target_languages=tuple(interpreting.get("target_languages", ())),
-            catering_menu=catering.get("menu"),
-            catering_headcount=catering.get("headcount"),
-        )
-        return price(request, catalog, rates, datetime.now(UTC)).total
+        return price(booked_request(row), catalog, rates, datetime.now(UTC)).total
 
     return price_of

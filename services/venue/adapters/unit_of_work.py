@@ -24,6 +24,7 @@ from services.venue.adapters.changes import ChangeRepository
 from services.venue.adapters.credentials import CredentialRepository
 from services.venue.adapters.guests import GuestRepository
 from services.venue.adapters.holds import HoldRepository
+from services.venue.adapters.listing import BookingListRepository
 from services.venue.adapters.network_lines import NetworkLineRepository
 from services.venue.adapters.ops.sagas import OpsRepository
 from services.venue.adapters.options import OptionRepository
@@ -31,7 +32,9 @@ from services.venue.adapters.organizers import OrganizerDirectory
 from services.venue.adapters.planning import PlanningRepository
 from services.venue.adapters.quotes import QuoteRepository
 from services.venue.adapters.records import RecordRepository
+from services.venue.adapters.reports import ReportRepository
 from services.venue.adapters.sagas import SagaRepository
+from services.venue.adapters.series import SeriesRepository
 from services.venue.adapters.sign_in_guard import SignInGuardRepository
 from services.venue.adapters.vendor_tasks import VendorTaskRepository
 from services.venue.adapters.waitlist import WaitlistRepository
@@ -72,6 +75,10 @@ class VenueUnit:
         return BookingRepository(self.connection)
 
     @cached_property
+    def booking_list(self) -> BookingListRepository:
+        return BookingListRepository(self.connection)
+
+    @cached_property
     def holds(self) -> HoldRepository:
         return HoldRepository(self.connection)
 
@@ -82,6 +89,10 @@ class VenueUnit:
     @cached_property
     def sagas(self) -> SagaRepository:
         return SagaRepository(self.connection)
+
+    @cached_property
+    def series(self) -> SeriesRepository:
+        return SeriesRepository(self.connection)
 
     @cached_property
     def changes(self) -> ChangeRepository:
@@ -130,6 +141,10 @@ class VenueUnit:
     @cached_property
     def planning(self) -> PlanningRepository:
         return PlanningRepository(self.connection)
+
+    @cached_property
+    def reports(self) -> ReportRepository:
+        return ReportRepository(self.connection)
 
     @cached_property
     def records(self) -> RecordRepository:

@@ -7,8 +7,10 @@ booth, one booth per target language); the interpreting service plans the real t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from services.venue.domain.catalog import Catalog, Space, VenueInfo
 from services.venue.domain.rates import RateCard
@@ -46,6 +48,22 @@ class Quote:
     currency: str
     valid_until: datetime
     note: str
+
+
+def booked_request(booking: Mapping[str, Any]) -> QuoteRequest:
+    """What a booking row asks for, to price it by the rate card (when it kept no quote)."""
+    interpreting, catering = booking["interpreting"] or {}, booking["catering"] or {}
+    return QuoteRequest(
+        space_id=booking["space_id"],
+        layout=booking["layout"],
+        starts_at=booking["starts_at"],
+        ends_at=booking["ends_at"],
+        attendees=booking["attendees"],
+        floor_language=interpreting.get("floor_language"),
+        target_languages=tuple(interpreting.get("target_languages", ())),
+        catering_menu=catering.get("menu"),
+        catering_headcount=catering.get("headcount"),
+    )
 
 
 def event_days(starts_at: datetime, ends_at: datetime, venue: VenueInfo) -> list[tuple[date, timedelta]]:

@@ -70,6 +70,9 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     ops_nats_user: str = ""
     ops_nats_password: str = ""
     jaeger_url: str = ""  # e.g. http://jaeger:16686: GET /bookings/{id}/trace links to <url>/trace/<trace id>
+    series_max_occurrences: int = (
+        52  # the most occurrences one recurring series (POST /bookings/series) makes
+    )
 
 
 @dataclass(frozen=True)

@@ -48,22 +48,21 @@ async def create_booking(
     assert space is not None
     booking_id = uuid.uuid4()
     with saga_scope(SagaTags.of(booking_id, step="hold")):
-        row = _booking_row(command, booking_id, space, option_until)
+        row = booking_row(command, booking_id, space, option_until)
         try:
             async with database.transaction() as unit:
-                status = await _hold_and_start(
-                    unit, command, row, space, catalog, settings, now, option_until
-                )
+                await hold(unit, command, row, space, catalog, now)
+                status = await start(unit, command, row, space, catalog, settings, now, option_until)
         except KeyTaken:
             return await _replay(command, database, row["request_hash"])
-        except _Overlap as overlap:
+        except Overlap as overlap:
             async with database.autocommit() as unit:
                 taken = await unit.holds.conflicts(space.units, overlap.blocked)
             raise SlotTaken(space.id, overlap.blocked, taken) from None
     return Accepted(booking_id, status, row["trace_id"])
 
 
-class _Overlap(Exception):
+class Overlap(Exception):
     """The hold (``blocked``, grown for changeovers) or the lines overlap someone else's."""
 
     def __init__(self, blocked: Interval) -> None:
@@ -71,9 +70,14 @@ class _Overlap(Exception):
         self.blocked = blocked
 
 
-def _booking_row(
-    command: NewBooking, booking_id: uuid.UUID, space: Space, option_until: datetime | None
+def booking_row(
+    command: NewBooking,
+    booking_id: uuid.UUID,
+    space: Space,
+    option_until: datetime | None,
+    series_id: uuid.UUID | None = None,
 ) -> dict[str, Any]:
+    """The booking's row as the command asks for it (an option with ``option_until``)."""
     request = command.request
     return {
         "id": booking_id,
@@ -95,10 +99,26 @@ def _booking_row(
         "trace_id": trace_id_hex(),
         "trace_context": current_traceparent(),
         "first_status": "option" if option_until else first_status(command, space.requires_approval),
+        "series_id": series_id,
     }
 
 
-async def _hold_and_start(
+async def hold(
+    unit: VenueUnit, command: NewBooking, row: dict[str, Any], space: Space, catalog: Catalog, now: datetime
+) -> None:
+    """The booking and its holds (hall, lines, quote); InvalidBooking (a closure, too few lines, the
+    quote) or Overlap (another booking) before anything is published, so a savepoint can undo it."""
+    blocked, closed = await hold_window(unit, catalog, space, command.request)
+    if closed:
+        raise InvalidBooking(closed)
+    try:
+        await unit.bookings.insert(row, space.units, blocked)
+        await _attach_addons(unit, row["id"], command, blocked, now)
+    except HoldTaken:
+        raise Overlap(blocked) from None
+
+
+async def start(
     unit: VenueUnit,
     command: NewBooking,
     row: dict[str, Any],
@@ -108,16 +128,8 @@ async def _hold_and_start(
     now: datetime,
     option_until: datetime | None,
 ) -> str:
-    """The booking's first status: held as an option, or held with its saga started."""
+    """The held booking's first status: an option, or its saga started (its commands staged)."""
     booking_id, request = row["id"], command.request
-    blocked, closed = await hold_window(unit, catalog, space, request)
-    if closed:
-        raise InvalidBooking(closed)
-    try:
-        await unit.bookings.insert(row, space.units, blocked)
-        await _attach_addons(unit, booking_id, command, blocked, now)
-    except HoldTaken:
-        raise _Overlap(blocked) from None
     action = "option placed" if option_until else "created"
     detail = {"space_id": space.id, "starts_at": request.starts_at.isoformat()}
     await unit.audit.record(booking_id, command.actor, action, detail, row["trace_id"])

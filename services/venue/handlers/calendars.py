@@ -1,16 +1,19 @@
-"""Use cases of calendars: a booking as an .ics file, and a space's public busy-time feed."""
+"""Use cases of calendars: a booking or a series as an .ics file, and a space's public busy-time feed."""
 
 from __future__ import annotations
 
 import hashlib
 import uuid
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from services.venue.adapters.unit_of_work import VenueDatabase
 from services.venue.domain.access import Principal
 from services.venue.domain.catalog import Catalog
 from services.venue.domain.ical import CalendarEvent, calendar
+from services.venue.domain.series_calendar import SeriesEntry, SeriesEvent, series_calendar
 from services.venue.handlers.errors import NotFound
+from services.venue.handlers.series import series_of
 from services.venue.handlers.views import visible_booking
 
 # an option or a booking whose services are being arranged may still fall through; any other: CANCELLED
@@ -63,3 +66,32 @@ async def space_feed(database: VenueDatabase, catalog: Catalog, space_id: str, n
 def _block_uid(booking_id: uuid.UUID, space_id: str) -> str:
     """Stable per block and feed, without revealing the booking's id."""
     return hashlib.sha256(f"{booking_id}/{space_id}".encode()).hexdigest()[:32] + "@wict"
+
+
+async def series_calendar_text(
+    database: VenueDatabase, principal: Principal, catalog: Catalog, series_id: uuid.UUID, now: datetime
+) -> str:
+    """The series as one recurring event: skipped, cancelled and rejected occurrences as EXDATEs."""
+    series, occurrences = await series_of(database, principal, series_id)
+    space = catalog.space(series["space_id"])
+    entries = [
+        SeriesEntry(
+            starts_at=row["starts_at"],
+            ends_at=row["ends_at"],
+            takes_place=row["status"] in ICS_STATUS,
+            booked_starts_at=row["booked_starts_at"],
+            booked_ends_at=row["booked_ends_at"],
+        )
+        for row in occurrences
+    ]
+    event = SeriesEvent(
+        uid=f"{series_id}@wict",
+        rule=series["rrule"],
+        zone=ZoneInfo(series["time_zone"]),
+        zone_name=series["time_zone"],
+        summary=series["title"],
+        location=space.label(principal.locale) if space else series["space_id"],
+        description=f"WICT booking series {series_id}",
+        entries=entries,
+    )
+    return series_calendar(event, now)

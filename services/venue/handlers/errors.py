@@ -70,3 +70,11 @@ class Invalid(Exception):
     def __init__(self, violations: list[Violation]) -> None:
         super().__init__("; ".join(f"{v.field}: {v.reason}" for v in violations))
         self.violations = violations
+
+
+class NotPermitted(Exception):
+    """The caller's role may not ask for this (``field`` names what they asked)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field, self.reason = field, reason

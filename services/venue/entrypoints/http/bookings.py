@@ -18,6 +18,7 @@ from litestar.status_codes import HTTP_201_CREATED, HTTP_202_ACCEPTED
 
 from services.venue.domain.access import Principal, Role
 from services.venue.entrypoints.dependencies import VenueDependencies
+from services.venue.entrypoints.http import listing
 from services.venue.entrypoints.http.auth import authenticate, require
 from services.venue.entrypoints.http.booking_requests import (
     booking_errors,
@@ -57,6 +58,8 @@ class BookingsController(Controller):
     path = "/bookings"
     tags = ["bookings"]
     dependencies = {"principal": Provide(authenticate)}
+
+    list_bookings = listing.list_bookings  # GET /bookings: finding bookings, in its own module
 
     @post(
         "/",

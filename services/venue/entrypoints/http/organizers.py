@@ -19,6 +19,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from services.venue.adapters.accounts import profile_of
 from services.venue.domain.access import Principal, Role, new_api_key
+from services.venue.domain.countries import ISO_3166_ALPHA_2
 from services.venue.domain.profiles import MIN_SEARCH_LENGTH, search_needle
 from services.venue.entrypoints.dependencies import VenueDependencies
 from services.venue.entrypoints.http import auth
@@ -75,7 +76,7 @@ class OrganizersController(Controller):
         operation_id="CreateOrganizer",
         status_code=HTTP_201_CREATED,
         responses=problem_responses(
-            {**STAFF_ONLY, 409: "an organizer has this e-mail address", 422: "phone or time zone"}
+            {**STAFF_ONLY, 409: "an organizer has this e-mail address", 422: "phone, time zone or country"}
         ),
     )
     async def create_organizer(
@@ -85,6 +86,9 @@ class OrganizersController(Controller):
         require(principal, Role.STAFF)
         api_key = new_api_key()
         fields = msgspec.structs.asdict(data)
+        if data.country is not None and data.country not in ISO_3166_ALPHA_2:
+            reason = f"{data.country!r} is not an ISO 3166-1 alpha-2 code"
+            raise ApiError(422, "Unknown country", reason, [FieldError("country", reason)])
         try:
             created = await accounts.create_account(deps.database, Role.ORGANIZER, fields, api_key, "first")
         except accounts.AccountExists:

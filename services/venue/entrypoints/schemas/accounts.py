@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta
 
-from services.venue.entrypoints.schemas.common import Email, Locale, Text
+from services.venue.entrypoints.schemas.common import CountryCode, Email, Locale, Text
 
 Phone = Annotated[
     str, Meta(max_length=20, description="E.164: + country code and number, e.g. +8613812345678")
@@ -28,6 +28,7 @@ class OrganizerCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     time_zone: TimeZone = "Asia/Shanghai"
     organization: Organization | None = None
     phone: Phone | None = None
+    country: CountryCode | None = None  # the organization's country (ISO 3166-1 alpha-2): reports count by it
 
 
 class Account(msgspec.Struct, frozen=True, kw_only=True):
