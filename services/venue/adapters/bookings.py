@@ -75,18 +75,6 @@ class BookingRepository:
         except asyncpg.UniqueViolationError:
             raise KeyTaken() from None
 
-WITH booking AS (
-    INSERT INTO bookings (id, idempotency_key, request_hash, space_id, layout, starts_at, ends_at, blocked,
-                          attendees, title, organizer, interpreting, catering, status, phase, trace_id,
-                          trace_context, organizer_id, created_by, first_status, series_id)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-            $20, $21, $23)
-    RETURNING id
-), holds AS (
-    INSERT INTO space_holds (booking_id, unit, during, revision)
-    SELECT id, unit, tstzrange($8, $9), 0 FROM booking, unnest($22::text[]) AS unit
-)
-INSERT INTO saga_steps (booking_id, step, position, state) SELECT id, 'hold', 1, 'held' FROM booking
     async def get(self, booking_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.connection.fetchrow(
             "SELECT *, lower(blocked) AS blocked_from, upper(blocked) AS blocked_to FROM bookings WHERE id = $1",
