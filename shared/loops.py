@@ -17,8 +17,9 @@ log = logging.getLogger(__name__)
 Round = Callable[[], Awaitable[object]]
 
 
-async def every(interval: float, round_: Round, *, name: str) -> None:
-    """Forever: run one round, then sleep ``interval``; a failed round is logged, not fatal."""
+async def every(interval: float, round_: Round, *, name: str, wake: asyncio.Event | None = None) -> None:
+    """Forever: run one round, then sleep ``interval`` (or until ``wake`` is set: work was just made);
+    a failed round is logged, not fatal."""
     while True:
         try:
             await round_()
@@ -26,7 +27,14 @@ async def every(interval: float, round_: Round, *, name: str) -> None:
             raise
         except Exception:
             log.exception(f"{name} failed; retrying", extra={"fields": {"loop": name}})
-        await asyncio.sleep(interval)
+        if wake is None:
+            await asyncio.sleep(interval)
+            continue
+        try:
+            await asyncio.wait_for(wake.wait(), interval)
+        except TimeoutError:
+            pass
+        wake.clear()
 
 
 def drain(step: Callable[[], Awaitable[bool]]) -> Round:

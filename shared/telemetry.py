@@ -1,4 +1,5 @@
-"""One OpenTelemetry setup for every service: provider, sampler, exporters, asyncpg spans, saga tags.
+"""One OpenTelemetry setup for every service: provider, sampler, exporters, saga tags (SQL spans:
+``shared/db/traced.py``).
 
 Spans go over OTLP/HTTP when ``OTEL_EXPORTER_OTLP_ENDPOINT`` is set, and to per-trace JSON-lines files
 when the service has a span folder (the embedded stack always gives one), so an operator can read a
@@ -23,7 +24,6 @@ from dataclasses import dataclass, replace
 
 from opentelemetry import context, propagate, trace
 from opentelemetry.context import Context
-from opentelemetry.instrumentation.asyncpg import AsyncPGInstrumentor
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import ReadableSpan, Span, SpanProcessor, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
@@ -198,10 +198,10 @@ def build_tracer_provider(
 
 
 def setup_tracing(service: str, span_dir: str = "", sample_ratio: float = 1.0) -> TracerProvider:
-    """Build the service's tracer provider, make it global once, and instrument asyncpg with it."""
+    """Build the service's tracer provider and make it global once (the pools' SQL spans use it:
+    ``shared.service`` hands its tracer to ``shared/db/traced.py``)."""
     provider = build_tracer_provider(service, span_dir, sample_ratio)
     trace.set_tracer_provider(provider)
-    AsyncPGInstrumentor().instrument(tracer_provider=provider)
     return provider
 
 

@@ -41,7 +41,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.add_argument(flag, type=int, default=None, help=f"default {getattr(default, field.name)}")
     parser.add_argument("--runs", type=int, default=1, help="runs, each on a fresh stack; medians reported")
     parser.add_argument("--output", type=Path, default=None, help="JSON file (default: <data dir>/bench/)")
-    parser.add_argument("--profile", action="store_true", help="py-spy on venue and notify during throughput")
+    parser.add_argument(
+        "--profile", action="store_true", help="py-spy on the four services during throughput"
+    )
     parser.add_argument("--profile-rate", type=int, default=50, help="py-spy samples per second")
     parser.add_argument("--keep", action="store_true", help="keep each run's stack folder (logs, spans)")
     arguments = parser.parse_args(argv)
@@ -96,7 +98,10 @@ async def measure(
 async def _throughput(context: Context, profile: ProfileRequest | None, figures: Figures) -> Figures:
     profiler = None
     if profile is not None:
-        targets = {name: context.bench.stack.service(name).pid or 0 for name in ("venue", "notify")}
+        targets = {
+            name: context.bench.stack.service(name).pid or 0
+            for name in ("venue", "interpreting", "catering", "notify")
+        }
         profiler = Profiler(targets, profile.folder, profile.rate)
         if not profiler.start():
             progress_line("profile: py-spy not found, no profile")

@@ -137,8 +137,17 @@ async def pg_counters(dsn: str) -> PgCounters:
 
 
 def is_statement(span: SpanRecord) -> bool:
-    """A span of asyncpg's instrumentation: one call to PostgreSQL, one round trip."""
+    """A span of database work: one use of a pooled connection (``shared/db/traced.py``)."""
     return span.kind == "client" and any(key.startswith("db.") for key in span.attributes)
+
+
+def statements_of(span: SpanRecord) -> int:
+    """The round trips a database span stands for: ``db.statements`` of one use of a pooled
+    connection (or 1, a span per statement as asyncpg's instrumentation made them)."""
+    if not is_statement(span):
+        return 0
+    count = span.attributes.get("db.statements", 1)
+    return int(count) if isinstance(count, int | float) else 1
 
 
 @dataclass(frozen=True)
@@ -153,7 +162,7 @@ def trace_counts(span_dir: Path, trace_id: str) -> TraceCounts:
     by_service: dict[str, int] = {}
     for span in spans:
         by_service[span.service] = by_service.get(span.service, 0) + 1
-    return TraceCounts(len(spans), sum(1 for span in spans if is_statement(span)), by_service)
+    return TraceCounts(len(spans), sum(statements_of(span) for span in spans), by_service)
 
 
 def settled_trace_counts(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import email
 import email.policy
 import mailbox
+import os
 import signal
 import sys
 from email.message import EmailMessage
 from pathlib import Path
 
-from deploy.embedded.process import ChildProcess, ManagedServer
+from deploy.embedded.process import REPO_ROOT, ChildProcess, ManagedServer
 
 
 class SmtpSink(ManagedServer):
@@ -22,10 +23,16 @@ class SmtpSink(ManagedServer):
         self.maildir = self.data_dir / "mail"
         self.log_path = self.data_dir / "smtp.log"
         argv = [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}"]
-        argv += ["-c", "aiosmtpd.handlers.Mailbox", str(self.maildir)]
+        argv += ["-c", "deploy.embedded.maildir_handler.RawMaildir", str(self.maildir)]
         # aiosmtpd stops its loop on SIGINT; SIGTERM would end it without closing the server.
         self._process = ChildProcess(
-            "smtp", argv, None, self.log_path, self.data_dir, stop_signal=signal.SIGINT, stop_timeout=5.0
+            "smtp",
+            argv,
+            {**os.environ, "PYTHONPATH": str(REPO_ROOT)},  # the handler is deploy.embedded's own
+            self.log_path,
+            self.data_dir,
+            stop_signal=signal.SIGINT,
+            stop_timeout=5.0,
         )
 
     @property

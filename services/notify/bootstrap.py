@@ -39,7 +39,7 @@ class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
     smtp_port: int = 2525
     smtp_timeout_seconds: float = 10.0
     mail_from: str = "WICT Venue <bookings@wict.example>"
-    dispatch_interval_seconds: float = 0.2
+    dispatch_interval_seconds: float = 1.0  # a new delivery wakes its dispatcher at once
     dispatch_batch_size: int = 32
     max_attempts: int = 8
     retry_base_seconds: float = 2.0
@@ -129,6 +129,7 @@ def _loops(context: Context[NotifyDependencies]) -> list[timers.Loop]:
             deps.tracer,
             config.dispatch_interval_seconds,
             config.dispatch_batch_size,
+            deps.notifier.deliveries_waiting(channel.sender.channel),
         )
         for channel in deps.channels
     ]

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import asyncpg
 
+from shared.db.pool import reset_session
+
 log = logging.getLogger(__name__)
 
 _NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
@@ -62,4 +64,5 @@ async def apply_migrations(pool: asyncpg.Pool, service: str, folder: Path) -> li
                     done.append(f"{owner}/{path.name}")
         finally:
             await connection.execute("SELECT pg_advisory_unlock($1)", _LOCK_KEY)
+            await reset_session(connection)  # a migration may SET, LISTEN or lock for the session
     return done

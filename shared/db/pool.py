@@ -1,4 +1,15 @@
-"""asyncpg pools: JSON codecs on every connection, and a patient first connect."""
+"""asyncpg pools: JSON codecs on every connection, a patient first connect, and a release without a
+round trip.
+
+asyncpg's default release runs ``Connection.reset()``: one more round trip per use of a pooled
+connection (``SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL``), about 40 % of the
+statements the services sent. It undoes session state: session advisory locks, cursors kept open
+past their transaction (WITH HOLD), LISTEN, and settings changed with plain ``SET``. Our code makes
+none of these on a pooled connection (transaction-scoped locks and ``SET LOCAL`` end with their
+transaction; ``shared/tests/test_pool_reset.py`` checks the code and the pool); the one use that does,
+the migrations' session lock, resets its connection itself (``reset_session``). What asyncpg always does
+on release stays: an open or failed transaction is rolled back, listeners are dropped.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +19,8 @@ import time
 
 import asyncpg
 import msgspec
+
+from shared.db.traced import TracedConnection
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +47,18 @@ async def _init_connection(connection: asyncpg.Connection) -> None:
         )
 
 
+async def _keep_clean_session(connection: asyncpg.Connection) -> None:
+    """Release without a round trip: asyncpg has already rolled back any open transaction (see above).
+    The checkout's span ends here (``shared/db/traced.py``)."""
+    if isinstance(connection, TracedConnection):
+        connection.finish()
+
+
+async def reset_session(connection: asyncpg.Connection) -> None:
+    """asyncpg's full reset, for the rare use that changes session state on a pooled connection."""
+    await connection.execute(connection.get_reset_query())
+
+
 async def create_pool(dsn: str, size: int = 16, wait_seconds: float = 30.0) -> asyncpg.Pool:
     """Open a pool, retrying while the server starts or restarts, up to ``wait_seconds``."""
     deadline = time.monotonic() + wait_seconds
@@ -46,6 +71,8 @@ async def create_pool(dsn: str, size: int = 16, wait_seconds: float = 30.0) -> a
                 init=_init_connection,
                 command_timeout=30,
                 max_inactive_connection_lifetime=60,
+                reset=_keep_clean_session,
+                connection_class=TracedConnection,
             )
             assert pool is not None
             return pool

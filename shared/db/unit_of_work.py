@@ -6,6 +6,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 import asyncpg
 import msgspec
@@ -18,7 +19,18 @@ _encoder = msgspec.json.Encoder()
 _INSERT_OUTBOX = """
 INSERT INTO outbox (message_id, subject, payload, headers)
 SELECT m, s, p, h::jsonb FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::text[]) AS t(m, s, p, h)
+RETURNING seq, message_id
 """
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxMessage:
+    """A committed outbox row, as its transaction staged it: handed to the relay to publish at once."""
+
+    seq: int
+    subject: str
+    payload: bytes
+    headers: dict[str, str]
 
 
 class UnitOfWork:
@@ -26,19 +38,14 @@ class UnitOfWork:
 
     def __init__(self, connection: asyncpg.Connection) -> None:
         self.connection = connection
-        self._staged: list[tuple[uuid.UUID, str, bytes, str]] = []
+        self._staged: list[tuple[uuid.UUID, str, bytes, dict[str, str]]] = []
 
     def publish(self, message: Message, subject: str | None = None) -> None:
         headers = {"Nats-Msg-Id": str(message.message_id), **current_traceparent()}
         if message.causation_id:
             headers["Wict-Causation-Id"] = str(message.causation_id)
         self._staged.append(
-            (
-                message.message_id,
-                subject or message.subject,
-                _encoder.encode(message),
-                _encoder.encode(headers).decode(),
-            )
+            (message.message_id, subject or message.subject, _encoder.encode(message), headers)
         )
 
     async def claim(self, consumer: str, message_id: uuid.UUID) -> bool:
@@ -50,13 +57,18 @@ class UnitOfWork:
         )
         return status.endswith(" 1")
 
-    async def flush(self) -> int:
+    async def flush(self) -> list[OutboxMessage]:
+        """Write the staged messages to the outbox (one statement); what the relay gets after the commit."""
         if not self._staged:
-            return 0
-        columns = list(zip(*self._staged, strict=True))
-        await self.connection.execute(_INSERT_OUTBOX, *columns)
-        staged, self._staged = len(self._staged), []
-        return staged
+            return []
+        staged, self._staged = self._staged, []
+        ids, subjects, payloads, headers = zip(*staged, strict=True)
+        encoded = [_encoder.encode(h).decode() for h in headers]
+        rows = await self.connection.fetch(_INSERT_OUTBOX, list(ids), list(subjects), list(payloads), encoded)
+        seqs = {row["message_id"]: row["seq"] for row in rows}
+        return sorted(
+            (OutboxMessage(seqs[m], s, p, h) for m, s, p, h in staged), key=lambda message: message.seq
+        )
 
 
 _after_commit: ContextVar[list[Callable[[], None]] | None] = ContextVar("after_commit", default=None)
@@ -87,11 +99,16 @@ def _lost(connection: asyncpg.Connection) -> bool:
 
 
 class Database:
-    """The service's pool; ``transaction()`` yields a unit of work and wakes the relay after commit."""
+    """The service's pool; ``transaction()`` yields a unit of work and hands what it published to the
+    relay once it commits."""
 
-    def __init__(self, pool: asyncpg.Pool, on_commit_with_messages: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        on_commit_with_messages: Callable[[list[OutboxMessage]], None] | None = None,
+    ) -> None:
         self.pool = pool
-        self._wake = on_commit_with_messages
+        self._hand_over = on_commit_with_messages
 
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[asyncpg.Connection]:
@@ -120,7 +137,7 @@ class Database:
                 published = await unit.flush()
         finally:
             _after_commit.reset(token)
-        if published and self._wake:
-            self._wake()
+        if published and self._hand_over:
+            self._hand_over(published)
         for callback in committed:
             callback()

@@ -5,16 +5,18 @@ network) are retried in place a few times, then NAKed with a growing delay so Je
 up to the consumer's ``max_deliver``. A payload that cannot be decoded is terminated at once, since
 redelivering it cannot help; the reason travels in JetStream's terminated advisory, which the
 DEAD_LETTERS stream keeps for ops (as it keeps the advisory of a message that reached ``max_deliver``).
-faststream's default (terminate on any error) is not used.
+A handler that raises is NAKed with a delay, never terminated.
 
 Identity: on a templated subject (``tasks.{kind}.{vendor_id}.declined``) the subject is what NATS
 permissions vouch for, the body only what the sender claims. A body that renders to another subject
 (vendor A publishing an answer in vendor B's name) is terminated unread.
 
-Tracing: faststream's middleware continues the sender's trace from the message headers (a redelivery
-carries the same headers, so it joins the same trace); the handler runs in the saga's tags: the saga
-the sender named (``Wict-Saga``) when it is about the body's booking, else the booking's own saga, at
-the step the subject belongs to.
+Tracing: each handled message gets a ``<subject> process`` span that continues the sender's trace from
+the message headers (a redelivery carries the same headers, so it joins the same trace); the handler
+runs in the saga's tags: the saga the sender named (``Wict-Saga``) when it is about the body's booking,
+else the booking's own saga, at the step the subject belongs to. A message acked unread gets no span.
+
+The subscription itself is plain nats-py (``shared/messaging/subscription.py``).
 """
 
 from __future__ import annotations
@@ -27,15 +29,15 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 import msgspec
-from faststream import AckPolicy
-from faststream.nats import JStream, NatsBroker, NatsMessage
-from opentelemetry import trace
+from opentelemetry import propagate, trace
+from opentelemetry.trace import SpanKind
 
 from shared import faults
 from shared.contracts.base import Message
 from shared.db.pool import TRANSIENT_ERRORS
 from shared.db.unit_of_work import Database, UnitOfWork
 from shared.messaging.streams import Consumer
+from shared.messaging.subscription import Delivery, Subscriber
 from shared.telemetry import SAGA_HEADER, SagaTags, saga_of, saga_scope
 
 log = logging.getLogger(__name__)
@@ -97,31 +99,41 @@ class Route:
 
 
 def bind_consumer(
-    broker: NatsBroker,
     consumer: Consumer,
     routes: Mapping[type[Message], Handler],
     database: Database,
+    tracer: trace.Tracer,
     concurrency: int = 32,
-) -> None:
-    """Subscribe ``broker`` to the provisioned durable ``consumer``, dispatching by subject."""
+) -> Subscriber:
+    """A subscriber to the provisioned durable ``consumer``, dispatching by subject (``start`` it on the
+    service's NATS connection)."""
     by_subject = {
         message_type.subject: Route(message_type, handler) for message_type, handler in routes.items()
     }
 
-    @broker.subscriber(
-        consumer.filter_subject,
-        stream=JStream(consumer.stream, declare=False),
-        queue=consumer.durable,  # nats-py binds the queue to the durable of the same name
-        max_workers=concurrency,
-        ack_policy=AckPolicy.MANUAL,
-        title=consumer.durable,
-        description=f"{consumer.service} handles {', '.join(sorted(by_subject))}",
-    )
-    async def on_message(message: NatsMessage) -> None:
-        await handle(message, consumer.durable, by_subject, database)
+    async def on_message(message: Delivery) -> None:
+        raw = message.raw_message
+        if route_for(raw.subject, by_subject) is None:  # not ours to handle: acked unread, no span
+            await message.ack()
+            return
+        with tracer.start_as_current_span(
+            f"{raw.subject} process",
+            context=propagate.extract(raw.headers or {}),
+            kind=SpanKind.CONSUMER,
+            attributes={
+                "messaging.system": "nats",
+                "messaging.operation": "process",
+                "messaging.destination.name": raw.subject,
+                "messaging.consumer.group.name": consumer.durable,
+                "messaging.message.id": (raw.headers or {}).get("Nats-Msg-Id", ""),
+            },
+        ):
+            await handle(message, consumer.durable, by_subject, database)
+
+    return Subscriber(consumer, on_message, concurrency)
 
 
-async def terminate(message: NatsMessage, reason: str) -> None:
+async def terminate(message: Delivery, reason: str) -> None:
     """Stop redelivering ``message``, telling JetStream why (``+TERM <reason>``, nats-server >= 2.10.4).
 
     nats-py's ``term()`` sends no reason, so the ack is published by hand. The reason lands in the
@@ -130,13 +142,11 @@ async def terminate(message: NatsMessage, reason: str) -> None:
     raw = message.raw_message
     if not raw._ackd and raw.reply:
         await raw._client.publish(raw.reply, b"+TERM " + reason[:TERM_REASON_MAX].encode())
-        raw._ackd = True  # faststream's reject() below then only records the outcome
+        raw._ackd = True  # reject() below then sends nothing more
     await message.reject()
 
 
-async def handle(
-    message: NatsMessage, consumer: str, routes: Mapping[str, Route], database: Database
-) -> None:
+async def handle(message: Delivery, consumer: str, routes: Mapping[str, Route], database: Database) -> None:
     raw = message.raw_message
     route = route_for(raw.subject, routes)
     if route is None:  # a newer sender's message type, or the service's own task news: not ours to handle
@@ -189,7 +199,7 @@ def message_saga(body: Message, subject: str, headers: Mapping[str, str] | None)
 
 
 async def _handle_in_transaction(
-    message: NatsMessage, body: Any, route: Route, consumer: str, database: Database
+    message: Delivery, body: Any, route: Route, consumer: str, database: Database
 ) -> None:
     raw = message.raw_message
     fields = {

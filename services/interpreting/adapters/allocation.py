@@ -1,9 +1,11 @@
 """Holding booths and interpreters under concurrency: the first free candidates, the next one on a clash.
 
 A candidate free a moment ago may be taken by a concurrent reservation before our insert: the exclusion
-constraint refuses the insert (after waiting for the other transaction to end), a savepoint undoes just
-that insert and we try the next candidate. Each candidate is tried at most once, so the loop ends, and
-two reservations can never both get the last interpreter. Competitors first queue on (resource, day)
+constraint refuses it (after waiting for the other transaction to end) and we try the next candidate.
+A reservation inserts with ON CONFLICT DO NOTHING and reads back what it got (``claim_skipping``: one
+statement per round, no savepoints); a takeover undoes a refused insert with a savepoint (``claim``).
+Each candidate is tried at most once, so the loop ends, and two reservations can never both get the last
+interpreter. Competitors first queue on (resource, day)
 locks (see ``domain.contention``), so the constraint is the safety net rather than the traffic light.
 """
 
@@ -64,6 +66,25 @@ async def claim(
             won.append((slots[len(won)], candidate))
         except asyncpg.ExclusionViolationError:
             continue
+    return won
+
+
+async def claim_skipping(
+    slots: list[SlotT],
+    candidates: list[str],
+    insert: Callable[[list[tuple[SlotT, str]]], Awaitable[list[str]]],
+) -> list[tuple[SlotT, str]]:
+    """``claim`` with an ``insert`` that skips the candidates taken meanwhile (INSERT ... ON CONFLICT DO
+    NOTHING) and answers those it took: no savepoints, one statement per round; each round offers the
+    slots still open to the next candidates, each candidate once."""
+    won: list[tuple[SlotT, str]] = []
+    queue = list(candidates)
+    while queue and len(won) < len(slots):
+        filled = {slot for slot, _ in won}
+        chosen = list(zip([slot for slot in slots if slot not in filled], queue, strict=False))
+        queue = queue[len(chosen) :]
+        taken = set(await insert(chosen))
+        won += [(slot, candidate) for slot, candidate in chosen if candidate in taken]
     return won
 
 
@@ -141,12 +162,12 @@ async def _hold_booths(
     free = await repository.free_booths(connection, key.booking_id, pool, start, end)
     slots, candidates = booths_in_order(plan.target_languages, free, previous)
 
-    async def insert(chosen: list[tuple[str, str]]) -> None:
-        await repository.hold_booths(
+    async def insert(chosen: list[tuple[str, str]]) -> list[str]:
+        return await repository.hold_free_booths(
             connection, key, [(booth, target) for target, booth in chosen], start, end
         )
 
-    return dict(await claim(connection, slots, candidates, insert))
+    return dict(await claim_skipping(slots, candidates, insert))
 
 
 async def _staff(
@@ -160,9 +181,11 @@ async def _staff(
 ) -> list[str]:
     """Assign up to a full team from ``free`` (in order) to ``booth`` (None: consecutive); those assigned."""
 
-    async def insert(chosen: list[tuple[int, str]]) -> None:
+    async def insert(chosen: list[tuple[int, str]]) -> list[str]:
         team = [(interpreter, roster.vendor_of(interpreter)) for _, interpreter in chosen]
-        await repository.assign(connection, key, booth, team, plan.load_in_at, plan.load_out_at, target)
+        return await repository.assign_free(
+            connection, key, booth, team, plan.load_in_at, plan.load_out_at, target
+        )
 
     seats = list(range(plan.team_per_booth))
-    return [interpreter for _, interpreter in await claim(connection, seats, free, insert)]
+    return [interpreter for _, interpreter in await claim_skipping(seats, free, insert)]

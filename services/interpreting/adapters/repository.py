@@ -130,6 +130,56 @@ async def hold_booths(
     )
 
 
+async def hold_free_booths(
+    connection: asyncpg.Connection,
+    key: PlanKey,
+    booths: list[tuple[str, str]],
+    start: datetime,
+    end: datetime,
+) -> list[str]:
+    """Hold the (booth, target language) pairs whose booth no other booking holds then; the booths held.
+    One statement, no savepoint: a booth taken meanwhile is skipped (the exclusion constraint decides)."""
+    rows = await connection.fetch(
+        "INSERT INTO booth_holds (booking_id, revision, booth_id, target_language, during)"
+        " SELECT $1, $2, b, t, tstzrange($5, $6) FROM unnest($3::text[], $4::text[]) AS u(b, t)"
+        " ON CONFLICT DO NOTHING RETURNING booth_id",
+        key.booking_id,
+        key.revision,
+        [booth for booth, _ in booths],
+        [target for _, target in booths],
+        start,
+        end,
+    )
+    return [row["booth_id"] for row in rows]
+
+
+async def assign_free(
+    connection: asyncpg.Connection,
+    key: PlanKey,
+    booth_id: str | None,
+    team: list[tuple[str, str]],
+    start: datetime,
+    end: datetime,
+    target_language: str | None = None,
+) -> list[str]:
+    """Assign the (interpreter, vendor) pairs whose interpreter is free then; the interpreters assigned.
+    One statement, no savepoint: one taken meanwhile is skipped (the exclusion constraint decides)."""
+    rows = await connection.fetch(
+        "INSERT INTO assignments (booking_id, revision, booth_id, interpreter_id, vendor_id, during, target_language)"
+        " SELECT $1, $2, $3, i, v, tstzrange($6, $7), $8 FROM unnest($4::text[], $5::text[]) AS u(i, v)"
+        " ON CONFLICT DO NOTHING RETURNING interpreter_id",
+        key.booking_id,
+        key.revision,
+        booth_id,
+        [i for i, _ in team],
+        [v for _, v in team],
+        start,
+        end,
+        target_language,
+    )
+    return [row["interpreter_id"] for row in rows]
+
+
 async def assign(
     connection: asyncpg.Connection,
     key: PlanKey,

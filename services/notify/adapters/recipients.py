@@ -162,6 +162,18 @@ async def opted_out(connection: asyncpg.Connection, key: str) -> set[str]:
     return {row["channel"] for row in rows}
 
 
+_REACH = """
+SELECT array(SELECT id FROM webhook_endpoints WHERE recipient_key = $1 AND state = 'active' ORDER BY created_at),
+       array(SELECT channel FROM channel_preferences WHERE recipient_key = $1 AND NOT non_essential)
+"""
+
+
+async def reach(connection: asyncpg.Connection, key: str) -> tuple[list[Endpoint], set[str]]:
+    """``active_endpoints`` and ``opted_out`` of one recipient, in one round trip (every notice asks)."""
+    endpoints, opted_out = await connection.fetchrow(_REACH, key)
+    return [Endpoint(endpoint_id) for endpoint_id in endpoints], set(opted_out)
+
+
 async def active_endpoints(connection: asyncpg.Connection, key: str) -> list[Endpoint]:
     rows = await connection.fetch(
         "SELECT id FROM webhook_endpoints WHERE recipient_key = $1 AND state = 'active' ORDER BY created_at",

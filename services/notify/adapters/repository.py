@@ -33,21 +33,25 @@ class NewNotification:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-_INSERT_NOTIFICATION = """
-INSERT INTO notifications (id, message_id, booking_id, event, recipient, recipient_key, locale, subject, body,
-                           html, sms, ics, data, essential, trace_context)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-ON CONFLICT (message_id, recipient_key) DO NOTHING
-"""
-
-# the feed is delivered by being stored; the other channels wait for their dispatcher
-_INSERT_DELIVERIES = """
-INSERT INTO deliveries (id, notification_id, message_id, recipient, recipient_key, channel, endpoint_id, state,
-                        sent_at, last_error)
-SELECT gen_random_uuid(), $1, $2, address, $3, channel, endpoint_id, state,
-       CASE state WHEN 'sent' THEN now() END, CASE state WHEN 'skipped' THEN 'opted out' END
-FROM unnest($4::text[], $5::text[], $6::uuid[], $7::text[]) AS planned(channel, address, endpoint_id, state)
-ON CONFLICT DO NOTHING
+# the notification and its deliveries in one statement; nothing when this event reached this recipient
+# already (the feed is delivered by being stored; the other channels wait for their dispatcher)
+_RECORD = """
+WITH notification AS (
+    INSERT INTO notifications (id, message_id, booking_id, event, recipient, recipient_key, locale, subject,
+                               body, html, sms, ics, data, essential, trace_context)
+    VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+    ON CONFLICT (message_id, recipient_key) DO NOTHING
+    RETURNING id
+), planned AS (
+    INSERT INTO deliveries (id, notification_id, message_id, recipient, recipient_key, channel, endpoint_id,
+                            state, sent_at, last_error)
+    SELECT gen_random_uuid(), notification.id, $1, address, $5, channel, endpoint_id, state,
+           CASE state WHEN 'sent' THEN now() END, CASE state WHEN 'skipped' THEN 'opted out' END
+    FROM notification,
+         unnest($15::text[], $16::text[], $17::uuid[], $18::text[]) AS planned(channel, address, endpoint_id, state)
+    ON CONFLICT DO NOTHING
+)
+SELECT count(*) FROM notification
 """
 
 
@@ -60,10 +64,9 @@ async def record(
         PlannedDelivery("in_app", key, None, "sent"),
         PlannedDelivery("email", notification.recipient, None, "pending"),
     ]
-    notification_id = uuid.uuid4()
-    status = await connection.execute(
-        _INSERT_NOTIFICATION,
-        notification_id,
+    columns = list(zip(*((p.channel, p.address, p.endpoint_id, p.state) for p in planned), strict=True))
+    recorded = await connection.fetchval(
+        _RECORD,
         notification.message_id,
         notification.booking_id,
         notification.event,
@@ -78,14 +81,9 @@ async def record(
         notification.data,
         notification.essential,
         notification.trace_context,
+        *map(list, columns),
     )
-    if not status.endswith(" 1"):
-        return False
-    columns = list(zip(*((p.channel, p.address, p.endpoint_id, p.state) for p in planned), strict=True))
-    await connection.execute(
-        _INSERT_DELIVERIES, notification_id, notification.message_id, key, *map(list, columns)
-    )
-    return True
+    return bool(recorded)
 
 
 _FEED = """
@@ -152,14 +150,21 @@ SELECT id, attempts, $2, $3, $4 FROM deliveries WHERE id = $1
 """
 
 
-async def mark_sent(connection: asyncpg.Connection, delivery_id: uuid.UUID, now: datetime) -> None:
-    await connection.execute(
-        "UPDATE deliveries SET state = 'sent', attempts = attempts + 1, last_attempt_at = $2, sent_at = $2,"
-        " last_error = NULL WHERE id = $1",
-        delivery_id,
-        now,
-    )
-    await connection.execute(_ATTEMPT, delivery_id, now, "sent", None)
+_MARK_SENT = """
+WITH sent AS (
+    UPDATE deliveries SET state = 'sent', attempts = attempts + 1, last_attempt_at = $2, sent_at = $2,
+                          last_error = NULL
+    WHERE id = ANY($1::uuid[]) RETURNING id, attempts
+)
+INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, outcome, error)
+SELECT id, attempts, $2, 'sent', NULL FROM sent
+"""
+
+
+async def mark_sent(connection: asyncpg.Connection, delivery_ids: list[uuid.UUID], now: datetime) -> None:
+    """The deliveries were accepted: sent, each attempt recorded (one statement for a whole batch)."""
+    if delivery_ids:
+        await connection.execute(_MARK_SENT, delivery_ids, now)
 
 
 async def mark_failed_attempt(

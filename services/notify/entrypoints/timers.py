@@ -42,10 +42,13 @@ def dispatcher(
     sender: Sender,
     policy: RetryPolicy,
     tracer: trace.Tracer,
-    interval: float = 0.2,
+    interval: float = 1.0,
     batch_size: int = 32,
+    wake: asyncio.Event | None = None,
 ) -> Loop:
-    """Forever: send every due delivery of the channel (batch after batch while they come back full), then sleep."""
+    """Forever: send every due delivery of the channel (batch after batch while they come back full), then
+    sleep until ``wake`` (a new delivery committed here) or ``interval`` (retries that came due, other
+    instances' deliveries)."""
     grace = sender.timeout * 3
 
     async def batch() -> bool:
@@ -55,7 +58,7 @@ def dispatcher(
         return attempted == batch_size
 
     async def dispatch() -> None:
-        await every(interval, drain(batch), name=f"{sender.channel} dispatch")
+        await every(interval, drain(batch), name=f"{sender.channel} dispatch", wake=wake)
 
     dispatch.__name__ = f"dispatch-{sender.channel}"
     return dispatch

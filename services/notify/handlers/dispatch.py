@@ -68,32 +68,48 @@ async def _attempt(row: asyncpg.Record, send: SendOne, tracer: trace.Tracer) -> 
     return None
 
 
+def _fields(row: asyncpg.Record) -> dict[str, object]:
+    return {
+        "booking_id": str(row["booking_id"]),
+        "delivery_id": str(row["id"]),
+        "channel": row["channel"],
+        "attempt": row["attempts"] + 1,
+    }
+
+
 async def _record(
     connection: asyncpg.Connection,
-    row: asyncpg.Record,
-    failure: SendFailed | None,
+    rows: list[asyncpg.Record],
+    failures: list[SendFailed | None],
     policy: RetryPolicy,
     now: datetime,
 ) -> None:
-    channel = row["channel"]
-    fields = {
-        "booking_id": str(row["booking_id"]),
-        "delivery_id": str(row["id"]),
-        "channel": channel,
-        "attempt": row["attempts"] + 1,
-    }
-    if failure is None:
-        await repository.mark_sent(connection, row["id"], now)
+    """Each attempt's outcome: the batch's sent ones in one statement, each failure on its own."""
+    sent = [row for row, failure in zip(rows, failures, strict=True) if failure is None]
+    await repository.mark_sent(connection, [row["id"] for row in sent], now)
+    for row in sent:
         with _in_trace_of(row):
-            log.info(f"{channel} sent", extra={"fields": fields})
-        return
+            log.info(f"{row['channel']} sent", extra={"fields": _fields(row)})
+    for row, failure in zip(rows, failures, strict=True):
+        if failure is not None:
+            await _record_failure(connection, row, failure, policy, now)
+
+
+async def _record_failure(
+    connection: asyncpg.Connection,
+    row: asyncpg.Record,
+    failure: SendFailed,
+    policy: RetryPolicy,
+    now: datetime,
+) -> None:
     outcome = after_failure(policy, row["attempts"] + 1, failure.permanent)
     retry_at = now + outcome.wait if outcome.wait is not None else None
     await repository.mark_failed_attempt(connection, row["id"], now, outcome.state, retry_at, failure.reason)
     error = type(failure.__cause__ or failure).__name__  # the text may quote the address: keep it out of logs
     with _in_trace_of(row):
         log.warning(
-            f"{channel} not sent", extra={"fields": {**fields, "state": outcome.state, "error": error}}
+            f"{row['channel']} not sent",
+            extra={"fields": {**_fields(row), "state": outcome.state, "error": error}},
         )
 
 
@@ -123,8 +139,7 @@ async def dispatch_once(
             await repository.abandon(connection, [row["id"] for row in gone], clock(), "endpoint disabled")
         failures = await _send_batch(rows, sender, tracer) if rows else []
         now = clock()
-        for row, failure in zip(rows, failures, strict=True):
-            await _record(connection, row, failure, policy, now)
+        await _record(connection, rows, failures, policy, now)
         outcomes: list[Outcome] = [
             (Delivery.from_row(row), failure) for row, failure in zip(rows, failures, strict=True)
         ]

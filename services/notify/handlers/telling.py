@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
 from services.notify.domain.templates import Templates, render
 from services.notify.domain.wording import Reader
 from services.notify.handlers.delivery_metrics import count_delivery
+from shared.db.unit_of_work import after_commit
 from shared.telemetry import current_traceparent
 
 log = logging.getLogger(__name__)
@@ -28,11 +30,16 @@ Variables = Callable[[Reader, Contact], dict[str, str]]
 
 @dataclass(frozen=True)
 class Notifier:
-    """What telling needs: the templates of every locale, the venue's time zone, the reminder leads."""
+    """What telling needs: the templates of every locale, the venue's time zone, the reminder leads; and
+    per channel, the event its dispatcher waits on between rounds (set once a new delivery commits)."""
 
     templates: Templates
     venue_zone: ZoneInfo
     reminder_leads: tuple[timedelta, ...] = parse_leads(DEFAULT_LEADS)
+    waiting: dict[str, asyncio.Event] = field(default_factory=dict, compare=False)
+
+    def deliveries_waiting(self, channel: str) -> asyncio.Event:
+        return self.waiting.setdefault(channel, asyncio.Event())
 
 
 @dataclass(frozen=True)
@@ -55,10 +62,11 @@ async def tell_one(
     reader = Reader.of(pack, contact.time_zone, notifier.venue_zone)
     rendered = render(pack, telling.notice, telling.variables(reader, contact))
     essential = is_essential(telling.notice)
+    endpoints, opted_out = await recipients.reach(connection, contact.key)
     planned = plan_deliveries(
         contact,
-        await recipients.active_endpoints(connection, contact.key),
-        await recipients.opted_out(connection, contact.key),
+        endpoints,
+        opted_out,
         essential,
         is_email_only(telling.notice),
     )
@@ -83,6 +91,8 @@ async def tell_one(
         for delivery in planned:
             if delivery.state in ("sent", "skipped"):
                 count_delivery(delivery.channel, delivery.state)
+        for channel in {delivery.channel for delivery in planned if delivery.state == "pending"}:
+            after_commit(notifier.deliveries_waiting(channel).set)  # its dispatcher goes at once
     return recorded
 
 

@@ -9,14 +9,23 @@ from typing import Any
 import asyncpg
 
 from services.venue.adapters.conflicts import HoldTaken, KeyTaken
-from services.venue.adapters.holds import insert_holds, lock_unit_days
+from services.venue.adapters.holds import lock_unit_days
 from services.venue.domain.booking import Interval, ReleasedHold
 
+# the booking, its hold of each unit and the saga's hold step, in one statement
 _INSERT = """
-INSERT INTO bookings (id, idempotency_key, request_hash, space_id, layout, starts_at, ends_at, blocked,
-                      attendees, title, organizer, interpreting, catering, status, phase, trace_id, trace_context,
-                      organizer_id, created_by, series_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+WITH booking AS (
+    INSERT INTO bookings (id, idempotency_key, request_hash, space_id, layout, starts_at, ends_at, blocked,
+                          attendees, title, organizer, interpreting, catering, status, phase, trace_id,
+                          trace_context, organizer_id, created_by, first_status, series_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+            $20, $21, $23)
+    RETURNING id
+), holds AS (
+    INSERT INTO space_holds (booking_id, unit, during, revision)
+    SELECT id, unit, tstzrange($8, $9), 0 FROM booking, unnest($22::text[]) AS unit
+)
+INSERT INTO saga_steps (booking_id, step, position, state) SELECT id, 'hold', 1, 'held' FROM booking
 """
 _REPLACE_PLAN = """
 UPDATE bookings SET space_id = $2, layout = $3, starts_at = $4, ends_at = $5, attendees = $6, title = $7,
@@ -35,42 +44,36 @@ class BookingRepository:
         when its idempotency key is in use."""
         try:
             await lock_unit_days(self.connection, units, blocked)
-            await self._insert(row, blocked)
-            await insert_holds(self.connection, row["id"], units, blocked, 0)
             await self.connection.execute(
-                "INSERT INTO saga_steps (booking_id, step, position, state) VALUES ($1, 'hold', 1, 'held')",
+                _INSERT,
                 row["id"],
+                row["idempotency_key"],
+                row["request_hash"],
+                row["space_id"],
+                row["layout"],
+                row["starts_at"],
+                row["ends_at"],
+                blocked.starts_at,
+                blocked.ends_at,
+                row["attendees"],
+                row["title"],
+                row["organizer"],
+                row["interpreting"],
+                row["catering"],
+                row["status"],
+                row["phase"],
+                row["trace_id"],
+                row["trace_context"],
+                row["organizer_id"],
+                row["created_by"],
+                row.get("first_status"),
+                units,
+                row.get("series_id"),
             )
         except asyncpg.ExclusionViolationError:
             raise HoldTaken() from None
         except asyncpg.UniqueViolationError:
             raise KeyTaken() from None
-
-    async def _insert(self, row: dict[str, Any], blocked: Interval) -> None:
-        await self.connection.execute(
-            _INSERT,
-            row["id"],
-            row["idempotency_key"],
-            row["request_hash"],
-            row["space_id"],
-            row["layout"],
-            row["starts_at"],
-            row["ends_at"],
-            blocked.starts_at,
-            blocked.ends_at,
-            row["attendees"],
-            row["title"],
-            row["organizer"],
-            row["interpreting"],
-            row["catering"],
-            row["status"],
-            row["phase"],
-            row["trace_id"],
-            row["trace_context"],
-            row["organizer_id"],
-            row["created_by"],
-            row.get("series_id"),
-        )
 
     async def get(self, booking_id: uuid.UUID) -> asyncpg.Record | None:
         return await self.connection.fetchrow(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import asyncpg
 
 from services.venue.adapters.credentials import CHANGES_CHANNEL
+from shared.db.pool import reset_session
 
 
 async def listen(
@@ -37,3 +38,4 @@ async def listen(
         finally:
             if not connection.is_closed():
                 await connection.remove_listener(CHANGES_CHANNEL, heard)
+                await reset_session(connection)  # the pool does not UNLISTEN for us (shared/db/pool.py)

@@ -28,6 +28,12 @@ UPDATE bookings SET phase = $2, status = $3, reason = $4, updated_at = now() WHE
 RETURNING extract(epoch FROM now() - (SELECT min(started_at) FROM saga_steps
                                       WHERE booking_id = $1 AND step <> 'hold'))::float8
 """
+# the saga's state and what every booking event carries (``handlers/events.py`` builds them from it)
+_LOCK = """
+SELECT id, phase, reason, revision, space_id, organizer, interpreting, catering, title, starts_at, ends_at,
+       fee_minor, currency
+FROM bookings WHERE id = $1 FOR UPDATE
+"""
 _STATUS = {Phase.CONFIRMED: "confirmed", Phase.REJECTED: "rejected", Phase.CANCELLED: "cancelled"}
 
 
@@ -43,15 +49,14 @@ class SagaRepository:
             )
 
     async def lock(self, booking_id: uuid.UUID) -> tuple[asyncpg.Record, Saga] | None:
-        """The booking's phase, reason and revision, locked for the rest of the transaction, and its saga.
+        """The booking's row (phase, reason, revision and what its events carry), locked for the rest of the
+        transaction, and its saga.
 
         The steps are read by a second statement on purpose: under READ COMMITTED a statement that waited
         for the row lock re-reads the locked row but not its subqueries, so a subquery here would see the
         steps as they were before a concurrent event's transaction committed.
         """
-        row = await self.connection.fetchrow(
-            "SELECT phase, reason, revision FROM bookings WHERE id = $1 FOR UPDATE", booking_id
-        )
+        row = await self.connection.fetchrow(_LOCK, booking_id)
         if row is None:
             return None
         steps = await self.connection.fetch(

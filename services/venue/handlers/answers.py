@@ -25,11 +25,11 @@ async def answer(
 ) -> None:
     """The live plan's answers drive the booking saga, the next plan's the change saga."""
     saga_step, change_step = transitions
-    live = await unit.bookings.lock_revision(event.booking_id)
-    if live is None or event.revision < live:
+    locked = await unit.sagas.lock(event.booking_id)  # the booking's row: its live revision, and its saga
+    if locked is None or event.revision < locked[0]["revision"]:
         return  # unknown booking, or a superseded plan answering late: nothing left to decide
-    if event.revision == live:
-        await advance(unit, event.booking_id, saga_step, catalog, settings, detail, event.message_id)
+    if event.revision == locked[0]["revision"]:
+        await advance(unit, event.booking_id, saga_step, catalog, settings, detail, event.message_id, locked)
     elif change_step is not None:
         await advance_change(
             unit, event.booking_id, event.revision, change_step, catalog, detail, event.message_id

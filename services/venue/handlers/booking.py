@@ -16,7 +16,7 @@ from services.venue.domain.commands import NewBooking, organizer_json
 from services.venue.domain.settings import SagaSettings
 from services.venue.handlers.errors import IdempotencyKeyReused, InvalidBooking, SlotTaken
 from services.venue.handlers.holding import hold_window
-from services.venue.handlers.saga import start_saga
+from services.venue.handlers.saga import first_status, start_saga
 from shared.telemetry import SagaTags, current_traceparent, saga_scope, trace_id_hex
 
 
@@ -98,6 +98,7 @@ def booking_row(
         "phase": "option" if option_until else "running",
         "trace_id": trace_id_hex(),
         "trace_context": current_traceparent(),
+        "first_status": "option" if option_until else first_status(command, space.requires_approval),
         "series_id": series_id,
     }
 
@@ -136,8 +137,11 @@ async def start(
         await unit.options.set_expiry(booking_id, option_until)
         status = "option"
     else:
-        status = await start_saga(unit, booking_id, command, space.requires_approval, catalog, settings, now)
-    await unit.bookings.set_first_status(booking_id, status)
+        status = await start_saga(
+            unit, booking_id, command, space.requires_approval, catalog, settings, now, row
+        )
+    if status != row["first_status"]:  # written with the row; never differs, but the replay answers it
+        await unit.bookings.set_first_status(booking_id, status)
     return status
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 from services.venue.adapters.unit_of_work import VenueUnit
 from services.venue.domain import saga as rules
@@ -45,6 +46,11 @@ def steps_wanted(command: NewBooking, needs_approval: bool) -> list[str]:
     return [name for name, wanted_step in wanted if wanted_step]
 
 
+def first_status(command: NewBooking, needs_approval: bool) -> str:
+    """What ``start_saga`` will answer: confirmed at once when there is nothing to wait for."""
+    return "confirmed" if rules.start(steps_wanted(command, needs_approval)).actions else "pending"
+
+
 async def start_saga(
     unit: VenueUnit,
     booking_id: uuid.UUID,
@@ -53,8 +59,10 @@ async def start_saga(
     catalog: Catalog,
     settings: SagaSettings,
     now: datetime,
+    row: Mapping[str, Any] | None = None,
 ) -> str:
-    """Add the saga's steps to a held booking and send their first commands; the booking's status."""
+    """Add the saga's steps to a held booking and send their first commands; the booking's status.
+    ``row``: the booking's row if the unit just wrote it (its events are built from it, not read back)."""
     steps = steps_wanted(command, needs_approval)
     deadlines = {step: settings.deadline(step, now) for step in steps}
     await unit.sagas.add_steps(booking_id, deadlines)
@@ -66,10 +74,12 @@ async def start_saga(
         await unit.sagas.save(booking_id, rules.Saga(rules.Phase.RUNNING, {}), decision.saga, now, {})
         await _apply(unit, booking_id, decision.actions, catalog)
         return "confirmed"
-    unit.publish(await booking_event(unit, booking_id, catalog, BookingReceived))
+    unit.publish(await booking_event(unit, booking_id, catalog, BookingReceived, row=row))
     if "approval" in deadlines:
         unit.publish(
-            await booking_event(unit, booking_id, catalog, ApprovalNeeded, decide_by=deadlines["approval"])
+            await booking_event(
+                unit, booking_id, catalog, ApprovalNeeded, row=row, decide_by=deadlines["approval"]
+            )
         )
     return "pending"
 
@@ -82,12 +92,14 @@ async def advance(
     settings: SagaSettings,
     detail: dict[str, str] | None = None,
     causation_id: uuid.UUID | None = None,
+    locked: tuple[Mapping[str, Any], rules.Saga] | None = None,
 ) -> bool:
-    """Lock the saga, apply one transition, persist it and stage the messages it causes.
+    """Lock the saga (unless the caller has: ``locked``), apply one transition, persist it and stage the
+    messages it causes.
 
     Returns whether anything changed (late or repeated events change nothing).
     """
-    locked = await unit.sagas.lock(booking_id)
+    locked = locked or await unit.sagas.lock(booking_id)
     if locked is None:
         log.warning("event for an unknown booking", extra={"fields": {"booking_id": str(booking_id)}})
         return False
@@ -98,7 +110,7 @@ async def advance(
     deadline = datetime.now(UTC) + settings.step_timeout  # waiting on a participant again (a release)
     waited = await unit.sagas.save(booking_id, before, decision.saga, deadline, detail or {})
     record_transition(before, decision.saga, waited)
-    await _apply(unit, booking_id, decision.actions, catalog, causation_id, row["revision"])
+    await _apply(unit, booking_id, decision.actions, catalog, causation_id, row)
     return True
 
 
@@ -108,8 +120,11 @@ async def _apply(
     actions: list[rules.Action],
     catalog: Catalog,
     causation_id: uuid.UUID | None = None,
-    revision: int = 0,
+    row: Mapping[str, Any] | None = None,
 ) -> None:
+    """Stage what the decision does; the booking's events are built from ``row`` (the locked booking)
+    when there is one, else read."""
+    revision = row["revision"] if row is not None else 0
     for action in actions:
         if isinstance(action, rules.Confirm):
             unit.publish(confirm_command(action.step, booking_id, revision, causation_id))
@@ -119,7 +134,7 @@ async def _apply(
             count_booking("cancelled")
             await release_hold(unit, booking_id)
             event = await booking_event(
-                unit, booking_id, catalog, BookingCancelled, causation_id, reason=action.reason
+                unit, booking_id, catalog, BookingCancelled, causation_id, row, reason=action.reason
             )
             unit.publish(event)
         elif isinstance(action, rules.RejectBooking):
@@ -129,13 +144,13 @@ async def _apply(
                 booking_id, SAGA_ACTOR, "rejected", {"reason": action.reason}, trace_id_hex()
             )
             event = await booking_event(
-                unit, booking_id, catalog, BookingRejected, causation_id, reason=action.reason
+                unit, booking_id, catalog, BookingRejected, causation_id, row, reason=action.reason
             )
             unit.publish(event)
         else:
             count_booking("confirmed")
             await unit.audit.record(booking_id, SAGA_ACTOR, "confirmed", {}, trace_id_hex())
-            unit.publish(await booking_event(unit, booking_id, catalog, BookingConfirmed, causation_id))
+            unit.publish(await booking_event(unit, booking_id, catalog, BookingConfirmed, causation_id, row))
 
 
 async def release_hold(unit: VenueUnit, booking_id: uuid.UUID) -> None:

@@ -151,7 +151,7 @@ class FakeBookings(_Repository):
             "blocked_from": blocked.starts_at,
             "blocked_to": blocked.ends_at,
             "hold_expires_at": None,
-            "first_status": None,
+            "first_status": row.get("first_status"),
             "cancelled_at": None,
             "fee_percent": None,
             "fee_minor": None,
