@@ -30,6 +30,7 @@ from shared.db.unit_of_work import Database
 from shared.http.health import HealthController
 from shared.http.metrics import MetricsController
 from shared.http.openapi_problems import document_problems
+from shared.http.problem_types import ProblemTypesController
 from shared.http.problems import EXCEPTION_HANDLERS
 from shared.http.saga_tags import SagaTagsMiddleware
 from shared.http.text_guard import refuse_nul
@@ -214,7 +215,7 @@ class Runtime:
 
         options = spec.app_options(self.config)
         return Litestar(
-            route_handlers=[HealthController, MetricsController, *spec.controllers],
+            route_handlers=[HealthController, MetricsController, ProblemTypesController, *spec.controllers],
             lifespan=[self.lifespan if spec.messaging else self.http_only_lifespan],
             dependencies={
                 "service_name": Provide(lambda: spec.name, sync_to_thread=False),

@@ -7,8 +7,6 @@ import logging
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from litestar.openapi import OpenAPIConfig
-
 from services.notify.adapters import recipients
 from services.notify.adapters.mailer import SmtpMailer
 from services.notify.adapters.sms import DevSmsProvider, SmsSender
@@ -29,6 +27,7 @@ from services.notify.handlers.telling import Notifier
 from services.notify.handlers.webhooks import disabled_notice
 from shared.config import ServiceConfig
 from shared.db.unit_of_work import Database
+from shared.http.api_docs import openapi_config
 from shared.service import Context, ServiceSpec
 
 log = logging.getLogger(__name__)
@@ -153,14 +152,10 @@ def spec() -> ServiceSpec[NotifyDependencies]:
             BroadcastsController,
             OpsController,
         ],
-        openapi=OpenAPIConfig(
-            title="WICT notifications API",
-            version="0.2.0",
-            description=(
-                "The in-app feed, webhook registration and channel preferences of recipients, urgent broadcasts "
-                "(/staff) and delivery records (/ops). /staff and /ops are not authenticated yet."
-            ),
-            path="/schema",
-            use_handler_docstrings=True,
+        openapi=openapi_config(
+            "WICT notifications API",
+            "0.2.0",
+            "The in-app feed, webhook registration and channel preferences of recipients, urgent broadcasts "
+            "(/staff) and delivery records (/ops); every route needs a venue API key or access token.",
         ),
     )

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
+# RFC 9457's own members; everything else in a problem is an extension member (the APIs put them at the
+# top level: ``errors``, ``trace_id``, ``conflicts``, ...)
+STANDARD_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
+
 
 class ApiProblem(Exception):
-    """The API answered with an RFC 9457 problem: its status, title and the fields at fault."""
+    """The API answered with an RFC 9457 problem: its type, status, title, the fields at fault and the
+    other extension members (``conflicts`` ...), read from the problem's top level."""
 
     def __init__(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
         self.status = status
+        self.type = str(body.get("type") or "about:blank")
         self.title = str(body.get("title") or "")
         self.detail = str(body.get("detail") or "")
         self.errors = [e for e in body.get("errors") or [] if isinstance(e, dict)]
+        self.extensions = {name: value for name, value in body.items() if name not in STANDARD_MEMBERS}
         self.headers = headers or {}
         super().__init__(f"{status} {self.title}: {self.detail}")
+
+    @property
+    def conflicts(self) -> list[dict[str, Any]]:
+        """What is in the way of a refused booking or series (409), as the API listed it."""
+        return [item for item in self.extensions.get("conflicts") or [] if isinstance(item, dict)]
 
     def field_errors(self) -> dict[str, str]:
         """field -> reason, as the API worded it (names the field; never repeats personal data)."""

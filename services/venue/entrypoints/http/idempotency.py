@@ -13,9 +13,8 @@ import hashlib
 from collections.abc import Collection
 from typing import Any
 
-import msgspec
-
 from services.venue.adapters.idempotency import IdempotentRequests
+from shared.http.problems import FieldError, problem_json
 
 # The ASGI messages are handled as plain dicts here; litestar's TypedDicts are too narrow for a proxy.
 Scope = Any
@@ -110,7 +109,7 @@ async def _replay(requests: IdempotentRequests, scope_key: str, request_hash: st
                 send,
                 409,
                 "application/problem+json",
-                _problem(409, "The first request with this key failed; retry"),
+                problem_json(409, "The first request with this key failed; retry"),
             )
             return
         if row["request_hash"] != request_hash:
@@ -118,10 +117,10 @@ async def _replay(requests: IdempotentRequests, scope_key: str, request_hash: st
                 send,
                 422,
                 "application/problem+json",
-                _problem(
+                problem_json(
                     422,
                     "Idempotency-Key reused",
-                    [{"field": "Idempotency-Key", "reason": "already used for a different request"}],
+                    errors=[FieldError("Idempotency-Key", "already used for a different request")],
                 ),
             )
             return
@@ -134,15 +133,11 @@ async def _replay(requests: IdempotentRequests, scope_key: str, request_hash: st
                 send,
                 409,
                 "application/problem+json",
-                _problem(409, "The first request with this key is still running"),
+                problem_json(409, "The first request with this key is still running"),
             )
             return
         await asyncio.sleep(0.05)
         waited += 0.05
-
-
-def _problem(status: int, title: str, errors: list[dict[str, str]] | None = None) -> bytes:
-    return msgspec.json.encode({"title": title, "status": status, **({"errors": errors} if errors else {})})
 
 
 async def _send(
