@@ -41,6 +41,7 @@ from shared.messaging.relay import OutboxRelay
 from shared.messaging.responders import Responder, serve
 from shared.messaging.streams import Consumer, consumers_of
 from shared.metrics import ServiceMetrics
+from shared.retention import retention_loops
 from shared.telemetry import service_resource, setup_tracing
 
 log = logging.getLogger(__name__)
@@ -151,7 +152,7 @@ class Runtime:
         ]
         self._tasks += [
             asyncio.create_task(loop(), name=getattr(loop, "__name__", "loop"))
-            for loop in self.spec.loops(context)
+            for loop in [*self.spec.loops(context), *retention_loops(self.config, pool, inbox=True)]
         ]
         await serve(relay_connection, self.spec.responders(context))
         await self.broker.start()
@@ -185,7 +186,7 @@ class Runtime:
             context.deps = await self.spec.dependencies(context)
         self._tasks = [
             asyncio.create_task(loop(), name=getattr(loop, "__name__", "loop"))
-            for loop in self.spec.loops(context)
+            for loop in [*self.spec.loops(context), *retention_loops(self.config, pool, inbox=False)]
         ]
         self.context = context
         app.state.context = context

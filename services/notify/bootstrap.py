@@ -53,6 +53,9 @@ class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
     webhook_retry_max_seconds: float = 3600.0
     webhook_disable_after_failures: int = 15
     webhook_require_https: bool = False
+    # a delivered notification's e-mail HTML, SMS text, calendar file, webhook data and trace context are
+    # cleared this long after it was made (the feed keeps its subject and body)
+    payload_retention_days: float = 30.0
     staff_api_keys: str = ""  # the venue staff's API key(s), comma-separated (the deployment sets them)
     ops_api_keys: str = ""
     venue_url: str = (
@@ -134,6 +137,9 @@ def _loops(context: Context[NotifyDependencies]) -> list[timers.Loop]:
     return [
         *dispatchers,
         timers.reminders(deps.database, deps.notifier, deps.tracer, config.reminder_interval_seconds),
+        timers.payload_retention(
+            deps.database, config.payload_retention_days, config.retention_sweep_seconds
+        ),
     ]
 
 
