@@ -5,7 +5,10 @@ PY     := $(VENV)/bin/python
 WICT_DATA_DIR ?= $(CURDIR)/.data
 export WICT_DATA_DIR
 
-.PHONY: install run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots clean
+.PHONY: help install run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots clean
+
+help:  ## list the targets and what each does
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 16
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -13,7 +16,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed  ## create .venv from the lock file (every other target does this first)
 
 run: install  ## start NATS, PostgreSQL, the SMTP sink and the four services in the foreground
 	$(PY) -m deploy.embedded run
