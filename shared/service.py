@@ -233,6 +233,7 @@ class Runtime:
                 OpenTelemetryPlugin(
                     OpenTelemetryConfig(
                         tracer_provider=self.tracer_provider,
+                        meter_provider=self.metrics.provider,  # GET /metrics: http.server.* beside wict_*
                         exclude=["/health", "/metrics"],
                         # one server span per request: the ASGI send/receive spans (two or three per
                         # request) cost more than they tell, and would carry no saga tags

@@ -1,0 +1,88 @@
+"""A service's telemetry is complete: outgoing httpx calls are client spans of the caller's trace (and
+carry it on), and the runtime's meter provider (``GET /metrics``, beside the ``wict_*`` instruments) has
+litestar's HTTP server metrics."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+from litestar.testing import TestClient
+from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+from shared.config import ServiceConfig
+from shared.service import Runtime, ServiceSpec
+from shared.tests.metrics_support import samples
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def runtime() -> Runtime:
+    return Runtime(
+        ServiceSpec(name="probe", migrations=Path(__file__).parent, messaging=False), ServiceConfig()
+    )
+
+
+@pytest.fixture
+def echo_server() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP server that records the traceparent header of each request."""
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.headers.get("traceparent", ""))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *_: object) -> None:
+            return None
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+async def test_an_httpx_call_is_a_client_span_of_the_current_trace_and_carries_it(
+    runtime, echo_server
+) -> None:
+    url, seen = echo_server
+    provider = trace.get_tracer_provider()  # the one the runtime made global (and instrumented httpx with)
+    assert isinstance(provider, TracerProvider)
+    exporter = InMemorySpanExporter()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+
+    with provider.get_tracer("test").start_as_current_span("work") as parent:
+        async with httpx.AsyncClient() as client:
+            assert (await client.get(f"{url}/health/ready")).status_code == 204
+
+    trace_id = format(parent.get_span_context().trace_id, "032x")
+    [client_span] = [span for span in exporter.get_finished_spans() if span.kind is trace.SpanKind.CLIENT]
+    assert client_span.parent is not None and client_span.parent.span_id == parent.get_span_context().span_id
+    [traceparent] = seen  # the server hears the trace, with the client span as the parent
+    assert traceparent.startswith(f"00-{trace_id}-{client_span.context.span_id:016x}-")
+
+
+async def test_metrics_show_http_server_metrics_beside_the_services_own(runtime) -> None:
+    client = TestClient(runtime.app())  # not entered: no lifespan, and this route needs nothing
+    assert client.get("/problems/").status_code == 200
+
+    found = samples(await runtime.metrics.render())
+    [count] = [
+        value
+        for (name, labels), value in found.items()
+        if name == "http_server_duration_milliseconds_count" and ("http_status_code", "200") in labels
+    ]
+    assert count == 1
