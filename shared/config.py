@@ -65,6 +65,7 @@ class ServiceConfig(msgspec.Struct, frozen=True, kw_only=True):
     http_host: str = "127.0.0.1"
     http_port: int = 8000
     log_level: str = "INFO"
+    access_log: bool = True  # one line per request: method, route template, status, duration, trace id
     span_dir: str = ""
     trace_sample_ratio: float = 1.0
     db_pool_size: int = 16

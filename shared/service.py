@@ -27,6 +27,7 @@ from shared.contracts.base import Message
 from shared.db.migrate import apply_migrations
 from shared.db.pool import create_pool
 from shared.db.unit_of_work import Database
+from shared.http.access_log import AccessLogMiddleware
 from shared.http.health import HealthController
 from shared.http.metrics import MetricsController
 from shared.http.openapi_problems import document_problems
@@ -225,7 +226,11 @@ class Runtime:
                 "deps": Provide(lambda: context().deps, sync_to_thread=False),
                 "render_metrics": Provide(lambda: self.metrics.render, sync_to_thread=False),
             },
-            middleware=[SagaTagsMiddleware(), *options.pop("middleware", [])],
+            middleware=[
+                SagaTagsMiddleware(),
+                *([AccessLogMiddleware] if self.config.access_log else []),
+                *options.pop("middleware", []),
+            ],
             exception_handlers=EXCEPTION_HANDLERS,
             before_request=refuse_nul,
             on_startup=[lambda app: document_problems(app.openapi_schema)],

@@ -1,9 +1,12 @@
 """A service's telemetry is complete: outgoing httpx calls are client spans of the caller's trace (and
 carry it on), and the runtime's meter provider (``GET /metrics``, beside the ``wict_*`` instruments) has
-litestar's HTTP server metrics."""
+litestar's HTTP server metrics; the access log names each request's route, never its path."""
 
 from __future__ import annotations
 
+import io
+import json
+import logging
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +21,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from shared.config import ServiceConfig
+from shared.logs import JsonFormatter
 from shared.service import Runtime, ServiceSpec
 from shared.tests.metrics_support import samples
 
@@ -86,3 +90,28 @@ async def test_metrics_show_http_server_metrics_beside_the_services_own(runtime)
         if name == "http_server_duration_milliseconds_count" and ("http_status_code", "200") in labels
     ]
     assert count == 1
+
+
+def test_the_access_log_names_the_route_template_status_duration_and_trace_never_the_path(runtime) -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter("probe"))
+    access = logging.getLogger("wict.access")
+    access.addHandler(handler)
+    access.setLevel(logging.INFO)
+    try:
+        client = TestClient(runtime.app())
+        assert client.get("/problems/not-found?email=ann@example.org").status_code == 200
+        assert client.get("/health/live").status_code in (200, 503)
+    finally:
+        access.removeHandler(handler)
+
+    [line] = [json.loads(text) for text in stream.getvalue().splitlines()]
+    assert (line["msg"], line["method"], line["route"], line["status"]) == (
+        "request",
+        "GET",
+        "/problems/{slug}",
+        200,
+    )
+    assert line["duration_ms"] >= 0 and len(line["trace_id"]) == 32
+    assert "not-found" not in stream.getvalue() and "example.org" not in stream.getvalue()
