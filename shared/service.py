@@ -21,6 +21,7 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.plugins.opentelemetry import OpenTelemetryConfig, OpenTelemetryPlugin
 from opentelemetry import trace
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 
 from shared.config import ServiceConfig, load, nats_servers
 from shared.contracts.base import Message
@@ -107,6 +108,8 @@ class Runtime:
         self.metrics = ServiceMetrics(service_resource(spec.name))
         self.metrics.bind()
         self.broker = create_broker(config, self.tracer_provider, spec.name)
+        # every outgoing HTTP call (notify -> venue, the ops API's health checks, webhooks) is a client span
+        HTTPXClientInstrumentor().instrument(tracer_provider=self.tracer_provider)
         self.draining = False
         self.context: Context | None = None
         self._tasks: list[asyncio.Task[None]] = []

@@ -24,7 +24,6 @@ from dataclasses import dataclass, replace
 from opentelemetry import context, propagate, trace
 from opentelemetry.context import Context
 from opentelemetry.instrumentation.asyncpg import AsyncPGInstrumentor
-from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import ReadableSpan, Span, SpanProcessor, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
@@ -199,12 +198,10 @@ def build_tracer_provider(
 
 
 def setup_tracing(service: str, span_dir: str = "", sample_ratio: float = 1.0) -> TracerProvider:
-    """Build the service's tracer provider, make it global once, and instrument asyncpg and httpx with it
-    (every outgoing HTTP call: notify -> venue, the ops API's health checks, webhooks)."""
+    """Build the service's tracer provider, make it global once, and instrument asyncpg with it."""
     provider = build_tracer_provider(service, span_dir, sample_ratio)
     trace.set_tracer_provider(provider)
     AsyncPGInstrumentor().instrument(tracer_provider=provider)
-    HTTPXClientInstrumentor().instrument(tracer_provider=provider)
     return provider
 
 

@@ -19,14 +19,17 @@ class ApiProblem(Exception):
         self.title = str(body.get("title") or "")
         self.detail = str(body.get("detail") or "")
         self.errors = [e for e in body.get("errors") or [] if isinstance(e, dict)]
-        self.extensions = {name: value for name, value in body.items() if name not in STANDARD_MEMBERS}
+        # the extension members (named ``extra`` as litestar names them; the APIs send them at the top level)
+        self.extra: dict[str, Any] = {
+            name: value for name, value in body.items() if name not in STANDARD_MEMBERS
+        }
         self.headers = headers or {}
         super().__init__(f"{status} {self.title}: {self.detail}")
 
     @property
     def conflicts(self) -> list[dict[str, Any]]:
         """What is in the way of a refused booking or series (409), as the API listed it."""
-        return [item for item in self.extensions.get("conflicts") or [] if isinstance(item, dict)]
+        return [item for item in self.extra.get("conflicts") or [] if isinstance(item, dict)]
 
     def field_errors(self) -> dict[str, str]:
         """field -> reason, as the API worded it (names the field; never repeats personal data)."""

@@ -24,8 +24,8 @@ def test_extension_members_are_read_from_the_top_level():
     assert problem.type == "/problems/conflict"
     assert problem.conflicts == [{"space_id": "room-a"}]
     assert problem.field_errors() == {"starts_at": "overlaps"}
-    assert problem.extensions["trace_id"] == "ab" * 16
-    assert "title" not in problem.extensions and "status" not in problem.extensions
+    assert problem.extra["trace_id"] == "ab" * 16
+    assert "title" not in problem.extra and "status" not in problem.extra
 
 
 def test_a_problem_without_type_or_extensions_is_about_blank_with_none():
