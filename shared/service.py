@@ -107,7 +107,7 @@ class Runtime:
         self.tracer = self.tracer_provider.get_tracer(f"wict.{spec.name}")
         self.metrics = ServiceMetrics(service_resource(spec.name))
         self.metrics.bind()
-        self.broker = create_broker(config, self.tracer_provider, spec.name)
+        self.broker = create_broker(config, self.tracer_provider, spec.name, self.metrics.provider)
         # every outgoing HTTP call (notify -> venue, the ops API's health checks, webhooks) is a client span
         HTTPXClientInstrumentor().instrument(tracer_provider=self.tracer_provider)
         self.draining = False
