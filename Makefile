@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 WICT_DATA_DIR ?= $(CURDIR)/.data
 export WICT_DATA_DIR
 
-.PHONY: help install run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots clean
+.PHONY: help install run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots packages clean
 
 help:  ## list the targets and what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 16
@@ -54,6 +54,10 @@ deploy-config: install  ## re-render deploy/ (NATS cluster configs, ConfigMaps, 
 
 screenshots: install  ## the web application's browser tests, which refresh docs/screenshots/ (desktop, phone, zh-CN, en, elder)
 	$(PY) -m pytest tests/browser -q
+
+packages: install  ## build the wheels of the vendor client (wict-vendor) and the ops CLI (wict-ops) into dist/
+	$(PY) -m pip wheel --quiet --no-deps --no-build-isolation -w dist packaging/wict-vendor packaging/wict-ops
+	@ls dist/*.whl
 
 clean:  ## wipe the local data directory (databases, streams, mail, spans)
 	rm -rf "$(WICT_DATA_DIR)"
