@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 WICT_DATA_DIR ?= $(CURDIR)/.data
 export WICT_DATA_DIR
 
-.PHONY: help install run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots packages clean
+.PHONY: help install run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots packages organizer-client clean
 
 help:  ## list the targets and what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 16
@@ -55,9 +55,14 @@ deploy-config: install  ## re-render deploy/ (NATS cluster configs, ConfigMaps, 
 screenshots: install  ## the web application's browser tests, which refresh docs/screenshots/ (desktop, phone, zh-CN, en, elder)
 	$(PY) -m pytest tests/browser -q
 
-packages: install  ## build the wheels of the vendor client (wict-vendor) and the ops CLI (wict-ops) into dist/
-	$(PY) -m pip wheel --quiet --no-deps --no-build-isolation -w dist packaging/wict-vendor packaging/wict-ops
+packages: install  ## build the wheels of the vendor client (wict-vendor), the ops CLI (wict-ops) and the organizer client (wict-organizer) into dist/
+	$(PY) -m pip wheel --quiet --no-deps --no-build-isolation -w dist packaging/wict-vendor packaging/wict-ops packaging/wict-organizer
 	@ls dist/*.whl
+
+organizer-client: install  ## regenerate the typed organizer client (packaging/wict-organizer) from docs/openapi/venue.json
+	$(VENV)/bin/openapi-python-client generate --path docs/openapi/venue.json \
+		--meta none --config packaging/wict-organizer/openapi-python-client.yaml \
+		--output-path packaging/wict-organizer/wict_organizer --overwrite
 
 clean:  ## wipe the local data directory (databases, streams, mail, spans)
 	rm -rf "$(WICT_DATA_DIR)"
