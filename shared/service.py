@@ -22,6 +22,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.plugins.opentelemetry import OpenTelemetryConfig, OpenTelemetryPlugin
 from opentelemetry import trace
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from opentelemetry.sdk.trace import TracerProvider
 
 from shared.config import ServiceConfig, load, nats_servers
 from shared.contracts.base import Message
@@ -108,8 +109,6 @@ class Runtime:
         self.metrics = ServiceMetrics(service_resource(spec.name))
         self.metrics.bind()
         self.broker = create_broker(config, self.tracer_provider, spec.name, self.metrics.provider)
-        # every outgoing HTTP call (notify -> venue, the ops API's health checks, webhooks) is a client span
-        HTTPXClientInstrumentor().instrument(tracer_provider=self.tracer_provider)
         self.draining = False
         self.context: Context | None = None
         self._tasks: list[asyncio.Task[None]] = []
@@ -256,6 +255,15 @@ class Runtime:
         )
 
 
+def instrument_http_clients(provider: TracerProvider) -> None:
+    """Every outgoing httpx call of the process (notify -> venue, the ops API's health checks, webhooks, the
+    web application's API calls) becomes a client span of the current trace, which it carries on.
+
+    Process-wide, so only for a service's own process (``run_service``): in a test process it would hand
+    the unsampled context of a dropped root client span to every call the tests make."""
+    HTTPXClientInstrumentor().instrument(tracer_provider=provider)
+
+
 async def _serve(runtime: Runtime) -> None:
     from granian.constants import Interfaces
     from granian.server.embed import Server
@@ -279,6 +287,7 @@ def run_service(spec: ServiceSpec) -> None:
     config = load(spec.config_type)
     setup_logging(spec.name, config.log_level)
     runtime = Runtime(spec, config)
+    instrument_http_clients(runtime.tracer_provider)
     try:
         asyncio.run(_serve(runtime))
     finally:

@@ -16,13 +16,14 @@ import httpx
 import pytest
 from litestar.testing import TestClient
 from opentelemetry import trace
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from shared.config import ServiceConfig
 from shared.logs import JsonFormatter
-from shared.service import Runtime, ServiceSpec
+from shared.service import Runtime, ServiceSpec, instrument_http_clients
 from shared.tests.metrics_support import samples
 
 pytestmark = pytest.mark.unit
@@ -59,16 +60,25 @@ def echo_server() -> Iterator[tuple[str, list[str]]]:
         server.server_close()
 
 
+@pytest.fixture
+def instrumented(runtime: Runtime) -> Iterator[TracerProvider]:
+    """httpx instrumented as a service's own process is (``run_service``), and undone after: it is
+    process-wide, and the tests that follow drive their stacks with httpx."""
+    instrument_http_clients(runtime.tracer_provider)
+    try:
+        yield runtime.tracer_provider
+    finally:
+        HTTPXClientInstrumentor().uninstrument()
+
+
 async def test_an_httpx_call_is_a_client_span_of_the_current_trace_and_carries_it(
-    runtime, echo_server
+    instrumented, echo_server
 ) -> None:
     url, seen = echo_server
-    provider = trace.get_tracer_provider()  # the one the runtime made global (and instrumented httpx with)
-    assert isinstance(provider, TracerProvider)
     exporter = InMemorySpanExporter()
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    instrumented.add_span_processor(SimpleSpanProcessor(exporter))
 
-    with provider.get_tracer("test").start_as_current_span("work") as parent:
+    with instrumented.get_tracer("test").start_as_current_span("work") as parent:
         async with httpx.AsyncClient() as client:
             assert (await client.get(f"{url}/health/ready")).status_code == 204
 
