@@ -5,7 +5,10 @@ PY     := $(VENV)/bin/python
 WICT_DATA_DIR ?= $(CURDIR)/.data
 export WICT_DATA_DIR
 
-.PHONY: install run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots clean
+.PHONY: help install run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots packages organizer-client clean
+
+help:  ## list the targets and what each does
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 16
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -13,7 +16,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed  ## create .venv from the lock file (every other target does this first)
 
 run: install  ## start NATS, PostgreSQL, the SMTP sink and the four services in the foreground
 	$(PY) -m deploy.embedded run
@@ -51,6 +54,15 @@ deploy-config: install  ## re-render deploy/ (NATS cluster configs, ConfigMaps, 
 
 screenshots: install  ## the web application's browser tests, which refresh docs/screenshots/ (desktop, phone, zh-CN, en, elder)
 	$(PY) -m pytest tests/browser -q
+
+packages: install  ## build the wheels of the vendor client (wict-vendor), the ops CLI (wict-ops) and the organizer client (wict-organizer) into dist/
+	$(PY) -m pip wheel --quiet --no-deps --no-build-isolation -w dist packaging/wict-vendor packaging/wict-ops packaging/wict-organizer
+	@ls dist/*.whl
+
+organizer-client: install  ## regenerate the typed organizer client (packaging/wict-organizer) from docs/openapi/venue.json
+	$(VENV)/bin/openapi-python-client generate --path docs/openapi/venue.json \
+		--meta none --config packaging/wict-organizer/openapi-python-client.yaml \
+		--output-path packaging/wict-organizer/wict_organizer --overwrite
 
 clean:  ## wipe the local data directory (databases, streams, mail, spans)
 	rm -rf "$(WICT_DATA_DIR)"

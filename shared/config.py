@@ -65,9 +65,15 @@ class ServiceConfig(msgspec.Struct, frozen=True, kw_only=True):
     http_host: str = "127.0.0.1"
     http_port: int = 8000
     log_level: str = "INFO"
+    access_log: bool = True  # one line per request: method, route template, status, duration, trace id
     span_dir: str = ""
     trace_sample_ratio: float = 1.0
     db_pool_size: int = 16
     consumer_concurrency: int = 32
     shutdown_grace_seconds: float = 10.0
+    # retention (shared/retention.py): how often the sweeps run; how long a handled message id stays in the
+    # inbox (longer than the streams keep a message, so a redelivery is still caught); span files' age
+    retention_sweep_seconds: float = 3600.0
+    inbox_retention_days: float = 30.0
+    span_retention_days: float = 7.0
     instance_id: str = msgspec.field(default_factory=lambda: f"{os.uname().nodename}-{os.getpid()}")

@@ -29,9 +29,11 @@ from shared.db import traced
 from shared.db.migrate import apply_migrations
 from shared.db.pool import create_pool
 from shared.db.unit_of_work import Database
+from shared.http.access_log import AccessLogMiddleware
 from shared.http.health import HealthController
 from shared.http.metrics import MetricsController
 from shared.http.openapi_problems import document_problems
+from shared.http.problem_types import ProblemTypesController
 from shared.http.problems import EXCEPTION_HANDLERS
 from shared.http.saga_tags import SagaTagsMiddleware
 from shared.http.text_guard import refuse_nul
@@ -42,7 +44,8 @@ from shared.messaging.relay import OutboxRelay
 from shared.messaging.responders import Responder, serve
 from shared.messaging.streams import Consumer, consumers_of
 from shared.metrics import ServiceMetrics
-from shared.telemetry import service_resource, setup_tracing
+from shared.retention import retention_loops
+from shared.telemetry import instrument_http_clients, service_resource, setup_tracing
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +109,7 @@ class Runtime:
         traced.use_tracer(self.tracer_provider.get_tracer("wict.sql"))
         self.metrics = ServiceMetrics(service_resource(spec.name))
         self.metrics.bind()
-        self.broker = create_broker(config, self.tracer_provider, spec.name)
+        self.broker = create_broker(config, self.tracer_provider, spec.name, self.metrics.provider)
         self.draining = False
         self.context: Context | None = None
         self._tasks: list[asyncio.Task[None]] = []
@@ -157,7 +160,7 @@ class Runtime:
         ]
         self._tasks += [
             asyncio.create_task(loop(), name=getattr(loop, "__name__", "loop"))
-            for loop in self.spec.loops(context)
+            for loop in [*self.spec.loops(context), *retention_loops(self.config, pool, inbox=True)]
         ]
         await serve(relay_connection, self.spec.responders(context))
         await self.broker.start()
@@ -195,7 +198,7 @@ class Runtime:
             context.deps = await self.spec.dependencies(context)
         self._tasks = [
             asyncio.create_task(loop(), name=getattr(loop, "__name__", "loop"))
-            for loop in self.spec.loops(context)
+            for loop in [*self.spec.loops(context), *retention_loops(self.config, pool, inbox=False)]
         ]
         self.context = context
         app.state.context = context
@@ -225,7 +228,7 @@ class Runtime:
 
         options = spec.app_options(self.config)
         return Litestar(
-            route_handlers=[HealthController, MetricsController, *spec.controllers],
+            route_handlers=[HealthController, MetricsController, ProblemTypesController, *spec.controllers],
             lifespan=[self.lifespan if spec.messaging else self.http_only_lifespan],
             dependencies={
                 "service_name": Provide(lambda: spec.name, sync_to_thread=False),
@@ -234,7 +237,11 @@ class Runtime:
                 "deps": Provide(lambda: context().deps, sync_to_thread=False),
                 "render_metrics": Provide(lambda: self.metrics.render, sync_to_thread=False),
             },
-            middleware=[SagaTagsMiddleware(), *options.pop("middleware", [])],
+            middleware=[
+                SagaTagsMiddleware(),
+                *([AccessLogMiddleware] if self.config.access_log else []),
+                *options.pop("middleware", []),
+            ],
             exception_handlers=EXCEPTION_HANDLERS,
             before_request=refuse_nul,
             on_startup=[lambda app: document_problems(app.openapi_schema)],
@@ -242,6 +249,7 @@ class Runtime:
                 OpenTelemetryPlugin(
                     OpenTelemetryConfig(
                         tracer_provider=self.tracer_provider,
+                        meter_provider=self.metrics.provider,  # GET /metrics: http.server.* beside wict_*
                         exclude=["/health", "/metrics"],
                         # one server span per request: the ASGI send/receive spans (two or three per
                         # request) cost more than they tell, and would carry no saga tags
@@ -279,6 +287,7 @@ def run_service(spec: ServiceSpec) -> None:
     config = load(spec.config_type)
     setup_logging(spec.name, config.log_level)
     runtime = Runtime(spec, config)
+    instrument_http_clients(runtime.tracer_provider)
     try:
         # uvloop: the services are round trips to PostgreSQL and NATS; its transports cost fewer
         # syscalls and less Python per send and receive than asyncio's selector loop

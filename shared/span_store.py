@@ -98,6 +98,24 @@ class JsonlTraceExporter(SpanExporter):
         return None
 
 
+def purge_traces(span_dir: str | Path, written_before: float, limit: int = 1000) -> int:
+    """Delete up to ``limit`` trace files last written before ``written_before`` (a POSIX time); the
+    number deleted. Several services may sweep one folder at once. The (at most 256) folders stay: a
+    writer may be about to append there."""
+    deleted = 0
+    for folder in sorted(Path(span_dir).glob("??")):
+        for path in sorted(folder.glob("*.jsonl")):
+            if deleted >= limit:
+                return deleted
+            try:
+                if path.stat().st_mtime < written_before:
+                    path.unlink()
+                    deleted += 1
+            except FileNotFoundError:
+                continue  # another service swept it first
+    return deleted
+
+
 def read_trace(span_dir: str | Path, trace_id: str) -> list[SpanRecord]:
     """Every stored span of the trace, earliest first."""
     path = trace_path(span_dir, trace_id)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from opentelemetry import context, propagate, trace
 from opentelemetry.context import Context
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import ReadableSpan, Span, SpanProcessor, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
@@ -261,3 +262,12 @@ def trace_id_hex() -> str:
 
 attach = context.attach
 detach = context.detach
+
+
+def instrument_http_clients(provider: TracerProvider) -> None:
+    """Every outgoing httpx call of the process (notify -> venue, the ops API's health checks, webhooks, the
+    web application's API calls) becomes a client span of the current trace, which it carries on.
+
+    Process-wide, so only for a service's own process (``run_service``): in a test process it would hand
+    the unsampled context of a dropped root client span to every call the tests make."""
+    HTTPXClientInstrumentor().instrument(tracer_provider=provider)

@@ -4,8 +4,9 @@
                                                                     (WICT_VENUE_URL, WICT_OPS_API_KEY)
     dead-letters list | show | replay | discard                     straight over NATS (WICT_OPS_NATS_*)
 
-Exit status: 0 done; 1 refused (unknown id, bad input, not allowed); 2 cannot ask (unreachable, not
-configured); 3 the answer shows a problem (health degraded, stuck sagas, overdue tasks, failed notices).
+Exit status (README.md, "Exit status of the command-line tools"): 0 done; 2 usage (no API key);
+3 not authorized; 4 cannot ask (unreachable); 5 no such booking or dead letter; 6 refused (bad input,
+state); 8 the answer shows a problem (health degraded, stuck sagas, overdue tasks, failed notices).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 
 import nats
 
+from clients.exit_status import ExitStatus
 from clients.ops import dead_letters, venue_api
 from shared.messaging.dead_letters import NoSuchDeadLetter
 
@@ -56,7 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.status
     except NoSuchDeadLetter as error:
         print(f"error: {error}", file=sys.stderr)
-        return 1
+        return ExitStatus.NOT_FOUND
     except (OSError, nats.errors.Error) as error:
         print(f"error: NATS: {type(error).__name__}: {error}", file=sys.stderr)
-        return 2
+        if isinstance(error, nats.errors.AuthorizationError):
+            return ExitStatus.NOT_AUTHORIZED
+        return ExitStatus.UNAVAILABLE

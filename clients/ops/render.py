@@ -86,7 +86,7 @@ SHOW: dict[str, Callable[[Answer], str]] = {
 
 
 def troubled(command: str, answer: Answer) -> bool:
-    """Whether the answer reports a problem (the CLI then exits 3, for scripts and monitors)."""
+    """Whether the answer reports a problem (the CLI then exits 8, for scripts and monitors)."""
     if command == "health":
         return bool(answer["status"] != "ok")
     if command == "stuck":

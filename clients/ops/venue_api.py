@@ -13,13 +13,14 @@ from typing import Any
 
 import httpx
 
+from clients.exit_status import ExitStatus
 from clients.ops import render
 
 DEFAULT_VENUE_URL = "http://127.0.0.1:8000"
 
 
 class OpsError(Exception):
-    """The command cannot answer; ``status`` is the exit code (1: the API refused, 2: cannot ask)."""
+    """The command cannot answer; ``status`` is its exit status (``clients/exit_status.py``)."""
 
     def __init__(self, message: str, status: int) -> None:
         super().__init__(message)
@@ -45,10 +46,10 @@ def add_commands(areas: Any) -> None:
 
 
 def run(arguments: argparse.Namespace, environ: Mapping[str, str]) -> int:
-    """Ask, print; 0, or 3 when the answer shows a problem (degraded, stuck, overdue, failed)."""
+    """Ask, print; 0, or 8 when the answer shows a problem (degraded, stuck, overdue, failed)."""
     key = environ.get("WICT_OPS_API_KEY", "").strip()
     if not key:
-        raise OpsError("set WICT_OPS_API_KEY to the venue's ops API key", 2)
+        raise OpsError("set WICT_OPS_API_KEY to the venue's ops API key", ExitStatus.USAGE)
     with httpx.Client(
         base_url=arguments.venue_url, headers={"Authorization": f"Bearer {key}"}, timeout=30
     ) as client:
@@ -62,7 +63,7 @@ def run(arguments: argparse.Namespace, environ: Mapping[str, str]) -> int:
         print(json.dumps(answer, ensure_ascii=False, indent=2))
     else:
         print(render.SHOW[arguments.area](answer))
-    return 3 if render.troubled(arguments.area, answer) else 0
+    return ExitStatus.PROBLEM_FOUND if render.troubled(arguments.area, answer) else ExitStatus.OK
 
 
 QUERIES = {  # command -> (path, {query parameter: argument})
@@ -84,10 +85,21 @@ def _get(client: httpx.Client, path: str, params: dict[str, Any] | None = None) 
     try:
         response = client.get(path, params=params)
     except httpx.HTTPError as error:
-        raise OpsError(f"the venue does not answer at {client.base_url}: {type(error).__name__}", 2) from None
+        raise OpsError(
+            f"the venue does not answer at {client.base_url}: {type(error).__name__}", ExitStatus.UNAVAILABLE
+        ) from None
     if response.is_success:
         return response
-    raise OpsError(f"{response.status_code} {_problem(response)}", 1 if response.status_code < 500 else 2)
+    raise OpsError(f"{response.status_code} {_problem(response)}", status_of(response.status_code))
+
+
+def status_of(http_status: int) -> ExitStatus:
+    """The exit status of an API's refusal."""
+    if http_status in (401, 403):
+        return ExitStatus.NOT_AUTHORIZED
+    if http_status in (404, 410):
+        return ExitStatus.NOT_FOUND
+    return ExitStatus.REFUSED if http_status < 500 else ExitStatus.UNAVAILABLE
 
 
 def _problem(response: httpx.Response) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from clients.exit_status import ExitStatus
 from clients.vendor import commands, render
 from clients.vendor.arguments import DEFAULT_ZONE, parse
 from clients.vendor.errors import ClientError
@@ -19,7 +20,7 @@ from clients.vendor.settings import settings_from
 from clients.vendor.watch import watch
 from shared.contracts.tasks import VendorTaskMessage
 
-INTERRUPTED = 130
+INTERRUPTED = ExitStatus.INTERRUPTED
 
 
 def main(argv: Sequence[str] | None = None) -> int:

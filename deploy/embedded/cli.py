@@ -8,7 +8,6 @@ import logging
 import signal
 import sys
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
@@ -18,20 +17,9 @@ import httpx
 from deploy.embedded.client import Endpoints
 from deploy.embedded.process import REPO_ROOT, StartupError, log_tail
 from deploy.embedded.stack import PLATFORM, Stack, StackConfig
+from shared.logs import JsonFormatter
 
 log = logging.getLogger("deploy.embedded")
-
-
-class KeyValueFormatter(logging.Formatter):
-    """One line per record: `time=… level=… logger=… <message>`; messages are `event=… key=value`."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
-        line = f"time={stamp}.{int(record.msecs):03d}Z level={record.levelname} logger={record.name} "
-        line += record.getMessage()
-        if record.exc_info:
-            line += " error=" + repr(self.formatException(record.exc_info))
-        return line
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -156,6 +144,6 @@ def _table(urls: dict[str, str]) -> str:
 
 def _configure_logging() -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(KeyValueFormatter())
+    handler.setFormatter(JsonFormatter("launcher"))  # the services' format: one JSON object per line
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per readiness poll otherwise

@@ -7,8 +7,6 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from litestar.openapi import OpenAPIConfig
-
 from services.catering.domain.guarantee import CHARGE, REFUSE, GuaranteePolicy
 from services.catering.domain.menus import MENUS_PATH, load_menus
 from services.catering.domain.tasks import TASKS
@@ -18,6 +16,7 @@ from services.catering.entrypoints.http.orders import BeoController
 from services.catering.entrypoints.messages import routes
 from services.catering.entrypoints.responders import responders
 from services.catering.entrypoints.timers import loops
+from shared.http.api_docs import openapi_config
 from shared.participant.settings import VendorTaskConfig
 from shared.service import Context, ServiceSpec
 
@@ -56,10 +55,10 @@ def spec() -> ServiceSpec[CateringDependencies]:
         loops=loops,
         responders=responders,
         controllers=[MenusController, BeoController],
-        openapi=OpenAPIConfig(
-            title="WICT catering",
-            version="0.1.0",
-            description="Menus of the WICT venue's kitchen and banquet event orders for staff; orders arrive over NATS.",
-            path="/schema",
+        openapi=openapi_config(
+            "WICT catering",
+            "0.1.0",
+            "Menus of the WICT venue's kitchen and banquet event orders for staff; orders arrive over NATS.",
+            use_handler_docstrings=False,
         ),
     )

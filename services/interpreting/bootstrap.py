@@ -15,6 +15,7 @@ from services.interpreting.entrypoints.http.interpreters import InterpretersCont
 from services.interpreting.entrypoints.messages import routes
 from services.interpreting.entrypoints.responders import responders
 from services.interpreting.entrypoints.timers import loops
+from shared.http.api_docs import openapi_config
 from shared.participant.settings import VendorTaskConfig
 from shared.service import Context, ServiceSpec
 
@@ -45,4 +46,10 @@ def spec() -> ServiceSpec[InterpretingDependencies]:
         loops=loops,
         responders=responders,
         controllers=[InterpretersController],
+        openapi=openapi_config(
+            "WICT interpreting",
+            "0.1.0",
+            "Interpreters of the agencies on the venue's roster, for staff; reservations arrive over NATS.",
+            use_handler_docstrings=False,
+        ),
     )

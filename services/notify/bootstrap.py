@@ -7,8 +7,6 @@ import logging
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from litestar.openapi import OpenAPIConfig
-
 from services.notify.adapters import recipients
 from services.notify.adapters.mailer import SmtpMailer
 from services.notify.adapters.sms import DevSmsProvider, SmsSender
@@ -29,6 +27,7 @@ from services.notify.handlers.telling import Notifier
 from services.notify.handlers.webhooks import disabled_notice
 from shared.config import ServiceConfig
 from shared.db.unit_of_work import Database
+from shared.http.api_docs import openapi_config
 from shared.service import Context, ServiceSpec
 
 log = logging.getLogger(__name__)
@@ -54,6 +53,9 @@ class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
     webhook_retry_max_seconds: float = 3600.0
     webhook_disable_after_failures: int = 15
     webhook_require_https: bool = False
+    # a delivered notification's e-mail HTML, SMS text, calendar file, webhook data and trace context are
+    # cleared this long after it was made (the feed keeps its subject and body)
+    payload_retention_days: float = 30.0
     staff_api_keys: str = ""  # the venue staff's API key(s), comma-separated (the deployment sets them)
     ops_api_keys: str = ""
     venue_url: str = (
@@ -136,6 +138,9 @@ def _loops(context: Context[NotifyDependencies]) -> list[timers.Loop]:
     return [
         *dispatchers,
         timers.reminders(deps.database, deps.notifier, deps.tracer, config.reminder_interval_seconds),
+        timers.payload_retention(
+            deps.database, config.payload_retention_days, config.retention_sweep_seconds
+        ),
     ]
 
 
@@ -154,14 +159,10 @@ def spec() -> ServiceSpec[NotifyDependencies]:
             BroadcastsController,
             OpsController,
         ],
-        openapi=OpenAPIConfig(
-            title="WICT notifications API",
-            version="0.2.0",
-            description=(
-                "The in-app feed, webhook registration and channel preferences of recipients, urgent broadcasts "
-                "(/staff) and delivery records (/ops). /staff and /ops are not authenticated yet."
-            ),
-            path="/schema",
-            use_handler_docstrings=True,
+        openapi=openapi_config(
+            "WICT notifications API",
+            "0.2.0",
+            "The in-app feed, webhook registration and channel preferences of recipients, urgent broadcasts "
+            "(/staff) and delivery records (/ops); every route needs a venue API key or access token.",
         ),
     )

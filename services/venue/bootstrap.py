@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from litestar.middleware import DefineMiddleware
-from litestar.openapi import OpenAPIConfig
 
 from services.venue.adapters.idempotency import IdempotentRequests
 from services.venue.adapters.pricing import booking_price
@@ -58,6 +57,7 @@ from services.venue.entrypoints.timers import loops
 from services.venue.handlers.account_context import AccountContext
 from services.venue.handlers.accounts import ensure_bootstrap_accounts
 from shared.config import ConfigError
+from shared.http.api_docs import openapi_config
 from shared.service import Context, ServiceSpec
 
 __all__ = ["VenueConfig", "spec"]
@@ -199,11 +199,9 @@ def spec() -> ServiceSpec[VenueDependencies]:
             ],
             "request_max_body_size": config.max_body_bytes,
         },
-        openapi=OpenAPIConfig(
-            title="WICT venue booking API",
-            version="0.1.0",
-            description="Book the halls of the WICT exchange venue; interpretation and catering follow as a saga.",
-            path="/schema",
-            use_handler_docstrings=True,
+        openapi=openapi_config(
+            "WICT venue booking API",
+            "0.1.0",
+            "Book the halls of the WICT exchange venue; interpretation and catering follow as a saga.",
         ),
     )

@@ -7,6 +7,8 @@ from collections.abc import Awaitable, Callable
 import msgspec
 from litestar import Controller, Response, get
 
+from shared.http.api_docs import PUBLIC
+
 ReadinessCheck = Callable[[], Awaitable[bool]]
 
 
@@ -18,6 +20,7 @@ class Health(msgspec.Struct, frozen=True):
 
 class HealthController(Controller):
     path = "/health"
+    security = PUBLIC
     include_in_schema = True
     tags = ["health"]
 

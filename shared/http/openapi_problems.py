@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from litestar.openapi import ResponseSpec
 from litestar.openapi.spec import OpenAPI, OpenAPIMediaType, OpenAPIResponse, Operation, Reference, Schema
-from litestar.openapi.spec.enums import OpenAPIType
+from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 
 from shared.http.problems import PROBLEM_JSON, Problem
 
@@ -23,15 +23,20 @@ PROBLEM_SCHEMA = Schema(
     type=OpenAPIType.OBJECT,
     required=["title", "status"],
     properties={
-        "type": Schema(type=OpenAPIType.STRING),
+        "type": Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.URI_REFERENCE),
         "title": Schema(type=OpenAPIType.STRING),
         "status": Schema(type=OpenAPIType.INTEGER),
         "detail": Schema(type=OpenAPIType.STRING),
+        "instance": Schema(type=OpenAPIType.STRING),
         "errors": Schema(type=OpenAPIType.ARRAY, items=_FIELD_ERROR),
         "trace_id": Schema(type=OpenAPIType.STRING),
-        "extra": Schema(type=OpenAPIType.OBJECT),
     },
-    description="RFC 9457 problem details; `errors` names each field at fault and why",
+    additional_properties=True,
+    description=(
+        "RFC 9457 problem details. `type` is one of the kinds documented at /problems (or about:blank); "
+        "`errors` names every field at fault and why; extension members (`trace_id`, `conflicts`, ...) "
+        "sit at the top level"
+    ),
 )
 
 

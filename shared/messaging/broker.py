@@ -8,6 +8,7 @@ from typing import Any
 from faststream.nats import NatsBroker, NatsUserPassword
 from faststream.nats.opentelemetry import NatsTelemetryMiddleware
 from nats.js.errors import NotFoundError
+from opentelemetry.metrics import MeterProvider
 from opentelemetry.sdk.trace import TracerProvider
 
 from shared.config import ServiceConfig, nats_servers
@@ -19,13 +20,24 @@ def login_options(config: ServiceConfig) -> dict[str, Any]:
     return {"user": config.nats_user, "password": config.nats_password} if config.nats_user else {}
 
 
-def create_broker(config: ServiceConfig, tracer_provider: TracerProvider, service: str) -> NatsBroker:
+def create_broker(
+    config: ServiceConfig,
+    tracer_provider: TracerProvider,
+    service: str,
+    meter_provider: MeterProvider | None = None,
+) -> NatsBroker:
+    """The service's broker; its telemetry records spans on ``tracer_provider`` and messaging metrics on
+    ``meter_provider`` (the service's own: ``GET /metrics``)."""
     return NatsBroker(
         nats_servers(config.nats_url),
         security=NatsUserPassword(config.nats_user, config.nats_password) if config.nats_user else None,
         name=f"{service}-{config.instance_id}",
         middlewares=[
-            NatsTelemetryMiddleware(tracer_provider=tracer_provider, include_messages_counters=False)
+            NatsTelemetryMiddleware(
+                tracer_provider=tracer_provider,
+                meter_provider=meter_provider,
+                include_messages_counters=False,
+            )
         ],
         graceful_timeout=config.shutdown_grace_seconds,
         max_reconnect_attempts=-1,

@@ -148,7 +148,7 @@ def test_an_overlapping_booking_is_refused_at_once_with_the_conflicting_interval
     assert response.status_code == 409
     problem = response.json()
     assert response.headers["content-type"].startswith("application/problem+json")
-    [conflict] = problem["extra"]["conflicts"]
+    [conflict] = problem["conflicts"]
     assert conflict["ends_at"].startswith(
         (day.replace(hour=18, minute=30) - timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M")
     )

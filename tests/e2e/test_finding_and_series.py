@@ -112,7 +112,7 @@ def test_a_conflicting_series_is_refused_whole_or_holds_the_rest(stack: Stack, s
     refused = venue.post("/bookings/series", json={**body, "mode": "all_or_nothing"})
     assert refused.status_code == 409
     assert refused.headers["content-type"].startswith("application/problem+json")
-    (conflict,) = refused.json()["extra"]["conflicts"]
+    (conflict,) = refused.json()["conflicts"]
     assert datetime.fromisoformat(conflict["starts_at"]) == third and conflict["conflict"] == "taken"
     nothing_held = venue.post("/bookings/series", json={**body, "dry_run": True}).json()
     assert [o["free"] for o in nothing_held["occurrences"]] == [True, True, False, True]

@@ -398,4 +398,4 @@ def test_the_cli_shows_sagas_and_a_trace(stack: Stack, venue, ops):
     assert sagas.returncode == 0, sagas.stderr
     assert "booking sagas: " in sagas.stdout and booking_id in sagas.stdout
     assert trace.returncode == 0 and trace.stdout.startswith(f"trace {trace_id}")
-    assert unknown.returncode == 1 and "404" in unknown.stderr
+    assert unknown.returncode == 5 and "404" in unknown.stderr  # not found (clients/exit_status.py)

@@ -24,6 +24,7 @@ import nats
 import pytest
 from nats.js import JetStreamContext
 
+from clients.exit_status import ExitStatus
 from deploy.embedded.process import REPO_ROOT
 from deploy.embedded.stack import Stack, StackConfig
 from services.venue.domain.dead_letters import organizer_reason
@@ -266,7 +267,8 @@ def test_ops_show_replay_and_discard_dead_letters(stack: Stack, poisoned: Poison
 
 
 def _ops_failing(stack: Stack, *arguments: str) -> str:
-    """The same with the credentials in ``--url``; it must fail with status 1."""
+    """The same with the credentials in ``--url``; it must fail with status 5, not found
+    (``clients/exit_status.py``)."""
     done = subprocess.run(
         [sys.executable, "-m", "clients.ops", "--url", stack.nats.url, "dead-letters", *arguments],
         cwd=REPO_ROOT,
@@ -274,7 +276,7 @@ def _ops_failing(stack: Stack, *arguments: str) -> str:
         text=True,
         timeout=60,
     )
-    assert done.returncode == 1
+    assert done.returncode == ExitStatus.NOT_FOUND == 5
     return done.stderr
 
 

@@ -257,7 +257,7 @@ class Machine(RuleBasedStateMachine):
             response = expect(self.organizer.post("/bookings", json=body), 201, 202, 409, 422)
             if response.status_code == 409:
                 # listed as they are now: a compensation may have freed them since (then the list is empty)
-                assert isinstance(response.json()["extra"]["conflicts"], list), response.text
+                assert isinstance(response.json()["conflicts"], list), response.text
             if response.status_code in (409, 422):
                 return None  # refused; a None keeps the bundle independent of the stack's answers
             waits = space == "vip-hall" or interpreting != "none" or catering != "none"

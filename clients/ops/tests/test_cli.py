@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from clients.ops import render
+from clients.exit_status import ExitStatus
+from clients.ops import render, venue_api
 from clients.ops.cli import main, parser
 from clients.ops.venue_api import request_of
 
@@ -51,15 +54,15 @@ def test_dead_letters_keep_their_nats_commands_and_refuse_a_zero_id(capsys):
     assert "positive number" in capsys.readouterr().err
 
 
-def test_without_an_ops_key_the_cli_says_so_and_exits_2(monkeypatch, capsys):
+def test_without_an_ops_key_the_cli_says_so_and_exits_2_a_usage_error(monkeypatch, capsys):
     monkeypatch.delenv("WICT_OPS_API_KEY", raising=False)
-    assert main(["health"]) == 2
+    assert main(["health"]) == ExitStatus.USAGE == 2
     assert "WICT_OPS_API_KEY" in capsys.readouterr().err
 
 
-def test_an_unreachable_venue_exits_2(monkeypatch, capsys):
+def test_an_unreachable_venue_exits_4_not_a_usage_error(monkeypatch, capsys):
     monkeypatch.setenv("WICT_OPS_API_KEY", "wict_x")
-    assert main(["--venue-url", "http://127.0.0.1:9", "sagas"]) == 2
+    assert main(["--venue-url", "http://127.0.0.1:9", "sagas"]) == ExitStatus.UNAVAILABLE == 4
     assert "does not answer" in capsys.readouterr().err
 
 
@@ -109,6 +112,25 @@ def test_health_marks_what_is_not_ready_and_consumers_nobody_listens_to():
     assert text.endswith("dead letters: 2") and render.troubled("health", answer)
 
 
-def test_an_unreachable_nats_exits_2_at_once_for_dead_letters(capsys):
-    assert main(["--url", "nats://127.0.0.1:9", "dead-letters", "list"]) == 2
+def test_an_unreachable_nats_exits_4_at_once_for_dead_letters(capsys):
+    assert main(["--url", "nats://127.0.0.1:9", "dead-letters", "list"]) == ExitStatus.UNAVAILABLE == 4
     assert "no servers available" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("http_status", "exit_status"),
+    [(401, 3), (403, 3), (404, 5), (400, 6), (409, 6), (422, 6), (500, 4), (503, 4)],
+)
+def test_an_api_refusal_exits_with_the_documented_status_of_its_kind(http_status, exit_status):
+    assert venue_api.status_of(http_status) == exit_status
+
+
+def test_the_readme_s_exit_status_table_is_the_one_the_clis_use():
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    section = readme.split("### Exit status of the command-line tools", 1)[1].split("\n#", 1)[0]
+    documented = {
+        int(row.split("|")[1].strip())
+        for row in section.splitlines()
+        if row.startswith("| ") and row.split("|")[1].strip().isdigit()
+    }
+    assert documented == {int(status) for status in ExitStatus}

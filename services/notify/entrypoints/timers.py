@@ -1,4 +1,5 @@
-"""The notify service's periodic loops (``shared/loops.py``): one dispatcher per channel, and the reminders.
+"""The notify service's periodic loops (``shared/loops.py``): one dispatcher per channel, the reminders, and
+the retention of delivered notifications' payloads (``WICT_PAYLOAD_RETENTION_DAYS`` [30]).
 
 Every instance runs them. Due deliveries and reminders are claimed FOR UPDATE SKIP LOCKED, so each is
 handled once, after restarts too; a batch that comes back full is followed at once by the next.
@@ -9,12 +10,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable, Coroutine
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from opentelemetry import trace
 
 from services.notify.adapters.outbound import Sender
+from services.notify.adapters.retention import clear_payloads
 from services.notify.domain.retry import RetryPolicy
 from services.notify.handlers.dispatch import dispatch_once
 from services.notify.handlers.reminders import fire_due
@@ -81,3 +83,26 @@ def reminders(
         await every(interval, drain(batch), name="reminder round")
 
     return remind
+
+
+RETENTION_BATCH = 1000
+
+
+async def clear_delivered_payloads(database: Database, keep_days: float, now: datetime | None = None) -> int:
+    """Clear the payloads of every notification older than ``keep_days`` with nothing left to deliver."""
+    before = (now or datetime.now(UTC)) - timedelta(days=keep_days)
+    cleared = 0
+    while (batch := await clear_payloads(database.pool, before, RETENTION_BATCH)) > 0:
+        cleared += batch
+        if batch < RETENTION_BATCH:
+            break
+    return cleared
+
+
+def payload_retention(database: Database, keep_days: float, interval: float) -> Loop:
+    """Forever: clear what delivered notifications no longer need, then sleep ``interval``."""
+
+    async def retain() -> None:
+        await every(interval, lambda: clear_delivered_payloads(database, keep_days), name="payload retention")
+
+    return retain

@@ -1,5 +1,6 @@
 """Hearing about revoked credentials: every venue instance LISTENs on ``wict_credentials`` (see
-``credentials.py``) on a connection of its own, and hands each change to a callback."""
+``credentials.py``) on a connection of its own, and hands each change to a callback. The same listener
+follows other channels (``channel=``): the Idempotency-Key answers kept (``idempotency.py``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from shared.db.pool import reset_session
 
 
 async def listen(
-    pool: asyncpg.Pool, on_change: Callable[[str], None], on_connect: Callable[[], None]
+    pool: asyncpg.Pool,
+    on_change: Callable[[str], None],
+    on_connect: Callable[[], None],
+    channel: str = CHANGES_CHANNEL,
 ) -> None:
     """Hold one pooled connection listening until it breaks (then the caller's loop starts again).
 
@@ -27,7 +31,7 @@ async def listen(
         def heard(_: object, __: int, ___: str, payload: str) -> None:
             on_change(payload)
 
-        await connection.add_listener(CHANGES_CHANNEL, heard)
+        await connection.add_listener(channel, heard)
         on_connect()
         try:
             while not broken.is_set():
@@ -37,5 +41,5 @@ async def listen(
                     await connection.fetchval("SELECT 1")  # a dead peer shows only when we speak
         finally:
             if not connection.is_closed():
-                await connection.remove_listener(CHANGES_CHANNEL, heard)
+                await connection.remove_listener(channel, heard)
                 await reset_session(connection)  # the pool does not UNLISTEN for us (shared/db/pool.py)

@@ -61,6 +61,9 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     guest_data_key: str = ""
     guest_retention_days: int = 30  # after the booking ends; at once when it is cancelled or rejected
     guest_purge_sweep_seconds: float = 5.0
+    # answers to Idempotency-Keys are kept this long: longer than any client retries (the platform's clients
+    # retry within minutes; the window allows a day's outage and a retry the next day)
+    idempotency_retention_hours: float = 48.0
     # ops API: the other services (readiness, notify's failed deliveries), the NATS login that reads every
     # consumer's lag and handles dead letters (empty: the venue's own, enough without authorization), and
     # a tracing UI to link each booking's trace to

@@ -1,22 +1,27 @@
 """The venue's periodic loops, each through ``shared/loops.py``: saga and change deadlines, option expiry
 and its warnings, the guest-data purge, the accounts' upkeep (expired links and sessions, forgotten
-failed sign-ins), and listening for revoked credentials (each instance drops its cached answers). They
-run in every instance; SKIP LOCKED lets several instances share a sweep without handling one row twice."""
+failed sign-ins), listening for revoked credentials (each instance drops its cached answers) and for
+Idempotency-Key answers (waiting repeats wake), and the idempotency records' retention. They run in
+every instance; SKIP LOCKED lets several instances share a sweep without handling one row twice."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
 from services.venue.adapters.credential_changes import listen
+from services.venue.adapters.idempotency import ANSWERS_CHANNEL, IdempotentRequests
 from services.venue.entrypoints.dependencies import VenueDependencies
 from services.venue.entrypoints.http import auth
 from services.venue.handlers import account_upkeep, deadlines, guests, options
 from shared.loops import drain, every
 
 Loop = Callable[[], Coroutine[Any, Any, None]]
+log = logging.getLogger(__name__)
+RETENTION_BATCH = 5000
 
 
 def loops(deps: VenueDependencies) -> list[Loop]:
@@ -34,7 +39,35 @@ def loops(deps: VenueDependencies) -> list[Loop]:
             name="accounts upkeep",
         ),
         partial(every, 1.0, partial(follow_credential_changes, deps), name="credential changes"),
+        partial(every, 1.0, partial(follow_idempotent_answers, deps), name="idempotent answers"),
+        partial(
+            every,
+            config.retention_sweep_seconds,
+            partial(purge_idempotent_requests, deps.idempotent_requests, config.idempotency_retention_hours),
+            name="idempotency retention",
+        ),
     ]
+
+
+async def follow_idempotent_answers(deps: VenueDependencies) -> None:
+    """Wake the repeats waiting here for a first answer kept or forgotten by any instance."""
+    waiters = deps.idempotent_requests.waiters
+    await listen(deps.database.pool, waiters.heard, waiters.wake_all, channel=ANSWERS_CHANNEL)
+
+
+async def purge_idempotent_requests(
+    requests: IdempotentRequests, keep_hours: float, now: datetime | None = None
+) -> int:
+    """Forget the answers to Idempotency-Keys older than ``keep_hours`` (``WICT_IDEMPOTENCY_RETENTION_HOURS``)."""
+    before = (now or datetime.now(UTC)) - timedelta(hours=keep_hours)
+    deleted = 0
+    while (batch := await requests.purge(before, RETENTION_BATCH)) > 0:
+        deleted += batch
+        if batch < RETENTION_BATCH:
+            break
+    if deleted:
+        log.info("idempotent requests purged", extra={"fields": {"rows": deleted}})
+    return deleted
 
 
 async def follow_credential_changes(deps: VenueDependencies) -> None:

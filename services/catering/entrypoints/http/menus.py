@@ -8,10 +8,12 @@ from litestar.di import NamedDependency
 
 from services.catering.entrypoints.dependencies import CateringDependencies
 from services.catering.entrypoints.schemas.menus import Menu
+from shared.http.api_docs import PUBLIC
 
 
 class MenusController(Controller):
     path = "/menus"
+    security = PUBLIC
     tags = ["menus"]
 
     @get("/", operation_id="ListMenus", sync_to_thread=False)

@@ -11,10 +11,12 @@ from litestar.params import Parameter
 from services.interpreting.domain.roster import Pair
 from services.interpreting.entrypoints.dependencies import InterpretingDependencies
 from services.interpreting.entrypoints.schemas.interpreters import Interpreter
+from shared.http.api_docs import PUBLIC
 
 
 class InterpretersController(Controller):
     path = "/interpreters"
+    security = PUBLIC
     tags = ["roster"]
 
     @get("/", operation_id="ListInterpreters")

@@ -27,10 +27,12 @@ from services.venue.entrypoints.schemas.availability import (
 from services.venue.entrypoints.schemas.common import Window
 from services.venue.handlers.availability import availability as free_windows
 from services.venue.handlers.errors import InvalidRequest
+from shared.http.api_docs import OPTIONAL_CREDENTIAL
 
 
 class AvailabilityController(Controller):
     path = "/availability"
+    security = OPTIONAL_CREDENTIAL
     tags = ["availability"]
     dependencies = {"viewer": Provide(optional_principal)}
 

@@ -13,6 +13,7 @@ from services.venue.entrypoints.dependencies import VenueDependencies
 from services.venue.entrypoints.http.auth import authenticate
 from services.venue.entrypoints.http.refusals import REFUSALS
 from services.venue.handlers.calendars import booking_calendar, space_feed
+from shared.http.api_docs import PUBLIC
 
 TEXT_CALENDAR = "text/calendar; charset=utf-8"
 
@@ -38,6 +39,7 @@ class BookingCalendarController(Controller):
 
 class SpaceCalendarController(Controller):
     path = "/spaces"
+    security = PUBLIC
     tags = ["calendars"]
     exception_handlers = REFUSALS
 

@@ -22,6 +22,7 @@ from services.venue.entrypoints.schemas.closures import BookingHit, Closure, Clo
 from services.venue.entrypoints.schemas.common import Window
 from services.venue.handlers import closures
 from services.venue.handlers.errors import InvalidRequest
+from shared.http.api_docs import OPTIONAL_CREDENTIAL
 from shared.http.problems import ApiError
 
 
@@ -100,7 +101,7 @@ class ClosuresController(Controller):
         headers = {"Location": f"/closures/{outcome.closure_id}"} if closure else {}
         return Response(answer, status_code=HTTP_200_OK if dry_run else HTTP_201_CREATED, headers=headers)
 
-    @get("/", operation_id="ListClosures")
+    @get("/", operation_id="ListClosures", security=OPTIONAL_CREDENTIAL)
     async def list_closures(
         self,
         deps: VenueDependencies,

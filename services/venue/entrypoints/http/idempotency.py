@@ -1,21 +1,24 @@
 """Idempotency-Key for POST requests: the first answer is stored and every repeat gets it back.
 
-A repeat that arrives while the first is still being handled waits for its answer (concurrent
-repeats never run twice). A repeat with a different body is refused (422). Keys are scoped per
-credential and path. Answers of 5xx are not kept, so a failed request can be retried. The answers
-are kept by ``adapters/idempotency.py`` (the table is created by ``shared/db/migrations``).
+Only authenticated requests are kept: a request without ``Authorization`` passes straight through, and
+one the API refused as unauthenticated (401) leaves nothing behind. A repeat that arrives while the first
+is still being handled waits for its answer (concurrent repeats never run twice), woken by the answer's
+notification (``adapters/idempotency.py``), not by polling. A repeat with a different body is refused
+(422). Keys are scoped per credential and path. Answers of 5xx are not kept, so a failed request can be
+retried. The answers are kept for ``WICT_IDEMPOTENCY_RETENTION_HOURS`` [48] (the table is created by
+``shared/db/migrations``; ``timers.py`` purges it).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from collections.abc import Collection
 from typing import Any
 
-import msgspec
-
 from services.venue.adapters.idempotency import IdempotentRequests
+from shared.http.problems import FieldError, problem_json
 
 # The ASGI messages are handled as plain dicts here; litestar's TypedDicts are too narrow for a proxy.
 Scope = Any
@@ -24,6 +27,9 @@ Send = Any
 ASGIApp = Any
 
 WAIT_SECONDS = 30.0
+# a repeat looks at the table again after this long even without a notification (one lost while the
+# instance's listener reconnected is followed by a wake-up of every waiter, so this is only a backstop)
+RECHECK_SECONDS = 5.0
 
 
 def _header(scope: Scope, name: bytes) -> bytes:
@@ -40,6 +46,7 @@ class IdempotencyMiddleware:
         if (
             not key
             or scope["method"] != "POST"
+            or not _header(scope, b"authorization")
             or scope["path"].rstrip("/") in self.skip_paths
             or len(key) > 200
         ):
@@ -79,7 +86,7 @@ class IdempotencyMiddleware:
         try:
             await self.app(scope, replay_receive, capture)
         finally:
-            if captured.get("status", 500) < 500:
+            if captured.get("status", 500) < 500 and captured["status"] != 401:
                 await requests.keep(scope_key, captured["status"], captured["headers"], captured["body"])
             else:
                 await requests.forget(scope_key)
@@ -102,47 +109,50 @@ async def _read_body(receive: Receive) -> tuple[bytes, list[dict[str, Any]]]:
 
 
 async def _replay(requests: IdempotentRequests, scope_key: str, request_hash: str, send: Send) -> None:
-    waited = 0.0
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WAIT_SECONDS
     while True:
-        row = await requests.find(scope_key)
-        if row is None:  # the first attempt failed and was forgotten: ask the client to retry
-            await _send(
-                send,
-                409,
-                "application/problem+json",
-                _problem(409, "The first request with this key failed; retry"),
-            )
-            return
-        if row["request_hash"] != request_hash:
-            await _send(
-                send,
+        with requests.waiters.waiting(scope_key) as answered:
+            row = await requests.find(scope_key)  # read after registering: no answer slips in between
+            if row is not None and row["request_hash"] == request_hash and row["status"] is None:
+                if loop.time() >= deadline:
+                    await _send(
+                        send,
+                        409,
+                        "application/problem+json",
+                        problem_json(409, "The first request with this key is still running"),
+                    )
+                    return
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(answered.wait(), min(RECHECK_SECONDS, deadline - loop.time()))
+                continue
+        await _answer_repeat(row, request_hash, send)
+        return
+
+
+async def _answer_repeat(row: Any, request_hash: str, send: Send) -> None:
+    """A repeat's answer once the first request is done: its kept answer, or why there is none."""
+    if row is None:  # the first attempt failed and was forgotten: ask the client to retry
+        await _send(
+            send,
+            409,
+            "application/problem+json",
+            problem_json(409, "The first request with this key failed; retry"),
+        )
+    elif row["request_hash"] != request_hash:
+        await _send(
+            send,
+            422,
+            "application/problem+json",
+            problem_json(
                 422,
-                "application/problem+json",
-                _problem(
-                    422,
-                    "Idempotency-Key reused",
-                    [{"field": "Idempotency-Key", "reason": "already used for a different request"}],
-                ),
-            )
-            return
-        if row["status"] is not None:
-            kept = [(key.encode(), value.encode()) for key, value in row["headers"]]
-            await _send(send, row["status"], "", row["body"], kept)
-            return
-        if waited > WAIT_SECONDS:
-            await _send(
-                send,
-                409,
-                "application/problem+json",
-                _problem(409, "The first request with this key is still running"),
-            )
-            return
-        await asyncio.sleep(0.05)
-        waited += 0.05
-
-
-def _problem(status: int, title: str, errors: list[dict[str, str]] | None = None) -> bytes:
-    return msgspec.json.encode({"title": title, "status": status, **({"errors": errors} if errors else {})})
+                "Idempotency-Key reused",
+                errors=[FieldError("Idempotency-Key", "already used for a different request")],
+            ),
+        )
+    else:
+        kept = [(key.encode(), value.encode()) for key, value in row["headers"]]
+        await _send(send, row["status"], "", row["body"], kept)
 
 
 async def _send(

@@ -13,10 +13,12 @@ from services.venue.entrypoints.http.refusals import REFUSALS
 from services.venue.entrypoints.schemas.common import Window
 from services.venue.entrypoints.schemas.network_lines import LineAvailability, NetworkAvailability
 from services.venue.handlers.network_lines import availability as busy_lines
+from shared.http.api_docs import PUBLIC
 
 
 class NetworkLinesController(Controller):
     path = "/network-lines"
+    security = PUBLIC
     tags = ["network lines"]
     exception_handlers = REFUSALS
 

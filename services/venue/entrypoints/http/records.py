@@ -17,6 +17,7 @@ from services.venue.entrypoints.http.auth import authenticate, require
 from services.venue.entrypoints.http.refusals import REFUSALS
 from services.venue.entrypoints.schemas.records import ActivityRecord, ActivityRecordUpdate, PerformanceSheet
 from services.venue.handlers import records
+from shared.http.api_docs import PUBLIC
 from shared.telemetry import trace_id_hex
 
 
@@ -74,6 +75,7 @@ class ActivityRecordsController(Controller):
 
 class StatsController(Controller):
     path = "/stats"
+    security = PUBLIC
     tags = ["activity records"]
     exception_handlers = REFUSALS
 

@@ -24,6 +24,7 @@ from services.venue.entrypoints.schemas.sessions import (
     SignInLinkVerify,
 )
 from services.venue.handlers import password_resets, sessions
+from shared.http.api_docs import PUBLIC
 from shared.http.openapi_problems import problem_responses
 
 LINK_REFUSED = {
@@ -38,6 +39,7 @@ def _client(request: Request[Any, Any, Any]) -> str:
 
 class SessionsController(Controller):
     path = "/sessions"
+    security = PUBLIC
     tags = ["sign-up and sign-in"]
     exception_handlers = ACCOUNT_REFUSALS
 
@@ -103,6 +105,7 @@ class SessionsController(Controller):
 
 class PasswordResetsController(Controller):
     path = "/password-resets"
+    security = PUBLIC
     tags = ["sign-up and sign-in"]
     exception_handlers = ACCOUNT_REFUSALS
 

@@ -12,11 +12,13 @@ from services.venue.entrypoints.http.account_answers import ACCOUNT_REFUSALS, ac
 from services.venue.entrypoints.schemas.accounts import Account
 from services.venue.entrypoints.schemas.sessions import Accepted, SignupCreate, SignupVerify
 from services.venue.handlers import signup
+from shared.http.api_docs import PUBLIC
 from shared.http.openapi_problems import problem_responses
 
 
 class SignupController(Controller):
     path = "/signup"
+    security = PUBLIC
     tags = ["sign-up and sign-in"]
     exception_handlers = ACCOUNT_REFUSALS
 

@@ -6,10 +6,12 @@ from litestar import Controller, get
 
 from services.venue.entrypoints.dependencies import VenueDependencies
 from services.venue.entrypoints.schemas.spaces import Layout, Space
+from shared.http.api_docs import PUBLIC
 
 
 class SpacesController(Controller):
     path = "/spaces"
+    security = PUBLIC
     tags = ["spaces"]
 
     @get("/", operation_id="ListSpaces", sync_to_thread=False)

@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.closure import Closure
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    from_: None | str | Unset = UNSET,
+    to: None | str | Unset = UNSET,
+    time_zone: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_from_: None | str | Unset
+    if isinstance(from_, Unset):
+        json_from_ = UNSET
+    else:
+        json_from_ = from_
+    params["from"] = json_from_
+
+    json_to: None | str | Unset
+    if isinstance(to, Unset):
+        json_to = UNSET
+    else:
+        json_to = to
+    params["to"] = json_to
+
+    json_time_zone: None | str | Unset
+    if isinstance(time_zone, Unset):
+        json_time_zone = UNSET
+    else:
+        json_time_zone = time_zone
+    params["time_zone"] = json_time_zone
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/closures",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[Closure]:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in (_response_200):
+            response_200_item = Closure.from_dict(response_200_item_data)
+
+
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[Closure]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    from_: None | str | Unset = UNSET,
+    to: None | str | Unset = UNSET,
+    time_zone: None | str | Unset = UNSET,
+
+) -> Response[Problem | list[Closure]]:
+    """ ListClosures
+
+     Closures and blackouts (public): when, where, why. Default: from now on.
+
+    Args:
+        from_ (None | str | Unset):
+        to (None | str | Unset):
+        time_zone (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[Closure]]
+     """
+
+
+    kwargs = _get_kwargs(
+        from_=from_,
+to=to,
+time_zone=time_zone,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    from_: None | str | Unset = UNSET,
+    to: None | str | Unset = UNSET,
+    time_zone: None | str | Unset = UNSET,
+
+) -> Problem | list[Closure] | None:
+    """ ListClosures
+
+     Closures and blackouts (public): when, where, why. Default: from now on.
+
+    Args:
+        from_ (None | str | Unset):
+        to (None | str | Unset):
+        time_zone (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[Closure]
+     """
+
+
+    return sync_detailed(
+        client=client,
+from_=from_,
+to=to,
+time_zone=time_zone,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    from_: None | str | Unset = UNSET,
+    to: None | str | Unset = UNSET,
+    time_zone: None | str | Unset = UNSET,
+
+) -> Response[Problem | list[Closure]]:
+    """ ListClosures
+
+     Closures and blackouts (public): when, where, why. Default: from now on.
+
+    Args:
+        from_ (None | str | Unset):
+        to (None | str | Unset):
+        time_zone (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[Closure]]
+     """
+
+
+    kwargs = _get_kwargs(
+        from_=from_,
+to=to,
+time_zone=time_zone,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    from_: None | str | Unset = UNSET,
+    to: None | str | Unset = UNSET,
+    time_zone: None | str | Unset = UNSET,
+
+) -> Problem | list[Closure] | None:
+    """ ListClosures
+
+     Closures and blackouts (public): when, where, why. Default: from now on.
+
+    Args:
+        from_ (None | str | Unset):
+        to (None | str | Unset):
+        time_zone (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[Closure]
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+from_=from_,
+to=to,
+time_zone=time_zone,
+
+    )).parsed

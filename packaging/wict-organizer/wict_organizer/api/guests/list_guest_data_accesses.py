@@ -1,0 +1,283 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.guest_data_access import GuestDataAccess
+from ...models.list_guest_data_accesses_action_type_1 import ListGuestDataAccessesActionType1
+from ...models.list_guest_data_accesses_action_type_2_type_1 import ListGuestDataAccessesActionType2Type1
+from ...models.list_guest_data_accesses_action_type_3_type_1 import ListGuestDataAccessesActionType3Type1
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    *,
+    booking_id: None | Unset | UUID = UNSET,
+    action: ListGuestDataAccessesActionType1 | ListGuestDataAccessesActionType2Type1 | ListGuestDataAccessesActionType3Type1 | None | Unset = UNSET,
+    before: int | None | Unset = UNSET,
+    limit: int | Unset = 100,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_booking_id: None | str | Unset
+    if isinstance(booking_id, Unset):
+        json_booking_id = UNSET
+    elif isinstance(booking_id, UUID):
+        json_booking_id = str(booking_id)
+    else:
+        json_booking_id = booking_id
+    params["booking_id"] = json_booking_id
+
+    json_action: None | str | Unset
+    if isinstance(action, Unset):
+        json_action = UNSET
+    elif isinstance(action, ListGuestDataAccessesActionType1):
+        json_action = action.value
+    elif isinstance(action, ListGuestDataAccessesActionType2Type1):
+        json_action = action.value
+    elif isinstance(action, ListGuestDataAccessesActionType3Type1):
+        json_action = action.value
+    else:
+        json_action = action
+    params["action"] = json_action
+
+    json_before: int | None | Unset
+    if isinstance(before, Unset):
+        json_before = UNSET
+    else:
+        json_before = before
+    params["before"] = json_before
+
+    params["limit"] = limit
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/staff/guest-data-audit",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[GuestDataAccess]:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in (_response_200):
+            response_200_item = GuestDataAccess.from_dict(response_200_item_data)
+
+
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[GuestDataAccess]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    booking_id: None | Unset | UUID = UNSET,
+    action: ListGuestDataAccessesActionType1 | ListGuestDataAccessesActionType2Type1 | ListGuestDataAccessesActionType3Type1 | None | Unset = UNSET,
+    before: int | None | Unset = UNSET,
+    limit: int | Unset = 100,
+
+) -> Response[Problem | list[GuestDataAccess]]:
+    """ ListAccesses
+
+     Who read, revealed, replaced or purged guest data, when, why and how many guests; newest first
+    (ops).
+
+    Args:
+        booking_id (None | Unset | UUID):
+        action (ListGuestDataAccessesActionType1 | ListGuestDataAccessesActionType2Type1 |
+            ListGuestDataAccessesActionType3Type1 | None | Unset):
+        before (int | None | Unset): from the previous page's Link header
+        limit (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[GuestDataAccess]]
+     """
+
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+action=action,
+before=before,
+limit=limit,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    booking_id: None | Unset | UUID = UNSET,
+    action: ListGuestDataAccessesActionType1 | ListGuestDataAccessesActionType2Type1 | ListGuestDataAccessesActionType3Type1 | None | Unset = UNSET,
+    before: int | None | Unset = UNSET,
+    limit: int | Unset = 100,
+
+) -> Problem | list[GuestDataAccess] | None:
+    """ ListAccesses
+
+     Who read, revealed, replaced or purged guest data, when, why and how many guests; newest first
+    (ops).
+
+    Args:
+        booking_id (None | Unset | UUID):
+        action (ListGuestDataAccessesActionType1 | ListGuestDataAccessesActionType2Type1 |
+            ListGuestDataAccessesActionType3Type1 | None | Unset):
+        before (int | None | Unset): from the previous page's Link header
+        limit (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[GuestDataAccess]
+     """
+
+
+    return sync_detailed(
+        client=client,
+booking_id=booking_id,
+action=action,
+before=before,
+limit=limit,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    booking_id: None | Unset | UUID = UNSET,
+    action: ListGuestDataAccessesActionType1 | ListGuestDataAccessesActionType2Type1 | ListGuestDataAccessesActionType3Type1 | None | Unset = UNSET,
+    before: int | None | Unset = UNSET,
+    limit: int | Unset = 100,
+
+) -> Response[Problem | list[GuestDataAccess]]:
+    """ ListAccesses
+
+     Who read, revealed, replaced or purged guest data, when, why and how many guests; newest first
+    (ops).
+
+    Args:
+        booking_id (None | Unset | UUID):
+        action (ListGuestDataAccessesActionType1 | ListGuestDataAccessesActionType2Type1 |
+            ListGuestDataAccessesActionType3Type1 | None | Unset):
+        before (int | None | Unset): from the previous page's Link header
+        limit (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[GuestDataAccess]]
+     """
+
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+action=action,
+before=before,
+limit=limit,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    booking_id: None | Unset | UUID = UNSET,
+    action: ListGuestDataAccessesActionType1 | ListGuestDataAccessesActionType2Type1 | ListGuestDataAccessesActionType3Type1 | None | Unset = UNSET,
+    before: int | None | Unset = UNSET,
+    limit: int | Unset = 100,
+
+) -> Problem | list[GuestDataAccess] | None:
+    """ ListAccesses
+
+     Who read, revealed, replaced or purged guest data, when, why and how many guests; newest first
+    (ops).
+
+    Args:
+        booking_id (None | Unset | UUID):
+        action (ListGuestDataAccessesActionType1 | ListGuestDataAccessesActionType2Type1 |
+            ListGuestDataAccessesActionType3Type1 | None | Unset):
+        before (int | None | Unset): from the previous page's Link header
+        limit (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[GuestDataAccess]
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+booking_id=booking_id,
+action=action,
+before=before,
+limit=limit,
+
+    )).parsed

@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.guest_list import GuestList
+from ...models.guest_list_update import GuestListUpdate
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    booking_id: UUID,
+    *,
+    body: GuestListUpdate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/bookings/{booking_id}/guests".format(booking_id=quote(str(booking_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GuestList | Problem:
+    if response.status_code == 200:
+        response_200 = GuestList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GuestList | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GuestListUpdate,
+
+) -> Response[GuestList | Problem]:
+    """ PutGuests
+
+     Replace the booking's guest list, all or nothing (its organizer or staff); passports are sealed at
+    rest.
+
+    Args:
+        booking_id (UUID):
+        body (GuestListUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GuestList | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GuestListUpdate,
+
+) -> GuestList | Problem | None:
+    """ PutGuests
+
+     Replace the booking's guest list, all or nothing (its organizer or staff); passports are sealed at
+    rest.
+
+    Args:
+        booking_id (UUID):
+        body (GuestListUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GuestList | Problem
+     """
+
+
+    return sync_detailed(
+        booking_id=booking_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GuestListUpdate,
+
+) -> Response[GuestList | Problem]:
+    """ PutGuests
+
+     Replace the booking's guest list, all or nothing (its organizer or staff); passports are sealed at
+    rest.
+
+    Args:
+        booking_id (UUID):
+        body (GuestListUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GuestList | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GuestListUpdate,
+
+) -> GuestList | Problem | None:
+    """ PutGuests
+
+     Replace the booking's guest list, all or nothing (its organizer or staff); passports are sealed at
+    rest.
+
+    Args:
+        booking_id (UUID):
+        body (GuestListUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GuestList | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        booking_id=booking_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,223 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.ops_audit_entry import OpsAuditEntry
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    before: int | None | Unset = UNSET,
+    limit: int | Unset = 100,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_before: int | None | Unset
+    if isinstance(before, Unset):
+        json_before = UNSET
+    else:
+        json_before = before
+    params["before"] = json_before
+
+    params["limit"] = limit
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/ops/audit",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[OpsAuditEntry]:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in (_response_200):
+            response_200_item = OpsAuditEntry.from_dict(response_200_item_data)
+
+
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[OpsAuditEntry]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    before: int | None | Unset = UNSET,
+    limit: int | Unset = 100,
+
+) -> Response[Problem | list[OpsAuditEntry]]:
+    """ Audit
+
+     Ops' actions on dead letters (shown, replayed, discarded), newest first (ops).
+
+    Args:
+        before (int | None | Unset): entries below this id
+        limit (int | Unset): at most this many Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[OpsAuditEntry]]
+     """
+
+
+    kwargs = _get_kwargs(
+        before=before,
+limit=limit,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    before: int | None | Unset = UNSET,
+    limit: int | Unset = 100,
+
+) -> Problem | list[OpsAuditEntry] | None:
+    """ Audit
+
+     Ops' actions on dead letters (shown, replayed, discarded), newest first (ops).
+
+    Args:
+        before (int | None | Unset): entries below this id
+        limit (int | Unset): at most this many Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[OpsAuditEntry]
+     """
+
+
+    return sync_detailed(
+        client=client,
+before=before,
+limit=limit,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    before: int | None | Unset = UNSET,
+    limit: int | Unset = 100,
+
+) -> Response[Problem | list[OpsAuditEntry]]:
+    """ Audit
+
+     Ops' actions on dead letters (shown, replayed, discarded), newest first (ops).
+
+    Args:
+        before (int | None | Unset): entries below this id
+        limit (int | Unset): at most this many Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[OpsAuditEntry]]
+     """
+
+
+    kwargs = _get_kwargs(
+        before=before,
+limit=limit,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    before: int | None | Unset = UNSET,
+    limit: int | Unset = 100,
+
+) -> Problem | list[OpsAuditEntry] | None:
+    """ Audit
+
+     Ops' actions on dead letters (shown, replayed, discarded), newest first (ops).
+
+    Args:
+        before (int | None | Unset): entries below this id
+        limit (int | Unset): at most this many Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[OpsAuditEntry]
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+before=before,
+limit=limit,
+
+    )).parsed

@@ -1,0 +1,190 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.quote import Quote
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    quote_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/quotes/{quote_id}".format(quote_id=quote(str(quote_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Quote:
+    if response.status_code == 200:
+        response_200 = Quote.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Quote]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    quote_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | Quote]:
+    """ GetQuote
+
+     A quote, to the organizer who asked for it (and to staff and ops).
+
+    Args:
+        quote_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Quote]
+     """
+
+
+    kwargs = _get_kwargs(
+        quote_id=quote_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    quote_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | Quote | None:
+    """ GetQuote
+
+     A quote, to the organizer who asked for it (and to staff and ops).
+
+    Args:
+        quote_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Quote
+     """
+
+
+    return sync_detailed(
+        quote_id=quote_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    quote_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | Quote]:
+    """ GetQuote
+
+     A quote, to the organizer who asked for it (and to staff and ops).
+
+    Args:
+        quote_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Quote]
+     """
+
+
+    kwargs = _get_kwargs(
+        quote_id=quote_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    quote_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | Quote | None:
+    """ GetQuote
+
+     A quote, to the organizer who asked for it (and to staff and ops).
+
+    Args:
+        quote_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Quote
+     """
+
+
+    return (await asyncio_detailed(
+        quote_id=quote_id,
+client=client,
+
+    )).parsed

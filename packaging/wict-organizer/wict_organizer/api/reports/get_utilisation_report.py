@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.utilisation_report import UtilisationReport
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    from_: None | str | Unset = UNSET,
+    to: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_from_: None | str | Unset
+    if isinstance(from_, Unset):
+        json_from_ = UNSET
+    else:
+        json_from_ = from_
+    params["from"] = json_from_
+
+    json_to: None | str | Unset
+    if isinstance(to, Unset):
+        json_to = UNSET
+    else:
+        json_to = to
+    params["to"] = json_to
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/reports/utilisation",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | UtilisationReport:
+    if response.status_code == 200:
+        response_200 = UtilisationReport.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+
+
+        return response_406
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | UtilisationReport]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: None | str | Unset = UNSET,
+    to: None | str | Unset = UNSET,
+
+) -> Response[Problem | UtilisationReport]:
+    """ Utilisation
+
+     Per physical space and month: hours booked over hours open (less closures), buffers apart.
+
+    Args:
+        from_ (None | str | Unset): a date (the venue's midnight) or a date-time with an offset;
+            default: the first of this month
+        to (None | str | Unset): a date (through that day, venue time) or a date-time with an
+            offset; default: the end of this month
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | UtilisationReport]
+     """
+
+
+    kwargs = _get_kwargs(
+        from_=from_,
+to=to,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: None | str | Unset = UNSET,
+    to: None | str | Unset = UNSET,
+
+) -> Problem | UtilisationReport | None:
+    """ Utilisation
+
+     Per physical space and month: hours booked over hours open (less closures), buffers apart.
+
+    Args:
+        from_ (None | str | Unset): a date (the venue's midnight) or a date-time with an offset;
+            default: the first of this month
+        to (None | str | Unset): a date (through that day, venue time) or a date-time with an
+            offset; default: the end of this month
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | UtilisationReport
+     """
+
+
+    return sync_detailed(
+        client=client,
+from_=from_,
+to=to,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: None | str | Unset = UNSET,
+    to: None | str | Unset = UNSET,
+
+) -> Response[Problem | UtilisationReport]:
+    """ Utilisation
+
+     Per physical space and month: hours booked over hours open (less closures), buffers apart.
+
+    Args:
+        from_ (None | str | Unset): a date (the venue's midnight) or a date-time with an offset;
+            default: the first of this month
+        to (None | str | Unset): a date (through that day, venue time) or a date-time with an
+            offset; default: the end of this month
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | UtilisationReport]
+     """
+
+
+    kwargs = _get_kwargs(
+        from_=from_,
+to=to,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: None | str | Unset = UNSET,
+    to: None | str | Unset = UNSET,
+
+) -> Problem | UtilisationReport | None:
+    """ Utilisation
+
+     Per physical space and month: hours booked over hours open (less closures), buffers apart.
+
+    Args:
+        from_ (None | str | Unset): a date (the venue's midnight) or a date-time with an offset;
+            default: the first of this month
+        to (None | str | Unset): a date (through that day, venue time) or a date-time with an
+            offset; default: the end of this month
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | UtilisationReport
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+from_=from_,
+to=to,
+
+    )).parsed

@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.series import Series
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    series_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/bookings/series/{series_id}".format(series_id=quote(str(series_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Series:
+    if response.status_code == 200:
+        response_200 = Series.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Series]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    series_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | Series]:
+    """ GetSeries
+
+     The series: its rule and every occurrence with its booking's status, or why it was skipped.
+
+    Args:
+        series_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Series]
+     """
+
+
+    kwargs = _get_kwargs(
+        series_id=series_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    series_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | Series | None:
+    """ GetSeries
+
+     The series: its rule and every occurrence with its booking's status, or why it was skipped.
+
+    Args:
+        series_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Series
+     """
+
+
+    return sync_detailed(
+        series_id=series_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    series_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | Series]:
+    """ GetSeries
+
+     The series: its rule and every occurrence with its booking's status, or why it was skipped.
+
+    Args:
+        series_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Series]
+     """
+
+
+    kwargs = _get_kwargs(
+        series_id=series_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    series_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | Series | None:
+    """ GetSeries
+
+     The series: its rule and every occurrence with its booking's status, or why it was skipped.
+
+    Args:
+        series_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Series
+     """
+
+
+    return (await asyncio_detailed(
+        series_id=series_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class ListPlanningTasksStatusType1(StrEnum):
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    OPEN = "open"
+
+    def __str__(self) -> str:
+        return str(self.value)

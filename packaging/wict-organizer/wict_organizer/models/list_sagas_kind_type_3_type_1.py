@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class ListSagasKindType3Type1(StrEnum):
+    BOOKING = "booking"
+    CHANGE = "change"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class PlanningTaskUpdateStatusType2Type1(StrEnum):
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    OPEN = "open"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.saga import Saga
+
+
+
+
+
+T = TypeVar("T", bound="StuckSagas")
+
+
+
+@_attrs_define
+class StuckSagas:
+    """ 
+        Attributes:
+            grace_seconds (float):
+            in_flight_seconds (float):
+            sagas (list[Saga]):
+     """
+
+    grace_seconds: float
+    in_flight_seconds: float
+    sagas: list[Saga]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.saga import Saga # noqa: PLC0415
+        grace_seconds = self.grace_seconds
+
+        in_flight_seconds = self.in_flight_seconds
+
+        sagas = []
+        for sagas_item_data in self.sagas:
+            sagas_item = sagas_item_data.to_dict()
+            sagas.append(sagas_item)
+
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "grace_seconds": grace_seconds,
+            "in_flight_seconds": in_flight_seconds,
+            "sagas": sagas,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.saga import Saga # noqa: PLC0415
+        d = dict(src_dict)
+        grace_seconds = d.pop("grace_seconds")
+
+        in_flight_seconds = d.pop("in_flight_seconds")
+
+        sagas = []
+        _sagas = d.pop("sagas")
+        for sagas_item_data in (_sagas):
+            sagas_item = Saga.from_dict(sagas_item_data)
+
+
+
+            sagas.append(sagas_item)
+
+
+        stuck_sagas = cls(
+            grace_seconds=grace_seconds,
+            in_flight_seconds=in_flight_seconds,
+            sagas=sagas,
+        )
+
+
+        stuck_sagas.additional_properties = d
+        return stuck_sagas
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

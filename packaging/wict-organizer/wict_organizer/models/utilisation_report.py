@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.space_month import SpaceMonth
+
+
+
+
+
+T = TypeVar("T", bound="UtilisationReport")
+
+
+
+@_attrs_define
+class UtilisationReport:
+    """ 
+        Attributes:
+            ends_at (datetime.datetime):
+            spaces (list[SpaceMonth]):
+            starts_at (datetime.datetime):
+     """
+
+    ends_at: datetime.datetime
+    spaces: list[SpaceMonth]
+    starts_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.space_month import SpaceMonth # noqa: PLC0415
+        ends_at = self.ends_at.isoformat()
+
+        spaces = []
+        for spaces_item_data in self.spaces:
+            spaces_item = spaces_item_data.to_dict()
+            spaces.append(spaces_item)
+
+
+
+        starts_at = self.starts_at.isoformat()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "ends_at": ends_at,
+            "spaces": spaces,
+            "starts_at": starts_at,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.space_month import SpaceMonth # noqa: PLC0415
+        d = dict(src_dict)
+        ends_at = datetime.datetime.fromisoformat(d.pop("ends_at"))
+
+
+
+
+        spaces = []
+        _spaces = d.pop("spaces")
+        for spaces_item_data in (_spaces):
+            spaces_item = SpaceMonth.from_dict(spaces_item_data)
+
+
+
+            spaces.append(spaces_item)
+
+
+        starts_at = datetime.datetime.fromisoformat(d.pop("starts_at"))
+
+
+
+
+        utilisation_report = cls(
+            ends_at=ends_at,
+            spaces=spaces,
+            starts_at=starts_at,
+        )
+
+
+        utilisation_report.additional_properties = d
+        return utilisation_report
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
