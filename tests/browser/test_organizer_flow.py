@@ -66,6 +66,9 @@ def book_through_wizard(visit: Visit, language: str, day: str, space: str = "mul
     visit.submit(words["continue"])
     visit.submit(words["continue"])  # it happens once (the repeat questions: the series test)
     visit.check()  # interpretation, catering with allergens, network line, planning
+    dishes = {"en": ("Caesar salad", "fish"), "zh-CN": ("凯撒沙拉", "鱼类")}[language]
+    for text in dishes:  # catering's GET /menus: each dish and its allergens, in the page's language
+        expect(page.locator("#dishes-western-buffet")).to_contain_text(text)
     fill_services(page)
     visit.submit(words["continue"])
     page.fill("#title", "Belt and Road Tourism Forum")

@@ -92,6 +92,24 @@ DIETARY = {
     "gluten_free": N_("Gluten-free"),
 }
 
+# The 14 allergens EU Regulation 1169/2011 names (catering's GET /menus gives them in English)
+ALLERGEN = {
+    "celery": N_("celery"),
+    "cereals containing gluten": N_("cereals containing gluten"),
+    "crustaceans": N_("crustaceans"),
+    "eggs": N_("eggs"),
+    "fish": N_("fish"),
+    "lupin": N_("lupin"),
+    "milk": N_("milk"),
+    "molluscs": N_("molluscs"),
+    "mustard": N_("mustard"),
+    "tree nuts": N_("tree nuts"),
+    "peanuts": N_("peanuts"),
+    "sesame": N_("sesame"),
+    "soybeans": N_("soybeans"),
+    "sulphites": N_("sulphites"),
+}
+
 PURPOSE = {
     "access_control": N_("Access control at the gate"),
     "security_registration": N_("Security registration with the authorities"),
