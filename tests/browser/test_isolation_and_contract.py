@@ -63,10 +63,16 @@ def test_organizer_b_gets_nothing_of_organizer_as(
             f"{visit.base_url}/bookings/{booking_id}/cancel", form={"csrf_token": token or "", "reason": "x"}
         )
         assert sent.status == 404
+        published = visit.page.request.post(
+            f"{visit.base_url}/bookings/{booking_id}/public",
+            form={"csrf_token": token or "", "public": "yes"},
+        )
+        assert published.status == 404
     with httpx.Client(
         base_url=stack.service("venue").base_url, headers={"Authorization": f"Bearer {a.api_key}"}
     ) as api:
-        assert api.get(f"/bookings/{booking_id}").json()["status"] != "cancelled"
+        kept = api.get(f"/bookings/{booking_id}").json()
+        assert kept["status"] != "cancelled" and kept["public"] is False
 
 
 def _link_token(stack: Stack, address: str, subject: str, count: int = 1) -> str:

@@ -96,6 +96,11 @@ def test_an_organizer_books_sees_it_confirmed_live_changes_and_cancels(
         visit.check()
         visit.shot(f"booking-confirmed-desktop-{language}")
 
+        visit.click(page.get_by_role("button", name=re.compile("Show it in What's on|在“近期活动”中显示")))
+        expect(page.locator("#public-state")).to_contain_text(re.compile("This event is public|此活动已公开"))
+        visit.open("/whats-on")  # the venue's GET /events: confirmed public bookings, no sign-in needed
+        expect(page.locator("table.events")).to_contain_text("Belt and Road Tourism Forum")
+
         visit.open(f"/bookings/{booking_id}/guests")
         page.fill("#full_name_0", "Olivia Example")
         page.fill("#nationality_0", "AU")

@@ -19,6 +19,8 @@ NOTICES = {
     "elder_on": N_("Larger text and simpler steps are on."),
     "elder_off": N_("Standard view is on."),
     "cancelled": N_("The booking is cancelled."),
+    "made_public": N_("The event is shown in What's on once it is confirmed: its title, space and times."),
+    "made_private": N_("The event is no longer shown in What's on."),
     "change_sent": N_("Your change is sent. The venue is checking it with every service."),
     "guests_saved": N_("The guest list is saved. Passport numbers are hidden from now on."),
     "approved": N_("The booking is approved."),
