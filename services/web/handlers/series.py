@@ -25,10 +25,11 @@ async def preview(person: Person, answers: dict[str, str], venue_zone: str) -> d
 
 
 async def submit(person: Person, answers: dict[str, str], venue_zone: str, mode: str) -> dict[str, Any]:
-    """Book every occurrence (all or nothing, or skipping conflicts). The venue takes no Idempotency-Key
-    for a series: the page books once per draft by claiming the draft first (checkout.py)."""
+    """Book every occurrence (all or nothing, or skipping conflicts) with the draft's Idempotency-Key:
+    a double click or a second tab sending at the same instant books the series once."""
     body = series_request(answers, venue_zone) | {"mode": mode}
-    made: dict[str, Any] = await person.call("POST", "/bookings/series", json=body)
+    key = {"Idempotency-Key": answers["idempotency_key"]}
+    made: dict[str, Any] = await person.call("POST", "/bookings/series", json=body, headers=key)
     request = answers.get("planning_request", "").strip()
     first = next((o for o in made["occurrences"] if o.get("booking_id")), None)
     if request and first is not None:

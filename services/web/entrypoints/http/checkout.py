@@ -83,14 +83,17 @@ class CheckoutController(Controller):
         if not answers.get("idempotency_key") or not (repeating or answers.get("quote_id")):
             return redirect("/book/quote")
         try:
-            if repeating:  # claim the draft: a second click finds no key and books nothing more
+            if repeating:
                 mode = (await form_fields(request)).get("mode", "")
-                answers.pop("idempotency_key")
-                await viewer.deps.sessions.save_draft(viewer.key, answers)
                 made = await series.submit(person, answers, zone, mode if mode in MODES else MODES[0])
             else:
                 accepted = await submit(person, answers, zone)
         except ApiProblem as refused:
+            if (
+                repeating
+            ):  # the venue keeps a refused series' answer under its key: the next try needs a new one
+                answers["idempotency_key"] = str(uuid.uuid4())
+                await viewer.deps.sessions.save_draft(viewer.key, answers)
             return page(viewer, "bookings/quote.html", 422, quote=None, problem=refused, answers=answers)
         await viewer.deps.sessions.clear_draft(viewer.key)
         if repeating:
