@@ -233,6 +233,23 @@ def test_my_bookings_lists_only_mine_with_filters_and_pages(browsing: Browsing, 
         expect(page.locator("tbody")).not_to_contain_text("Mine to list")
         visit.click(page.locator("tbody a[href^='/series/']").first)
         expect(page.locator("h1")).to_have_text("Weekly language club")
+        series_page = page.url
         visit.fits(PHONE)
         csv = visit.page.request.get(f"{visit.base_url}/bookings/export.csv?q=language")
         assert csv.status == 200 and "Weekly language club" in csv.text() and SECRET_TITLE not in csv.text()
+
+        # several times at once with the venue's scope: the last two renamed, then cancelled
+        page.goto(series_page)
+        page.check("#change_scope-2")  # the time chosen and every time after it
+        page.select_option("#change_booking_id", index=9)
+        page.fill("#title", "Language club, summer term")
+        visit.submit("Change these times")
+        visit.check()
+        expect(page.locator(".notice")).to_contain_text("The change is sent for each time")
+        page.check("#cancel_scope-2")
+        page.select_option("#cancel_booking_id", index=9)
+        visit.submit("Cancel these times")
+        visit.check()
+        expect(page.locator("#cancelled-heading + ul li")).to_have_count(2)
+        expect(page.locator("#cancelled-heading + ul")).not_to_contain_text("not cancelled")
+        expect(page.locator("tbody .status-cancelled")).to_have_count(2)

@@ -34,6 +34,7 @@ NOTICES = {
     "organizer_disabled": N_("The account is switched off: it cannot sign in or book."),
     "organizer_enabled": N_("The account is switched on again."),
     "series_booked": N_("The series is sent. The venue arranges each time on its own."),
+    "series_changed": N_("The change is sent for each time. The venue checks each with every service."),
     "profile_saved": N_("Your profile is saved."),
     "key_revoked": N_("The API key is revoked."),
     "webhook_removed": N_("The webhook is removed."),

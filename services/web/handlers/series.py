@@ -39,3 +39,14 @@ async def submit(person: Person, answers: dict[str, str], venue_zone: str, mode:
             json={"request": request, "contact_language": answers.get("contact_language") or None},
         )
     return made
+
+
+async def series_page_parts(person: Person, deps: Any, series_id: Any) -> dict[str, Any]:
+    """What the series page shows: the series (GET /bookings/series/{id}), its rule in words, its space."""
+    found: dict[str, Any] = await person.call("GET", f"/bookings/series/{series_id}")
+    spaces = {space["id"]: space for space in await deps.spaces.get()}
+    return {
+        "series": found,
+        "rule": recurrence.describe(found["rrule"]),
+        "space": spaces.get(found["space_id"]),
+    }

@@ -108,13 +108,5 @@ class SeriesController(Controller):
     @get("/{series_id:uuid}")
     async def series_page(self, viewer: NamedDependency[Viewer], series_id: FromPath[uuid.UUID]) -> Template:
         """GET /bookings/series/{id}: the rule in words and each occurrence with its booking's status."""
-        person = viewer.person(*BOOKERS)
-        found = await person.call("GET", f"/bookings/series/{series_id}")
-        spaces = {space["id"]: space for space in await viewer.deps.spaces.get()}
-        return page(
-            viewer,
-            "bookings/series.html",
-            series=found,
-            rule=recurrence.describe(found["rrule"]),
-            space=spaces.get(found["space_id"]),
-        )
+        parts = await series.series_page_parts(viewer.person(*BOOKERS), viewer.deps, series_id)
+        return page(viewer, "bookings/series.html", errors={}, **parts)
