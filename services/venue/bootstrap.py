@@ -32,6 +32,7 @@ from services.venue.entrypoints.http.calendars import BookingCalendarController,
 from services.venue.entrypoints.http.cancellation import CancellationController
 from services.venue.entrypoints.http.changes import ChangesController
 from services.venue.entrypoints.http.closures import ClosuresController
+from services.venue.entrypoints.http.events import EventsController, PublicityController
 from services.venue.entrypoints.http.guests import GuestDataAuditController, GuestsController
 from services.venue.entrypoints.http.holds import HoldsController
 from services.venue.entrypoints.http.idempotency import IdempotencyMiddleware
@@ -90,6 +91,8 @@ CONTROLLERS = [
     ReportsController,
     VendorTaskDeskController,
     ClosuresController,
+    EventsController,
+    PublicityController,
     AvailabilityController,
     GuestsController,
     GuestDataAuditController,

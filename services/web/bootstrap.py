@@ -10,7 +10,6 @@ from pathlib import Path
 from services.web.adapters.api import Api
 from services.web.adapters.catalogs import load_all
 from services.web.adapters.sessions import SessionStore
-from services.web.domain.cancellation import parse_tiers
 from services.web.entrypoints.dependencies import Cached, WebConfig, WebDependencies
 from services.web.entrypoints.http.app import app_options, assets_router, web_router
 from services.web.entrypoints.timers import session_purge
@@ -40,7 +39,6 @@ async def build(context: Context[WebDependencies]) -> WebDependencies:
         sessions=SessionStore(context.database),
         translations=load_all(),
         csrf_secret=config.csrf_secret.encode() or secrets.token_bytes(32),
-        tiers=parse_tiers(config.cancellation_tiers),
         spaces=Cached(spaces),
         menus=Cached(menus),
     )

@@ -66,6 +66,9 @@ def book_through_wizard(visit: Visit, language: str, day: str, space: str = "mul
     visit.submit(words["continue"])
     visit.submit(words["continue"])  # it happens once (the repeat questions: the series test)
     visit.check()  # interpretation, catering with allergens, network line, planning
+    dishes = {"en": ("Caesar salad", "fish"), "zh-CN": ("凯撒沙拉", "鱼类")}[language]
+    for text in dishes:  # catering's GET /menus: each dish and its allergens, in the page's language
+        expect(page.locator("#dishes-western-buffet")).to_contain_text(text)
     fill_services(page)
     visit.submit(words["continue"])
     page.fill("#title", "Belt and Road Tourism Forum")
@@ -93,6 +96,11 @@ def test_an_organizer_books_sees_it_confirmed_live_changes_and_cancels(
         visit.check()
         visit.shot(f"booking-confirmed-desktop-{language}")
 
+        visit.click(page.get_by_role("button", name=re.compile("Show it in What's on|在“近期活动”中显示")))
+        expect(page.locator("#public-state")).to_contain_text(re.compile("This event is public|此活动已公开"))
+        visit.open("/whats-on")  # the venue's GET /events: confirmed public bookings, no sign-in needed
+        expect(page.locator("table.events")).to_contain_text("Belt and Road Tourism Forum")
+
         visit.open(f"/bookings/{booking_id}/guests")
         page.fill("#full_name_0", "Olivia Example")
         page.fill("#nationality_0", "AU")
@@ -111,6 +119,9 @@ def test_an_organizer_books_sees_it_confirmed_live_changes_and_cancels(
 
         visit.open(f"/bookings/{booking_id}/cancel")
         expect(page.locator(".fee")).to_contain_text(re.compile(r"\d"))  # the fee before confirming
+        expect(page.locator(".fee table.rule tbody tr")).to_have_count(3)  # the venue's tiers (its dry run)
+        # weeks ahead: free now and dearer later, which only a dry run says (the page cancelled nothing)
+        expect(page.locator(".fee")).to_contain_text(re.compile("The fee rises on|费用将于"))
         visit.shot(f"cancel-desktop-{language}")
         visit.click(page.get_by_role("button", name=WORDS[language]["cancel"]))
         visit.check()

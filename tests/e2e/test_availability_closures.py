@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from deploy.embedded.stack import Stack
-from tests.e2e.conftest import booking_body, client_for, next_day
+from tests.e2e.conftest import booking_body, client_for, new_organizer, next_day, wait_for_outcome
 
 pytestmark = pytest.mark.e2e
 
@@ -148,3 +148,42 @@ def test_closures_are_staff_only_refuse_bookings_and_list_those_they_hit(stack: 
         "/bookings", json=booking_body(day, space_id="room-b", layout="boardroom", attendees=20)
     )
     assert again.status_code == 201, again.text
+
+
+def test_whats_on_lists_only_confirmed_bookings_their_organizers_made_public(stack: Stack, staff, venue):
+    day = next_day()
+    shown = venue.post("/bookings", json=booking_body(day, title="Chongqing Travel Fair")).json()[
+        "booking_id"
+    ]
+    quiet = venue.post(
+        "/bookings",
+        json=booking_body(day, space_id="room-b", layout="boardroom", attendees=20, title="Board"),
+    ).json()["booking_id"]
+    assert wait_for_outcome(venue, shown)["status"] == "confirmed"
+    assert wait_for_outcome(venue, quiet)["public"] is False  # private unless the organizer says so
+    window = {"from": day.date().isoformat(), "to": day.date().isoformat()}
+    with client_for(stack, None) as anyone:
+        assert anyone.get("/events", params=window).json() == []
+        assert anyone.put(f"/bookings/{shown}/public", json={"public": True}).status_code == 401
+        with new_organizer(stack, staff, "Otto Other") as other:
+            assert (
+                other.put(f"/bookings/{shown}/public", json={"public": True}).status_code == 404
+            )  # not theirs
+        marked = venue.put(f"/bookings/{shown}/public", json={"public": True})
+        assert marked.status_code == 200 and marked.json() == {"booking_id": shown, "public": True}
+        assert venue.get(f"/bookings/{shown}").json()["public"] is True
+        [event] = anyone.get("/events", params=window).json()
+        assert set(event) == {
+            "title",
+            "space_id",
+            "space_name",
+            "starts_at",
+            "ends_at",
+            "local",
+        }  # nothing personal
+        assert (event["title"], event["space_id"]) == ("Chongqing Travel Fair", "multifunctional-hall")
+        assert datetime.fromisoformat(event["local"]["starts_at"]).hour == 14  # the venue's clock
+        refused = anyone.get("/events", params={"from": day.date().isoformat(), "to": "next week"})
+        assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "to"
+        venue.post(f"/bookings/{shown}/cancel", json={}).raise_for_status()
+        assert anyone.get("/events", params=window).json() == []  # cancelled: no longer on

@@ -117,8 +117,14 @@ def test_a_conflicting_series_is_refused_whole_or_holds_the_rest(stack: Stack, s
     nothing_held = venue.post("/bookings/series", json={**body, "dry_run": True}).json()
     assert [o["free"] for o in nothing_held["occurrences"]] == [True, True, False, True]
 
-    made = venue.post("/bookings/series", json={**body, "mode": "skip_conflicts"})
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    made = venue.post("/bookings/series", json={**body, "mode": "skip_conflicts"}, headers=key)
     assert made.status_code == 202 and made.headers["location"].startswith("/bookings/series/")
+    again = venue.post("/bookings/series", json={**body, "mode": "skip_conflicts"}, headers=key)
+    assert (again.status_code, again.headers.get("idempotent-replayed")) == (202, "true")
+    assert again.json() == made.json()  # the first answer: no second series is booked
+    reused = venue.post("/bookings/series", json={**body, "mode": "all_or_nothing"}, headers=key)
+    assert reused.status_code == 422 and reused.json()["errors"][0]["field"] == "Idempotency-Key"
     series = made.json()
     occurrences = series["occurrences"]
     assert [o["status"] for o in occurrences] == ["confirmed", "confirmed", "skipped", "confirmed"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from deploy.embedded.stack import Stack
@@ -57,9 +59,30 @@ def test_cancelling_a_confirmed_booking_frees_the_hall_and_repeats_answer_the_sa
     body = room(day, catering={"menu": "tea-break", "headcount": 20})
     booking_id = venue.post("/bookings", json=body).json()["booking_id"]
     assert wait_for_outcome(venue, booking_id)["status"] == "confirmed"
+    preview = venue.post(f"/bookings/{booking_id}/cancel", params={"dry_run": "true"}, json={})
+    assert preview.status_code == 200
+    fee = preview.json()
+    assert (fee["dry_run"], fee["status"], fee["cancelled_at"], fee["fee_percent"]) == (
+        True,
+        "confirmed",
+        None,
+        0,
+    )
+    assert fee["rule"] == [
+        {"days_before": 14, "fee_percent": 0},
+        {"days_before": 3, "fee_percent": 50},
+        {"days_before": 0, "fee_percent": 100},
+    ]
+    starts_at = datetime.fromisoformat(venue.get(f"/bookings/{booking_id}").json()["starts_at"])
+    assert datetime.fromisoformat(fee["fee_rises_at"]) == starts_at - timedelta(days=14)
+    assert venue.get(f"/bookings/{booking_id}").json()["status"] == "confirmed"  # nothing written
     first = venue.post(f"/bookings/{booking_id}/cancel", json={"reason": "postponed"})
     assert first.status_code == 200
     assert first.json()["fee_percent"] == 0  # more than 14 days ahead: free
+    assert (first.json()["dry_run"], first.json()["fee_base_minor"]) == (False, fee["fee_base_minor"])
+    assert fee["fee_base_minor"] > 0
+    again = venue.post(f"/bookings/{booking_id}/cancel", params={"dry_run": "true"}, json={}).json()
+    assert again["cancelled_at"] == first.json()["cancelled_at"] and again["status"] == "cancelled"
     assert venue.post(f"/bookings/{booking_id}/cancel", json={}).json() == first.json()
     booking = venue.get(f"/bookings/{booking_id}").json()
     assert booking["status"] == "cancelled" and booking["fee_minor"] == 0

@@ -28,7 +28,8 @@ EU_ALLERGENS = (
 class Dish(msgspec.Struct, frozen=True, kw_only=True):
     """A dish of a menu and the EU allergens it contains (names as in ``EU_ALLERGENS``)."""
 
-    name: str
+    name: str  # in English, as the caterer's papers print it
+    names: dict[str, str] = {}  # the name in other languages, by locale (e.g. "zh-CN")
     allergens: list[str] = []
 
 

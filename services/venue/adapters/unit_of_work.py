@@ -30,6 +30,7 @@ from services.venue.adapters.ops.sagas import OpsRepository
 from services.venue.adapters.options import OptionRepository
 from services.venue.adapters.organizers import OrganizerDirectory
 from services.venue.adapters.planning import PlanningRepository
+from services.venue.adapters.public_events import PublicEventRepository
 from services.venue.adapters.quotes import QuoteRepository
 from services.venue.adapters.records import RecordRepository
 from services.venue.adapters.reports import ReportRepository
@@ -105,6 +106,10 @@ class VenueUnit:
     @cached_property
     def calendar(self) -> CalendarRepository:
         return CalendarRepository(self.connection)
+
+    @cached_property
+    def public_events(self) -> PublicEventRepository:
+        return PublicEventRepository(self.connection)
 
     @cached_property
     def audit(self) -> AuditLog:

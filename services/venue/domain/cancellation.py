@@ -42,3 +42,15 @@ def fee_percent(starts_at: datetime, cancelled_at: datetime, tiers: tuple[Tier, 
 def fee_minor(base_minor: int, percent: int) -> int:
     """The fee in minor units, rounded half up (never a fraction of a fen)."""
     return (base_minor * percent + 50) // 100
+
+
+def fee_rises_at(
+    starts_at: datetime, now: datetime, tiers: tuple[Tier, ...] = DEFAULT_TIERS
+) -> datetime | None:
+    """When the share due grows next (a tier's notice runs out just after that moment), or None."""
+    percent = fee_percent(starts_at, now, tiers)
+    boundaries = sorted({starts_at - timedelta(days=tier.days_before) for tier in tiers} | {starts_at})
+    for moment in boundaries:
+        if moment >= now and fee_percent(starts_at, moment + timedelta(microseconds=1), tiers) > percent:
+            return moment
+    return None

@@ -12,7 +12,7 @@ from typing import Any
 
 from services.venue.adapters.unit_of_work import VenueDatabase
 from services.venue.domain import saga as rules
-from services.venue.domain.cancellation import Tier, fee_minor, fee_percent
+from services.venue.domain.cancellation import Tier, fee_minor, fee_percent, fee_rises_at
 from services.venue.domain.catalog import Catalog
 from services.venue.domain.settings import SagaSettings
 from services.venue.handlers.change_saga import abandon_running_change
@@ -32,6 +32,42 @@ class Cancellation:
     fee_minor: int
     fee_base_minor: int
     currency: str
+
+
+@dataclass(frozen=True)
+class FeePreview:
+    """What cancelling at ``at`` would cost (a dry run: nothing is written)."""
+
+    booking_id: uuid.UUID
+    status: str
+    fee_percent: int
+    fee_minor: int
+    fee_base_minor: int
+    currency: str
+    fee_rises_at: datetime | None
+
+
+async def preview_cancellation(
+    database: VenueDatabase, booking_id: uuid.UUID, now: datetime, tiers: tuple[Tier, ...], price_of: PriceOf
+) -> FeePreview | Cancellation:
+    """The fee cancelling now would charge, by the same rule as ``cancel_booking``; reads only.
+
+    A cancelled booking answers its recorded cancellation; a rejected or expired one cannot be.
+    """
+    async with database.autocommit() as unit:
+        row = await unit.bookings.get(booking_id)
+    if row is None:
+        raise NotCancellable("no such booking")
+    if row["status"] == "cancelled":
+        return _cancellation(row)
+    if row["status"] in ("rejected", "expired"):
+        raise NotCancellable(f"the booking is {row['status']}; nothing is held")
+    base = await price_of(row)
+    percent = fee_percent(row["starts_at"], now, tiers)
+    rises = fee_rises_at(row["starts_at"], now, tiers)
+    return FeePreview(
+        booking_id, row["status"], percent, fee_minor(base, percent), base, row["currency"], rises
+    )
 
 
 async def cancel_booking(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel import dates, numbers
+from babel import dates, lists, numbers
 
 from services.web.domain.locale import babel_locale
 
@@ -110,6 +110,10 @@ class Formatter:
 
     def percent(self, value: int) -> str:
         return numbers.format_percent(value / 100, locale=self.locale)
+
+    def items(self, values: list[str]) -> str:
+        """A list in a sentence, e.g. "eggs, fish and milk" / "鸡蛋、鱼和奶"."""
+        return lists.format_list(values, locale=self.locale) if values else ""
 
     def language_name(self, code: str) -> str:
         """ISO 639-1 code -> the language's name in the reader's language (Babel's CLDR names)."""

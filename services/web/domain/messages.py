@@ -19,6 +19,8 @@ NOTICES = {
     "elder_on": N_("Larger text and simpler steps are on."),
     "elder_off": N_("Standard view is on."),
     "cancelled": N_("The booking is cancelled."),
+    "made_public": N_("The event is shown in What's on once it is confirmed: its title, space and times."),
+    "made_private": N_("The event is no longer shown in What's on."),
     "change_sent": N_("Your change is sent. The venue is checking it with every service."),
     "guests_saved": N_("The guest list is saved. Passport numbers are hidden from now on."),
     "approved": N_("The booking is approved."),
@@ -32,6 +34,7 @@ NOTICES = {
     "organizer_disabled": N_("The account is switched off: it cannot sign in or book."),
     "organizer_enabled": N_("The account is switched on again."),
     "series_booked": N_("The series is sent. The venue arranges each time on its own."),
+    "series_changed": N_("The change is sent for each time. The venue checks each with every service."),
     "profile_saved": N_("Your profile is saved."),
     "key_revoked": N_("The API key is revoked."),
     "webhook_removed": N_("The webhook is removed."),
@@ -90,6 +93,24 @@ DIETARY = {
     "vegan": N_("Vegan"),
     "halal": N_("Halal"),
     "gluten_free": N_("Gluten-free"),
+}
+
+# The 14 allergens EU Regulation 1169/2011 names (catering's GET /menus gives them in English)
+ALLERGEN = {
+    "celery": N_("celery"),
+    "cereals containing gluten": N_("cereals containing gluten"),
+    "crustaceans": N_("crustaceans"),
+    "eggs": N_("eggs"),
+    "fish": N_("fish"),
+    "lupin": N_("lupin"),
+    "milk": N_("milk"),
+    "molluscs": N_("molluscs"),
+    "mustard": N_("mustard"),
+    "tree nuts": N_("tree nuts"),
+    "peanuts": N_("peanuts"),
+    "sesame": N_("sesame"),
+    "soybeans": N_("soybeans"),
+    "sulphites": N_("sulphites"),
 }
 
 PURPOSE = {

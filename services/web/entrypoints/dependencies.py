@@ -11,7 +11,6 @@ from typing import Any
 
 from services.web.adapters.api import Api
 from services.web.adapters.sessions import SessionStore
-from services.web.domain.cancellation import Tier
 from shared.config import ServiceConfig
 
 
@@ -30,7 +29,6 @@ class WebConfig(ServiceConfig, frozen=True, kw_only=True):
     session_warning_seconds: int = 600  # the page offers "stay signed in" this long before the end
     session_purge_seconds: float = 300.0  # how often ended sessions (and their drafts) are deleted
     venue_time_zone: str = "Asia/Shanghai"
-    cancellation_tiers: str = "14:0,3:50,0:100"  # the venue's policy (the same variable), for the preview
     desk_phone: str = "+86 23 6000 0000"  # the manual window, shown on every page
     desk_days: str = "0-5"  # Monday = 0: Monday to Saturday
     desk_hours: str = "09:00-17:30"
@@ -63,7 +61,6 @@ class WebDependencies:
     sessions: SessionStore
     translations: dict[str, gettext.GNUTranslations]
     csrf_secret: bytes
-    tiers: tuple[Tier, ...]
     spaces: Cached
     menus: Cached
 

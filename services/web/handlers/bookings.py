@@ -1,5 +1,4 @@
-"""Booking use cases on the person's behalf: quote and submit a draft, follow the saga, the fee of
-cancelling."""
+"""Booking use cases on the person's behalf: quote and submit a draft, follow the saga."""
 
 from __future__ import annotations
 
@@ -7,16 +6,12 @@ import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from typing import Any
 
-from services.web.domain import cancellation, wizard
-from services.web.domain.formatting import parse_moment
-from services.web.domain.problems import ApiProblem
+from services.web.domain import wizard
 from services.web.handlers.people import Person
 
 TERMINAL = {"confirmed", "rejected", "cancelled", "expired"}
-REQUOTED = ("space_id", "layout", "starts_at", "ends_at", "attendees", "title", "interpreting", "catering")
 
 
 async def quote(person: Person, answers: dict[str, str], venue_zone: str) -> dict[str, Any]:
@@ -62,27 +57,3 @@ async def saga_updates(
         if time.monotonic() - started > limit:
             return
         await asyncio.sleep(poll)
-
-
-async def booking_price(person: Person, booking: dict[str, Any]) -> int | None:
-    """The base of a cancellation fee as the venue takes it: the booking's kept quote, else today's
-    rate card for what it books (a fresh quote of its fields); None if neither can be had."""
-    try:
-        kept = await person.call("GET", f"/bookings/{booking['booking_id']}/quote")
-        return int(kept["total_minor"])
-    except ApiProblem:
-        pass  # no quote kept (booked without one, or part of a series)
-    wanted = {name: booking[name] for name in REQUOTED if booking.get(name) is not None}
-    try:
-        fresh = await person.call("POST", "/quotes", json=wanted)
-    except ApiProblem:
-        return None  # e.g. too close to its start for a quote: the page shows the share only
-    return int(fresh["total_minor"])
-
-
-async def fee_preview(
-    person: Person, booking: dict[str, Any], tiers: tuple[cancellation.Tier, ...]
-) -> cancellation.FeePreview:
-    """What cancelling now would cost, by the policy and the booking's price."""
-    base = await booking_price(person, booking)
-    return cancellation.preview(parse_moment(booking["starts_at"]), datetime.now(UTC), tiers, base)

@@ -25,10 +25,11 @@ async def preview(person: Person, answers: dict[str, str], venue_zone: str) -> d
 
 
 async def submit(person: Person, answers: dict[str, str], venue_zone: str, mode: str) -> dict[str, Any]:
-    """Book every occurrence (all or nothing, or skipping conflicts). The venue takes no Idempotency-Key
-    for a series: the page books once per draft by claiming the draft first (checkout.py)."""
+    """Book every occurrence (all or nothing, or skipping conflicts) with the draft's Idempotency-Key:
+    a double click or a second tab sending at the same instant books the series once."""
     body = series_request(answers, venue_zone) | {"mode": mode}
-    made: dict[str, Any] = await person.call("POST", "/bookings/series", json=body)
+    key = {"Idempotency-Key": answers["idempotency_key"]}
+    made: dict[str, Any] = await person.call("POST", "/bookings/series", json=body, headers=key)
     request = answers.get("planning_request", "").strip()
     first = next((o for o in made["occurrences"] if o.get("booking_id")), None)
     if request and first is not None:
@@ -38,3 +39,14 @@ async def submit(person: Person, answers: dict[str, str], venue_zone: str, mode:
             json={"request": request, "contact_language": answers.get("contact_language") or None},
         )
     return made
+
+
+async def series_page_parts(person: Person, deps: Any, series_id: Any) -> dict[str, Any]:
+    """What the series page shows: the series (GET /bookings/series/{id}), its rule in words, its space."""
+    found: dict[str, Any] = await person.call("GET", f"/bookings/series/{series_id}")
+    spaces = {space["id"]: space for space in await deps.spaces.get()}
+    return {
+        "series": found,
+        "rule": recurrence.describe(found["rrule"]),
+        "space": spaces.get(found["space_id"]),
+    }

@@ -25,10 +25,12 @@ from .booking_cancel import BookingCancel
 from .booking_create import BookingCreate
 from .booking_hit import BookingHit
 from .booking_local import BookingLocal
+from .booking_publicity import BookingPublicity
 from .booking_summary import BookingSummary
 from .booking_update import BookingUpdate
 from .bookings_report import BookingsReport
 from .cancellation import Cancellation
+from .cancellation_tier import CancellationTier
 from .catering_wanted import CateringWanted
 from .catering_wanted_dietary import CateringWantedDietary
 from .change import Change
@@ -111,6 +113,9 @@ from .planning_task_update_status_type_2_type_1 import PlanningTaskUpdateStatusT
 from .planning_task_update_status_type_3_type_1 import PlanningTaskUpdateStatusType3Type1
 from .problem import Problem
 from .problem_errors_item import ProblemErrorsItem
+from .public_event import PublicEvent
+from .public_event_space_name import PublicEventSpaceName
+from .publicity import Publicity
 from .purpose import Purpose
 from .quote import Quote
 from .quote_create import QuoteCreate
@@ -186,10 +191,12 @@ __all__ = (
     "BookingCreate",
     "BookingHit",
     "BookingLocal",
+    "BookingPublicity",
     "BookingsReport",
     "BookingSummary",
     "BookingUpdate",
     "Cancellation",
+    "CancellationTier",
     "CateringWanted",
     "CateringWantedDietary",
     "Change",
@@ -272,6 +279,9 @@ __all__ = (
     "PlanningTaskUpdateStatusType3Type1",
     "Problem",
     "ProblemErrorsItem",
+    "PublicEvent",
+    "PublicEventSpaceName",
+    "Publicity",
     "Purpose",
     "Quote",
     "QuoteCreate",

@@ -41,6 +41,7 @@ class Booking:
             layout (str):
             local (BookingLocal):
             phase (str):
+            public (bool):
             space_id (str):
             starts_at (datetime.datetime):
             status (str):
@@ -66,6 +67,7 @@ class Booking:
     layout: str
     local: BookingLocal
     phase: str
+    public: bool
     space_id: str
     starts_at: datetime.datetime
     status: str
@@ -109,6 +111,8 @@ class Booking:
         local = self.local.to_dict()
 
         phase = self.phase
+
+        public = self.public
 
         space_id = self.space_id
 
@@ -200,6 +204,7 @@ class Booking:
             "layout": layout,
             "local": local,
             "phase": phase,
+            "public": public,
             "space_id": space_id,
             "starts_at": starts_at,
             "status": status,
@@ -267,6 +272,8 @@ class Booking:
 
 
         phase = d.pop("phase")
+
+        public = d.pop("public")
 
         space_id = d.pop("space_id")
 
@@ -435,6 +442,7 @@ class Booking:
             layout=layout,
             local=local,
             phase=phase,
+            public=public,
             space_id=space_id,
             starts_at=starts_at,
             status=status,

@@ -5,6 +5,11 @@ from __future__ import annotations
 import msgspec
 
 
+class MenuDish(msgspec.Struct, frozen=True, kw_only=True):
+    name: dict[str, str]  # by locale: "en" always, "zh-CN" when the menu book has it
+    allergens: list[str]  # of the 14 EU allergens, as the regulation names them in English
+
+
 class Menu(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     name: dict[str, str]
@@ -15,3 +20,5 @@ class Menu(msgspec.Struct, frozen=True, kw_only=True):
     max_headcount: int
     lead_time_hours: int
     meal_periods: list[str]
+    dishes: list[MenuDish]
+    allergens: list[str]  # every allergen of any dish, once each, in the regulation's order

@@ -69,6 +69,13 @@ async def test_the_service_answers_the_saga_over_jetstream(
             menus = (await client.get("/menus")).json()
         assert {menu["id"] for menu in menus} >= {"western-buffet", "tea-break", "chinese-banquet"}
         assert all("vendor_id" not in menu for menu in menus)
+        buffet = next(menu for menu in menus if menu["id"] == "western-buffet")
+        assert buffet["dishes"][0] == {
+            "name": {"en": "Caesar salad", "zh-CN": "凯撒沙拉"},
+            "allergens": ["cereals containing gluten", "eggs", "fish", "milk", "mustard"],
+        }
+        assert "peanuts" not in buffet["allergens"] and "fish" in buffet["allergens"]
+        assert all(set(d["name"]) == {"en", "zh-CN"} for menu in menus for d in menu["dishes"])
 
         starts = lunch_in_a_month()
         reserve = ReserveCatering(

@@ -232,6 +232,7 @@ def _booking(row: Any, steps: list[Any], tasks: list[Any], venue_zone: tzinfo) -
         hold_expires_at=row["hold_expires_at"],
         cancelled_at=row["cancelled_at"],
         fee_minor=row["fee_minor"],
+        public=row["public"],
         trace_id=row["trace_id"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],

@@ -18,6 +18,7 @@ from services.venue.domain.series import RuleError, expand
 from services.venue.entrypoints.dependencies import VenueDependencies
 from services.venue.entrypoints.http.auth import authenticate, require
 from services.venue.entrypoints.http.booking_requests import booking_errors, new_booking, organizer_for
+from services.venue.entrypoints.http.bookings import IdempotencyKey
 from services.venue.entrypoints.http.documented import refusals
 from services.venue.entrypoints.http.refusals import REFUSALS
 from services.venue.entrypoints.http.series_views import (
@@ -108,9 +109,16 @@ class SeriesController(Controller):
         },
     )
     async def create(
-        self, data: SeriesCreate, deps: VenueDependencies, principal: Principal
+        self,
+        data: SeriesCreate,
+        deps: VenueDependencies,
+        principal: Principal,
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[Any]:
-        """A booking on every occurrence of an RRULE, each with its own saga; `dry_run` only lists them."""
+        """A booking on every occurrence of an RRULE, each with its own saga; `dry_run` only lists them.
+        With an `Idempotency-Key` a repeat (also a concurrent one) answers the first answer and books
+        nothing more; a refusal is kept too, so try again with a new key."""
+        del idempotency_key  # the venue's idempotency middleware answers repeats (http/idempotency.py)
         require(principal, Role.ORGANIZER, Role.STAFF)
         request = await _request(data, deps, principal)
         now = datetime.now(UTC)

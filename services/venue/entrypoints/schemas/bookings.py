@@ -94,6 +94,7 @@ class Booking(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     hold_expires_at: datetime | None = None  # options only
     cancelled_at: datetime | None = None
     fee_minor: int | None = None  # cancellation fee, CNY minor units
+    public: bool  # shown in the public "what's on" list (PUT /bookings/{id}/public)
     trace_id: str
     created_at: datetime
     updated_at: datetime

@@ -2,7 +2,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from services.venue.domain.cancellation import DEFAULT_TIERS, Tier, fee_minor, fee_percent, parse_tiers
+from services.venue.domain.cancellation import (
+    DEFAULT_TIERS,
+    Tier,
+    fee_minor,
+    fee_percent,
+    fee_rises_at,
+    parse_tiers,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -38,3 +45,9 @@ def test_tiers_are_configurable_and_checked():
         parse_tiers("14:0,3:50")
     with pytest.raises(ValueError, match="7:150"):
         parse_tiers("7:150,0:100")
+
+
+def test_the_preview_says_when_the_fee_rises_next():
+    assert fee_rises_at(START, START - timedelta(days=30)) == START - timedelta(days=14)
+    assert fee_rises_at(START, START - timedelta(days=10)) == START - timedelta(days=3)
+    assert fee_rises_at(START, START - timedelta(days=1)) is None  # already the whole price

@@ -30,6 +30,7 @@ from services.web.entrypoints.http.ops import OpsController
 from services.web.entrypoints.http.public import PublicController
 from services.web.entrypoints.http.rendering import ENVIRONMENT
 from services.web.entrypoints.http.security import csrf_guard, security_middleware
+from services.web.entrypoints.http.series_actions import SeriesActionsController
 from services.web.entrypoints.http.signin import SignInController
 from services.web.entrypoints.http.signup import SignUpController
 from services.web.entrypoints.http.viewer import Viewer, load_viewer
@@ -44,6 +45,7 @@ CONTROLLERS: list[Any] = [
     WizardController,
     CheckoutController,
     SeriesController,
+    SeriesActionsController,
     ChangesController,
     GuestsController,
     NotificationsController,

@@ -133,3 +133,15 @@ class BookingsController(Controller):
         body = {"request": text, "contact_language": viewer.language}
         await viewer.person(*BOOKERS).call("POST", f"/bookings/{booking_id}/planning-requests", json=body)
         return redirect(f"/bookings/{booking_id}", "planning_sent")
+
+    @post("/{booking_id:uuid}/public")
+    async def publicity(
+        self,
+        request: Request[Any, Any, Any],
+        viewer: NamedDependency[Viewer],
+        booking_id: FromPath[uuid.UUID],
+    ) -> Response[Any]:
+        """Show the booking in "what's on" or take it off (PUT /bookings/{id}/public)."""
+        public = (await form_fields(request)).get("public") == "yes"
+        await viewer.person(*BOOKERS).call("PUT", f"/bookings/{booking_id}/public", json={"public": public})
+        return redirect(f"/bookings/{booking_id}", "made_public" if public else "made_private")

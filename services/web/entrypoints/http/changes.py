@@ -18,7 +18,6 @@ from services.web.domain.problems import ApiProblem
 from services.web.entrypoints.http.forms import form_fields
 from services.web.entrypoints.http.rendering import page, redirect
 from services.web.entrypoints.http.viewer import Viewer
-from services.web.handlers.bookings import fee_preview
 
 BOOKERS = ("organizer", "staff")
 
@@ -109,10 +108,11 @@ class ChangesController(Controller):
 
     @get("/cancel")
     async def cancel_form(self, viewer: NamedDependency[Viewer], booking_id: FromPath[uuid.UUID]) -> Template:
-        """The fee of cancelling now (policy tiers over the quoted price), before confirming."""
+        """The fee of cancelling now and its rule, as the venue answers a dry run, before confirming."""
         person = viewer.person(*BOOKERS)
         booking = await person.call("GET", f"/bookings/{booking_id}")
-        preview = await fee_preview(person, booking, viewer.deps.tiers)
+        dry_run = {"dry_run": "true"}  # a query in the path would be dropped: params replace it
+        preview = await person.call("POST", f"/bookings/{booking_id}/cancel", json={}, params=dry_run)
         return page(viewer, "bookings/cancel.html", booking=booking, preview=preview, errors={})
 
     @post("/cancel")

@@ -83,14 +83,17 @@ class CheckoutController(Controller):
         if not answers.get("idempotency_key") or not (repeating or answers.get("quote_id")):
             return redirect("/book/quote")
         try:
-            if repeating:  # claim the draft: a second click finds no key and books nothing more
+            if repeating:
                 mode = (await form_fields(request)).get("mode", "")
-                answers.pop("idempotency_key")
-                await viewer.deps.sessions.save_draft(viewer.key, answers)
                 made = await series.submit(person, answers, zone, mode if mode in MODES else MODES[0])
             else:
                 accepted = await submit(person, answers, zone)
         except ApiProblem as refused:
+            if (
+                repeating
+            ):  # the venue keeps a refused series' answer under its key: the next try needs a new one
+                answers["idempotency_key"] = str(uuid.uuid4())
+                await viewer.deps.sessions.save_draft(viewer.key, answers)
             return page(viewer, "bookings/quote.html", 422, quote=None, problem=refused, answers=answers)
         await viewer.deps.sessions.clear_draft(viewer.key)
         if repeating:
@@ -105,13 +108,5 @@ class SeriesController(Controller):
     @get("/{series_id:uuid}")
     async def series_page(self, viewer: NamedDependency[Viewer], series_id: FromPath[uuid.UUID]) -> Template:
         """GET /bookings/series/{id}: the rule in words and each occurrence with its booking's status."""
-        person = viewer.person(*BOOKERS)
-        found = await person.call("GET", f"/bookings/series/{series_id}")
-        spaces = {space["id"]: space for space in await viewer.deps.spaces.get()}
-        return page(
-            viewer,
-            "bookings/series.html",
-            series=found,
-            rule=recurrence.describe(found["rrule"]),
-            space=spaces.get(found["space_id"]),
-        )
+        parts = await series.series_page_parts(viewer.person(*BOOKERS), viewer.deps, series_id)
+        return page(viewer, "bookings/series.html", errors={}, **parts)

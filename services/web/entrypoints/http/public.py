@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
@@ -17,6 +18,7 @@ from services.web.entrypoints.http.forms import form_fields, is_htmx
 from services.web.entrypoints.http.rendering import local_path, page, redirect, setting_cookie
 from services.web.entrypoints.http.viewer import ELDER_COOKIE, LANGUAGE_COOKIE, Viewer
 
+WHATS_ON_DAYS = 92  # the longest window the venue's GET /events answers
 PICTURES = {
     "public-exhibition": "exhibition",
     "multifunctional-hall": "hall",
@@ -41,9 +43,14 @@ class PublicController(Controller):
 
     @get("/whats-on")
     async def whats_on(self, viewer: NamedDependency[Viewer]) -> Template:
-        """What's on: the venue has no public-events list yet; each space's busy calendar is offered."""
+        """What's on: the public events of the next 92 days (the venue's GET /events), and each space's
+        busy calendar."""
+        today = datetime.now(UTC).astimezone(ZoneInfo(viewer.deps.config.venue_time_zone)).date()
+        until = today + timedelta(days=WHATS_ON_DAYS - 1)
+        window = {"from": today.isoformat(), "to": until.isoformat()}
+        events = await viewer.deps.venue.json("GET", "/events", params=window)
         spaces = await viewer.deps.spaces.get()
-        return page(viewer, "public/whats_on.html", spaces=spaces, venue_url="/calendars")
+        return page(viewer, "public/whats_on.html", spaces=spaces, events=events, until=until)
 
     @get("/calendars/{space_id:str}.ics")
     async def space_calendar(

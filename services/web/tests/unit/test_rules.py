@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from services.web.domain import availability, cancellation, locale, wizard
+from services.web.domain import availability, locale, wizard
 from services.web.domain.formatting import Formatter
 from services.web.domain.session import Session, Tokens, csrf_token, csrf_valid, id_hash, new_session_id
 from services.web.domain.trace import parse_waterfall, total_ms
@@ -115,17 +115,6 @@ def test_a_complete_draft_becomes_the_apis_booking_request():
     assert body["interpreting"] == {"floor_language": "en", "target_languages": ["zh"]}
     assert body["catering"]["dietary"] == {"vegetarian": 12} and body["network_lines"] == 1
     assert wizard.duration_iso(_answers(hours="4.5", days="3")) == "P2DT4H30M"
-
-
-def test_the_cancellation_preview_follows_the_tiers_and_says_when_the_fee_rises():
-    tiers = cancellation.parse_tiers("14:0,3:50,0:100")
-    start = NOW + timedelta(days=10)
-    preview = cancellation.preview(start, NOW, tiers, 480000)
-    assert (preview.percent, preview.fee_minor) == (50, 240000)
-    assert preview.next_step_at == start  # 100 % from the start on
-    assert cancellation.preview(NOW + timedelta(days=30), NOW, tiers, None).fee_minor is None
-    with pytest.raises(ValueError):
-        cancellation.parse_tiers("14:0,x:50")
 
 
 def test_the_grid_lists_each_spaces_start_times_per_venue_day():

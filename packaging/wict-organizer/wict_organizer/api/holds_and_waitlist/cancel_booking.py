@@ -11,6 +11,7 @@ from ... import errors
 from ...models.booking_cancel import BookingCancel
 from ...models.cancellation import Cancellation
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -20,6 +21,7 @@ def _get_kwargs(
     booking_id: UUID,
     *,
     body: BookingCancel,
+    dry_run: bool | Unset = False,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -27,11 +29,18 @@ def _get_kwargs(
 
     
 
-    
+    params: dict[str, Any] = {}
+
+    params["dry_run"] = dry_run
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/bookings/{booking_id}/cancel".format(booking_id=quote(str(booking_id), safe=""),),
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -80,14 +89,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BookingCancel,
+    dry_run: bool | Unset = False,
 
 ) -> Response[Cancellation | Problem]:
     """ Cancel
 
      Cancel a booking or option: the fee follows the policy; asking again answers the same.
+    ``?dry_run=true`` answers the fee cancelling now would charge and the rule, and changes nothing.
 
     Args:
         booking_id (UUID):
+        dry_run (bool | Unset):  Default: False.
         body (BookingCancel):
 
     Raises:
@@ -102,6 +114,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         booking_id=booking_id,
 body=body,
+dry_run=dry_run,
 
     )
 
@@ -116,14 +129,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BookingCancel,
+    dry_run: bool | Unset = False,
 
 ) -> Cancellation | Problem | None:
     """ Cancel
 
      Cancel a booking or option: the fee follows the policy; asking again answers the same.
+    ``?dry_run=true`` answers the fee cancelling now would charge and the rule, and changes nothing.
 
     Args:
         booking_id (UUID):
+        dry_run (bool | Unset):  Default: False.
         body (BookingCancel):
 
     Raises:
@@ -139,6 +155,7 @@ def sync(
         booking_id=booking_id,
 client=client,
 body=body,
+dry_run=dry_run,
 
     ).parsed
 
@@ -147,14 +164,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BookingCancel,
+    dry_run: bool | Unset = False,
 
 ) -> Response[Cancellation | Problem]:
     """ Cancel
 
      Cancel a booking or option: the fee follows the policy; asking again answers the same.
+    ``?dry_run=true`` answers the fee cancelling now would charge and the rule, and changes nothing.
 
     Args:
         booking_id (UUID):
+        dry_run (bool | Unset):  Default: False.
         body (BookingCancel):
 
     Raises:
@@ -169,6 +189,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         booking_id=booking_id,
 body=body,
+dry_run=dry_run,
 
     )
 
@@ -183,14 +204,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BookingCancel,
+    dry_run: bool | Unset = False,
 
 ) -> Cancellation | Problem | None:
     """ Cancel
 
      Cancel a booking or option: the fee follows the policy; asking again answers the same.
+    ``?dry_run=true`` answers the fee cancelling now would charge and the rule, and changes nothing.
 
     Args:
         booking_id (UUID):
+        dry_run (bool | Unset):  Default: False.
         body (BookingCancel):
 
     Raises:
@@ -206,5 +230,6 @@ async def asyncio(
         booking_id=booking_id,
 client=client,
 body=body,
+dry_run=dry_run,
 
     )).parsed

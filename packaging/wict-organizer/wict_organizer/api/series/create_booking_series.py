@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.series_create import SeriesCreate
 from ...models.series_preview import SeriesPreview
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: SeriesCreate,
+    idempotency_key: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -95,13 +100,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SeriesCreate,
+    idempotency_key: None | str | Unset = UNSET,
 
 ) -> Response[Any | Problem | SeriesPreview]:
     """ Create
 
      A booking on every occurrence of an RRULE, each with its own saga; `dry_run` only lists them.
+    With an `Idempotency-Key` a repeat (also a concurrent one) answers the first answer and books
+    nothing more; a refusal is kept too, so try again with a new key.
 
     Args:
+        idempotency_key (None | str | Unset):
         body (SeriesCreate):
 
     Raises:
@@ -115,6 +124,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -128,13 +138,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SeriesCreate,
+    idempotency_key: None | str | Unset = UNSET,
 
 ) -> Any | Problem | SeriesPreview | None:
     """ Create
 
      A booking on every occurrence of an RRULE, each with its own saga; `dry_run` only lists them.
+    With an `Idempotency-Key` a repeat (also a concurrent one) answers the first answer and books
+    nothing more; a refusal is kept too, so try again with a new key.
 
     Args:
+        idempotency_key (None | str | Unset):
         body (SeriesCreate):
 
     Raises:
@@ -149,6 +163,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -156,13 +171,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SeriesCreate,
+    idempotency_key: None | str | Unset = UNSET,
 
 ) -> Response[Any | Problem | SeriesPreview]:
     """ Create
 
      A booking on every occurrence of an RRULE, each with its own saga; `dry_run` only lists them.
+    With an `Idempotency-Key` a repeat (also a concurrent one) answers the first answer and books
+    nothing more; a refusal is kept too, so try again with a new key.
 
     Args:
+        idempotency_key (None | str | Unset):
         body (SeriesCreate):
 
     Raises:
@@ -176,6 +195,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -189,13 +209,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SeriesCreate,
+    idempotency_key: None | str | Unset = UNSET,
 
 ) -> Any | Problem | SeriesPreview | None:
     """ Create
 
      A booking on every occurrence of an RRULE, each with its own saga; `dry_run` only lists them.
+    With an `Idempotency-Key` a repeat (also a concurrent one) answers the first answer and books
+    nothing more; a refusal is kept too, so try again with a new key.
 
     Args:
+        idempotency_key (None | str | Unset):
         body (SeriesCreate):
 
     Raises:
@@ -210,5 +234,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed
