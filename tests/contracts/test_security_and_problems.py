@@ -21,6 +21,7 @@ PUBLIC = {
     "venue": HEALTH
     | {
         "ListSpaces",
+        "ListPublicEvents",  # what's on: confirmed bookings their organizers made public
         "SignUp",
         "VerifySignup",
         "CreateSession",
