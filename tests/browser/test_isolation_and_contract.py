@@ -168,6 +168,29 @@ def test_sign_up_sign_in_three_ways_and_the_settings_pages(browsing: Browsing, s
         _sign_in_with_password(visit, email, "another long passphrase here")
 
 
+def test_sign_up_and_sign_in_in_chinese(browsing: Browsing, stack: Stack):
+    """The same sign-up in zh-CN: the pages, the e-mailed link (its subject in Chinese) and the first
+    sign-in; the other ways in and the settings pages are the English test's."""
+    email = f"signup-zh-{uuid.uuid4().hex[:8]}@example.org"
+    with browsing.visit("zh-CN") as visit:
+        page = visit.open("/sign-up")
+        page.fill("#name", "王小明")
+        page.fill("#email", email)
+        page.fill("#password", PASSWORD)
+        visit.submit("开设我的账户")
+        visit.check()
+        visit.open(f"/sign-up/verify?token={_link_token(stack, email, '请确认您的电子邮箱')}")
+        visit.submit("完成开户")
+        visit.check()
+        expect(page.locator("main")).to_contain_text("现在可以登录了")
+        page = visit.open("/sign-in")
+        page.fill("#email", email)
+        page.fill("#password", PASSWORD)
+        visit.submit(re.compile("^登录$"))
+        visit.check()
+        expect(page.locator("h1")).to_have_text("我的预订")
+
+
 SEND_TWICE = """async () => {
   const form = document.querySelector('form[action="/book/submit"]');
   const send = () => fetch(form.action, {method: "POST", body: new URLSearchParams(new FormData(form))})
