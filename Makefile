@@ -2,10 +2,12 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
+UV     ?= uv
+LOCK   := --universal --python-version 3.11 --generate-hashes
 WICT_DATA_DIR ?= $(CURDIR)/.data
 export WICT_DATA_DIR
 
-.PHONY: help install run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots packages organizer-client clean
+.PHONY: help install lock run test unit soak lint demo bench asyncapi api-docs deploy-config screenshots packages organizer-client clean
 
 help:  ## list the targets and what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 16
@@ -17,6 +19,10 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	touch $@
 
 install: $(VENV)/.installed  ## create .venv from the lock file (every other target does this first)
+
+lock:  ## re-resolve pyproject.toml with uv (UV=path/to/uv): requirements.lock (all) and requirements-runtime.lock (the image's)
+	UV_CUSTOM_COMPILE_COMMAND="make lock" $(UV) pip compile pyproject.toml --extra embedded --extra dev $(LOCK) -o requirements.lock
+	UV_CUSTOM_COMPILE_COMMAND="make lock" $(UV) pip compile pyproject.toml $(LOCK) -c requirements.lock -o requirements-runtime.lock
 
 run: install  ## start NATS, PostgreSQL, the SMTP sink and the four services in the foreground
 	$(PY) -m deploy.embedded run

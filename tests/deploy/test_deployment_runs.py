@@ -181,14 +181,15 @@ def postgres(secrets: Secrets) -> Iterator[PostgresServer]:
 @pytest.fixture(scope="module")
 def provisioned(cluster: list[Node], secrets: Secrets) -> subprocess.CompletedProcess[str]:
     """The provisioning Job's command, with the Job's environment (its node names moved to loopback)."""
-    env = container_env(only_container(find("Job", "wict-provision")), secrets)
+    container = only_container(find("Job", "wict-provision"))
+    env = container_env(container, secrets)
     for node in cluster:
         env["WICT_NATS_URL"] = _replace_once(
             env["WICT_NATS_URL"], f"@{render.node_host(node.index)}:4222", f"@127.0.0.1:{node.client}"
         )
     env |= {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(REPO)}
     return subprocess.run(
-        [sys.executable, "-m", "deploy.embedded", "provision"],
+        [sys.executable, *container["command"][1:]],  # the Job's own command (python -m deploy.provision)
         env=env,
         cwd=REPO,
         capture_output=True,

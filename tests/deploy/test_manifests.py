@@ -188,7 +188,7 @@ def test_the_nats_statefulset_runs_the_rendered_nodes():
 
 def test_the_provision_job_runs_as_admin_on_every_node_with_three_replicas():
     container = only_container(find("Job", "wict-provision"))
-    assert container["command"] == ["python", "-m", "deploy.embedded", "provision"]
+    assert container["command"] == ["python", "-m", "deploy.provision"]
     env = container_env(container, {"wict-nats-users": {"NATS_PASSWORD_ADMIN": "pw"}})
     assert env["WICT_NATS_URL"].split(",") == [
         f"nats://admin:pw@{render.node_host(i)}:{render.CLIENT_PORT}" for i in range(render.NODES)
@@ -238,7 +238,7 @@ def test_compose_starts_each_service_after_provisioning_with_its_own_logins():
         assert env["WICT_DATABASE_URL"] == f"postgresql://{name}@postgres:5432/{name}"
         unread = {k for k in env if k.startswith("WICT_")} - settings_of(name)
         assert not unread, f"{name} does not read {sorted(unread)}"
-    assert services["provision"]["command"] == ["python", "-m", "deploy.embedded", "provision"]
+    assert services["provision"]["command"] == ["python", "-m", "deploy.provision"]
 
 
 def test_compose_takes_every_secret_from_the_secret_files():
@@ -251,15 +251,17 @@ def test_compose_takes_every_secret_from_the_secret_files():
                 assert str(value).startswith("${"), f"{name}: {key} is literal"
 
 
-def test_the_image_installs_the_lock_with_hashes_and_runs_unprivileged():
+def test_the_image_installs_the_runtime_lock_with_hashes_and_runs_unprivileged():
     dockerfile = (DEPLOY / "Dockerfile").read_text()
     assert re.findall(r"^FROM (\S+)", dockerfile, re.MULTILINE) == ["python:3.11-slim"]
-    assert "--require-hashes" in dockerfile and "-r /tmp/requirements.lock" in dockerfile
+    # only the runtime lock: the dev tools and the embedded servers (requirements.lock) stay out
+    assert "--require-hashes" in dockerfile and "-r /tmp/requirements-runtime.lock" in dockerfile
     user = re.findall(r"^USER (\S+)$", dockerfile, re.MULTILINE)
     assert user and user[-1].split(":")[0] not in ("0", "root")
     copied = re.findall(r"^COPY (.+) \S+$", dockerfile, re.MULTILINE)
     sources = [source for line in copied for source in line.split()]
     assert sources and all((REPO / source).exists() for source in sources)
+    assert "requirements-runtime.lock" in sources and "requirements.lock" not in sources
     assert not [s for s in sources if s.startswith("deploy/compose") or s == "deploy"]  # never the secrets
     ignore = (DEPLOY / "Dockerfile.dockerignore").read_text().splitlines()
     assert "*" in ignore  # nothing is sent to the build but what is named below it
