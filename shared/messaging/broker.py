@@ -61,5 +61,6 @@ async def check_topology(broker: NatsBroker, service: str) -> None:
         except NotFoundError as error:
             raise TopologyMissing(
                 f"consumer {consumer.durable} on stream {consumer.stream} is missing: "
-                "run `python -m deploy.embedded provision` (or the deployment's provisioning job) first"
+                "run `python -m deploy.embedded provision` (the embedded stack) or "
+                "`python -m deploy.provision` (a deployment's provisioning job) first"
             ) from error
