@@ -25,7 +25,7 @@ def infra() -> Iterator[Stack]:
         stack.start_infrastructure()
         yield stack
     finally:
-        stack.stop()
+        stack.stop(discard=True)
         shutil.rmtree(folder, ignore_errors=True)
 
 

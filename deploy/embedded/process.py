@@ -151,12 +151,13 @@ class ChildProcess:
                 return True
         return False
 
-    def stop(self, timeout: float | None = None) -> int | None:
-        """Send the stop signal, SIGKILL after `timeout` s (default `stop_timeout`); return the status."""
+    def stop(self, timeout: float | None = None, stop_signal: int | None = None) -> int | None:
+        """Send the stop signal (or ``stop_signal``), SIGKILL after `timeout` s (default `stop_timeout`);
+        return the status."""
         if not self.is_running:
             return self.returncode
         family = self._descendants()
-        self.send_signal(self.stop_signal)
+        self.send_signal(self.stop_signal if stop_signal is None else stop_signal)
         self.send_signal(signal.SIGCONT)  # a paused process could not act on the stop signal
         try:
             self.wait(self.stop_timeout if timeout is None else timeout)

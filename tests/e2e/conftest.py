@@ -21,8 +21,9 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 _days = itertools.count(20)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def stack() -> Iterator[Stack]:
+    """The stack every end-to-end test shares; stopped after this package, not held idle through the rest."""
     folder = stack_folder("e2e")
     stack = Stack(StackConfig.ephemeral(folder))
     try:
@@ -30,7 +31,7 @@ def stack() -> Iterator[Stack]:
         stack.start_services()
         yield stack
     finally:
-        stack.stop()
+        stack.stop(discard=True)
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -39,13 +40,13 @@ def client_for(stack: Stack, api_key: str | None) -> httpx.Client:
     return httpx.Client(base_url=stack.service("venue").base_url, timeout=30, headers=headers)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def staff(stack: Stack) -> Iterator[httpx.Client]:
     with client_for(stack, stack.credentials["staff"]) as client:
         yield client
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def ops(stack: Stack) -> Iterator[httpx.Client]:
     with client_for(stack, stack.credentials["ops"]) as client:
         yield client
@@ -68,7 +69,7 @@ def new_organizer(
     return client
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def venue(stack: Stack, staff: httpx.Client) -> Iterator[httpx.Client]:
     """The default organizer's client."""
     with new_organizer(stack, staff) as client:

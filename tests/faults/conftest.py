@@ -37,8 +37,9 @@ def stack(request: pytest.FixtureRequest) -> Iterator[Stack]:
         stack.start_services()
         yield stack
     finally:
-        stack.stop()
-        if not os.environ.get("WICT_KEEP_STACK"):  # keep logs to read after a failure
+        keep = bool(os.environ.get("WICT_KEEP_STACK"))  # keep logs to read after a failure
+        stack.stop(discard=not keep)
+        if not keep:
             shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -289,7 +289,7 @@ def _run(stack: Stack, answers_sent: int) -> Run:
             delivered={name: deliveries(info) for name, info in consumer_states(stack).items()},
         )
     finally:
-        stack.stop()
+        stack.stop(discard=True)
         shutil.rmtree(folder, ignore_errors=True)
 
 

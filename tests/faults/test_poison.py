@@ -61,7 +61,7 @@ def stack() -> Iterator[Stack]:
         stack.start_services()
         yield stack
     finally:
-        stack.stop()
+        stack.stop(discard=True)
         shutil.rmtree(folder, ignore_errors=True)
 
 
