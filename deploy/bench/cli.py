@@ -11,9 +11,10 @@ import platform
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from deploy.bench.baselines import jetstream_rates, postgres_rates
 from deploy.bench.calendar_phases import availability_phase, growth_phase
@@ -42,7 +43,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=1, help="runs, each on a fresh stack; medians reported")
     parser.add_argument("--output", type=Path, default=None, help="JSON file (default: <data dir>/bench/)")
     parser.add_argument(
-        "--profile", action="store_true", help="py-spy on the four services during throughput"
+        "--profile",
+        action="store_true",
+        help="py-spy on the four services during throughput and availability",
     )
     parser.add_argument("--profile-rate", type=int, default=50, help="py-spy samples per second")
     parser.add_argument("--keep", action="store_true", help="keep each run's stack folder (logs, spans)")
@@ -86,7 +89,9 @@ async def measure(
         if "throughput" in phases:
             figures["throughput"] = await _throughput(context, profile, figures)
         if "availability" in phases:
-            figures["availability"] = await availability_phase(context)
+            figures["availability"] = await _profiled(
+                context, profile, "availability", figures, availability_phase(context)
+            )
         if "growth" in phases:
             figures["growth"] = await growth_phase(context, figures, phases)
     if "memory" in phases:
@@ -96,22 +101,37 @@ async def measure(
 
 
 async def _throughput(context: Context, profile: ProfileRequest | None, figures: Figures) -> Figures:
+    sizes = context.sizes
+    phase = booking_phase(context, "throughput", sizes.throughput, sizes.concurrency)
+    return await _profiled(context, profile, "throughput", figures, phase)
+
+
+async def _profiled(
+    context: Context,
+    profile: ProfileRequest | None,
+    phase: str,
+    figures: Figures,
+    running: Coroutine[Any, Any, Figures],
+) -> Figures:
+    """Run a phase under py-spy when asked: the throughput phase's summary under ``profile``, any
+    other's under ``profile_<phase>`` (raw stacks in ``<folder>/<phase>/`` for the others)."""
     profiler = None
     if profile is not None:
         targets = {
             name: context.bench.stack.service(name).pid or 0
             for name in ("venue", "interpreting", "catering", "notify")
         }
-        profiler = Profiler(targets, profile.folder, profile.rate)
+        folder = profile.folder if phase == "throughput" else profile.folder / phase
+        profiler = Profiler(targets, folder, profile.rate)
         if not profiler.start():
             progress_line("profile: py-spy not found, no profile")
             profiler = None
-    sizes = context.sizes
     try:
-        return await booking_phase(context, "throughput", sizes.throughput, sizes.concurrency)
+        return await running
     finally:
         if profiler is not None:
-            figures["profile"] = await asyncio.to_thread(profiler.stop)
+            key = "profile" if phase == "throughput" else f"profile_{phase}"
+            figures[key] = await asyncio.to_thread(profiler.stop)
 
 
 def run_once(sizes: Sizes, phases: set[str], profile: ProfileRequest | None, keep: bool) -> Figures:

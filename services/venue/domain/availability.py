@@ -100,7 +100,7 @@ def free_windows(
         capacity = net_capacity(space, query.layout, venue.floor_use, query.needs)
         if capacity is None or capacity.seats < query.attendees or query.space_id not in (None, space.id):
             continue
-        zones = timeline.event_zones(space, _Buffers(space, query.layout, venue), search, duration)
+        zones = timeline.event_zones(space, _Buffers(space, query.layout, venue), search, duration, starts)
         fits = [(start, end - duration) for start, end in zones if end - start >= duration]
         found.append(SpaceWindows(space, capacity, _on_grid(intervals.intersect(fits, starts), query, venue)))
     return found
@@ -164,25 +164,43 @@ class _Timeline:
 
     def __init__(self, busy: list[Busy]) -> None:
         self.busy: dict[str, list[Span]] = defaultdict(list)
-        by_end: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        by_start: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
-        for unit, start, end, layout, held in busy:
-            self.busy[unit].append((start, end))
-            if layout is not None:
-                by_end[unit].append((end, layout))
-                by_start[unit].append((start, layout, held))
-        self.by_end = {unit: sorted(found) for unit, found in by_end.items()}
-        self.by_start = {unit: sorted(found) for unit, found in by_start.items()}
-        self.ends = {unit: [end for end, _ in found] for unit, found in self.by_end.items()}
-        self.starts = {unit: [start for start, _, _ in found] for unit, found in self.by_start.items()}
+        self.bookings: dict[str, list[Busy]] = defaultdict(list)
+        for row in busy:
+            self.busy[row[0]].append((row[1], row[2]))
+            if row[3] is not None:
+                self.bookings[row[0]].append(row)
+        # sorted on first use: only the units of a gap that can hold the event need them
+        self.by_end: dict[str, list[tuple[int, str]]] = {}
+        self.by_start: dict[str, list[tuple[int, str, int]]] = {}
+        self.ends: dict[str, list[int]] = {}
+        self.starts: dict[str, list[int]] = {}
 
-    def event_zones(self, space: Space, buffers: _Buffers, search: Span, duration: int) -> list[Span]:
-        """Where an event may lie in each gap: after the setup, before the teardown it needs there."""
+    def _index(self, unit: str) -> None:
+        if unit not in self.ends:
+            rows = self.bookings.get(unit, [])
+            self.by_end[unit] = sorted((end, layout or "") for _, _, end, layout, _ in rows)
+            self.by_start[unit] = sorted((start, layout or "", held) for _, start, _, layout, held in rows)
+            self.ends[unit] = [end for end, _ in self.by_end[unit]]
+            self.starts[unit] = [start for start, _, _ in self.by_start[unit]]
+
+    def event_zones(
+        self, space: Space, buffers: _Buffers, search: Span, duration: int, starts: list[Span]
+    ) -> list[Span]:
+        """Where an event may lie in each gap: after the setup, before the teardown it needs there.
+        Gaps where no allowed start (``starts``: sorted, disjoint) could lie even with the space's
+        least setup and teardown are skipped before their neighbours are looked up: most gaps of a
+        busy month are nights and short breaks, and the windows they would give are empty anyway."""
         busy = intervals.union(span for unit in space.units for span in self.busy[unit])
         zones = []
-        shortest = duration + buffers.setup + buffers.teardown  # no gap shorter can hold the event
+        start_ends = [end for _, end in starts]
         for gap_start, gap_end in intervals.gaps(busy, search):
-            if gap_end - gap_start < shortest:
+            # every start this gap can give lies in [first, last] (setup_after >= setup, teardown_before
+            # >= teardown): skip it unless an allowed start span meets that range
+            first, last = gap_start + buffers.setup, gap_end - buffers.teardown - duration
+            if first > last:
+                continue
+            index = bisect_left(start_ends, first)
+            if index == len(starts) or starts[index][0] > last:
                 continue
             start = gap_start + buffers.setup_after(self._previous(space.units, gap_start))
             end = gap_end - buffers.teardown_before(self._following(space.units, gap_end))
@@ -194,7 +212,8 @@ class _Timeline:
         """Per unit, the layout of the booking whose hold ends last at or before ``moment``."""
         found = []
         for unit in units:
-            index = bisect_right(self.ends.get(unit, ()), moment)
+            self._index(unit)
+            index = bisect_right(self.ends[unit], moment)
             if index:
                 found.append(self.by_end[unit][index - 1][1])
         return found
@@ -203,7 +222,8 @@ class _Timeline:
         """Per unit, the booking whose hold starts first at or after ``moment``."""
         found = []
         for unit in units:
-            starts = self.starts.get(unit, ())
+            self._index(unit)
+            starts = self.starts[unit]
             index = bisect_left(starts, moment)
             if index < len(starts):
                 found.append(self.by_start[unit][index])

@@ -259,3 +259,32 @@ def bookable(
 def test_the_margin_covers_the_longest_changeover_and_buffer():
     assert margin(CATALOG) == timedelta(minutes=120 + 60)
     assert date(2027, 3, 2) == at(2, 12).date()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_packed_calendar_offers_exactly_the_bookable_starts_left_between_its_bookings(seed):
+    """Most gaps of a busy calendar are too short or lie where no start is allowed (nights, the last
+    hours of a day): the arithmetic skips them before looking up their neighbours; every start it
+    still offers, and only those, must be bookable."""
+    rng = random.Random(100 + seed)
+    calendar = Calendar()
+    for _ in range(150):
+        space = rng.choice(CATALOG.spaces)
+        start = at(rng.choice([2, 3]), rng.randrange(14, 46) / 2)
+        length = timedelta(minutes=30 * rng.randint(1, 4))
+        calendar.book(space.id, rng.choice(list(space.layouts)), start, start + length)
+    for layout in ["theater", "boardroom", "reception"]:
+        duration = timedelta(minutes=30 * rng.randint(2, 6))  # the venue's shortest event: an hour
+        offered = calendar.windows(layout, attendees=10, duration=duration, first=2, last=3)
+        for space in CATALOG.spaces:
+            if layout not in space.layouts:
+                continue
+            for start in [at(2, 0) + timedelta(minutes=30 * n) for n in range(2 * 48)]:
+                windows = offered.get(space.id, [])
+                in_window = any(first <= start <= latest for first, latest, _ in windows)
+                assert in_window == bookable(calendar, space.id, layout, start, duration, at(4, 0)), (
+                    space.id,
+                    layout,
+                    start,
+                    duration,
+                )
