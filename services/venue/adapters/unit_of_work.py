@@ -33,6 +33,7 @@ from services.venue.adapters.planning import PlanningRepository
 from services.venue.adapters.public_events import PublicEventRepository
 from services.venue.adapters.quotes import QuoteRepository
 from services.venue.adapters.records import RecordRepository
+from services.venue.adapters.registrations import RegistrationRepository
 from services.venue.adapters.reports import ReportRepository
 from services.venue.adapters.sagas import SagaRepository
 from services.venue.adapters.series import SeriesRepository
@@ -142,6 +143,10 @@ class VenueUnit:
     @cached_property
     def guests(self) -> GuestRepository:
         return GuestRepository(self.connection)
+
+    @cached_property
+    def registrations(self) -> RegistrationRepository:
+        return RegistrationRepository(self.connection)
 
     @cached_property
     def planning(self) -> PlanningRepository:

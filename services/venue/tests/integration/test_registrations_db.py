@@ -1,0 +1,130 @@
+"""Guests' own registrations on a real PostgreSQL: one invitation per address and event, the link kept only
+as a hash, passport data sealed at rest and corrected in place, the first scan checks in and exactly one of
+two doors scanning at once wins, live counts per event and hall, and withdrawal deletes the registration."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from services.venue.adapters.registrations import SealedRegistration
+from services.venue.domain.access import Role
+from services.venue.domain.checkin import new_pass_code
+from services.venue.domain.guest_links import REFUSED, link_hash, link_refusal, new_link_secret
+from services.venue.domain.sealing import Sealed, guest_field, new_key_entry, parse_keys
+from services.venue.tests.integration.addon_support import insert_booking, new_account
+
+pytestmark = pytest.mark.integration
+
+KEYS = parse_keys(new_key_entry("k1"))
+NOW = datetime.now(UTC).replace(microsecond=0)
+PASSPORT = "PA7301942"
+
+
+def sealed(
+    booking_id: uuid.UUID,
+    invitation_id: uuid.UUID | None,
+    name: str,
+    code: str,
+    registration_id: uuid.UUID | None = None,
+) -> SealedRegistration:
+    registration_id = registration_id or uuid.uuid4()
+    passport = KEYS.seal(PASSPORT, guest_field(booking_id, registration_id, "passport_number"))
+    born = KEYS.seal(date(1988, 2, 29).isoformat(), guest_field(booking_id, registration_id, "date_of_birth"))
+    return SealedRegistration(
+        id=registration_id,
+        booking_id=booking_id,
+        invitation_id=invitation_id,
+        full_name=name,
+        nationality="VN",
+        key_id="k1",
+        passport_sealed=passport.blob,
+        birth_date_sealed=born.blob,
+        phone="+84912345678",
+        email="an@example.org",
+        locale="vi",
+        dietary=["halal"],
+        allergens=["peanuts"],
+        needs=["wheelchair"],
+        needs_note="",
+        consent_version="2026-12-01",
+        consent_locale="vi",
+        consent_at=NOW,
+        cross_border=True,
+        letter_wanted=True,
+        check_code=code,
+        walk_in=invitation_id is None,
+    )
+
+
+async def test_invite_register_correct_check_in_twice_count_and_withdraw(database):
+    ann = await new_account(database.pool, Role.ORGANIZER)
+    starts = NOW + timedelta(hours=1)
+    booking_id = await insert_booking(database.pool, ann, starts, starts + timedelta(hours=6))
+    secret = new_link_secret()
+    async with database.transaction() as unit:
+        invitation_id = await unit.registrations.invite(
+            booking_id, "an@example.org", "vi", link_hash(secret), ann.actor, starts + timedelta(hours=6)
+        )
+        again = await unit.registrations.invite(
+            booking_id, "an@example.org", "en", link_hash(new_link_secret()), ann.actor, starts
+        )
+    assert invitation_id is not None and again is None  # one person, one link per event
+
+    code = new_pass_code()
+    async with database.transaction() as unit:
+        opened = await unit.registrations.invitation_by_link(link_hash(secret), lock=True)
+        assert opened["id"] == invitation_id and opened["booking_status"] == "confirmed"
+        assert link_refusal(opened["status"], opened["expires_at"], NOW) is None
+        first = sealed(booking_id, invitation_id, "Nguyen Van An", code)
+        assert await unit.registrations.save(first) == first.id
+    with pytest.raises(ValueError, match="keep the registration's id"):
+        async with database.transaction() as unit:  # sealed under another id, it would never open again
+            await unit.registrations.save(sealed(booking_id, invitation_id, "Nguyễn Văn An", new_pass_code()))
+    async with database.transaction() as unit:  # a correction keeps the row, its id and its pass
+        corrected = sealed(booking_id, invitation_id, "Nguyễn Văn An", new_pass_code(), first.id)
+        assert await unit.registrations.save(corrected) == first.id
+        stored = await unit.registrations.of_invitation(invitation_id)
+    assert stored is not None and (stored.full_name, stored.check_code) == ("Nguyễn Văn An", code)
+    context = guest_field(booking_id, first.id, "passport_number")
+    assert stored.passport_sealed is not None
+    assert KEYS.open(Sealed("k1", stored.passport_sealed), context) == PASSPORT
+    dump = await database.pool.fetchval("SELECT string_agg(t::text, '|') FROM guest_registrations t")
+    assert PASSPORT not in dump and secret not in dump
+    status = await database.pool.fetchval("SELECT status FROM guest_invitations WHERE id = $1", invitation_id)
+    assert status == "registered"
+
+    async def scan(space: str, actor: str):
+        async with database.transaction() as unit:
+            return await unit.registrations.check_in(code, space, actor, NOW)
+
+    doors = await asyncio.gather(scan("hall-a", "staff:li"), scan("hall-b", "staff:wang"))
+    assert sorted(door.first for door in doors) == [False, True]  # exactly one door lets the guest in
+    winner = next(door for door in doors if door.first)
+    later = await scan("hall-c", "staff:zhao")
+    assert later is not None and not later.first
+    assert (later.checked_in_at, later.checked_in_space, later.checked_in_by) == (
+        winner.checked_in_at,
+        winner.checked_in_space,
+        winner.checked_in_by,
+    )
+    assert await scan("hall-a", "staff:li") is not None
+    async with database.transaction() as unit:
+        assert await unit.registrations.check_in(new_pass_code(), "hall-a", "staff:li", NOW) is None
+        walk_in = sealed(booking_id, None, "Lee Min-jun", new_pass_code())
+        await unit.registrations.save(walk_in)
+        counts = await unit.registrations.counts(NOW - timedelta(hours=12), NOW + timedelta(hours=12))
+    assert [(row["space"], row["registered"], row["checked_in"], row["walk_ins"]) for row in counts] == [
+        (None, 1, 0, 1),
+        (winner.checked_in_space, 1, 1, 0),
+    ]
+
+    async with database.transaction() as unit:
+        assert await unit.registrations.withdraw(invitation_id) == 1
+        gone = await unit.registrations.of_invitation(invitation_id)
+        after = await unit.registrations.invitation_by_link(link_hash(secret))
+    assert gone is None
+    assert link_refusal(after["status"], after["expires_at"], NOW) == REFUSED
