@@ -24,6 +24,7 @@ from services.venue.adapters.changes import ChangeRepository
 from services.venue.adapters.credentials import CredentialRepository
 from services.venue.adapters.guests import GuestRepository
 from services.venue.adapters.holds import HoldRepository
+from services.venue.adapters.letters import LetterRepository
 from services.venue.adapters.listing import BookingListRepository
 from services.venue.adapters.network_lines import NetworkLineRepository
 from services.venue.adapters.ops.sagas import OpsRepository
@@ -143,6 +144,10 @@ class VenueUnit:
     @cached_property
     def guests(self) -> GuestRepository:
         return GuestRepository(self.connection)
+
+    @cached_property
+    def letters(self) -> LetterRepository:
+        return LetterRepository(self.connection)
 
     @cached_property
     def registrations(self) -> RegistrationRepository:

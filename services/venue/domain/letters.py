@@ -101,3 +101,35 @@ class LetterFacts:
     starts_on: date
     ends_on: date
     inviting_organization: str
+
+
+def facts_document(facts: LetterFacts) -> dict[str, str | None]:
+    """The facts as stored with the letter (JSON): dates in ISO 8601, the state left out (it is the row's)."""
+    return {
+        "number": facts.number,
+        "issued_at": facts.issued_at.isoformat(),
+        "guest_name": facts.guest_name,
+        "nationality": facts.nationality,
+        "passport": facts.passport,
+        "event": facts.event,
+        "starts_on": facts.starts_on.isoformat(),
+        "ends_on": facts.ends_on.isoformat(),
+        "inviting_organization": facts.inviting_organization,
+    }
+
+
+def facts_shown(document: dict[str, str], status: str, revoked_at: datetime | None) -> LetterFacts:
+    """What the verification page shows: the stored facts and the letter's state now."""
+    return LetterFacts(
+        number=document["number"],
+        status=LetterStatus(status),
+        issued_at=datetime.fromisoformat(document["issued_at"]),
+        revoked_at=revoked_at,
+        guest_name=document["guest_name"],
+        nationality=document["nationality"],
+        passport=document["passport"],
+        event=document["event"],
+        starts_on=date.fromisoformat(document["starts_on"]),
+        ends_on=date.fromisoformat(document["ends_on"]),
+        inviting_organization=document["inviting_organization"],
+    )

@@ -88,3 +88,8 @@ def new_key_entry(key_id: str) -> str:
 def guest_field(booking_id: uuid.UUID, guest_id: uuid.UUID, field: str) -> bytes:
     """The associated data of one field of one guest of one booking."""
     return b"wict.guest.v1|" + booking_id.bytes + guest_id.bytes + b"|" + field.encode()
+
+
+def letter_field(letter_id: uuid.UUID, field: str) -> bytes:
+    """The associated data of one sealed field of one invitation letter (its PDF: ``"pdf"``)."""
+    return b"wict.letter.v1|" + letter_id.bytes + b"|" + field.encode()

@@ -1,10 +1,13 @@
-"""Guests' own registrations on a real PostgreSQL: one invitation per address and event, the link kept only
-as a hash, passport data sealed at rest and corrected in place, the first scan checks in and exactly one of
-two doors scanning at once wins, live counts per event and hall, and withdrawal deletes the registration."""
+"""Guests' own registrations and their letters on a real PostgreSQL: one invitation per address and
+event, the link kept only as a hash, passport data sealed at rest and corrected in place, the first scan
+checks in and exactly one of two doors scanning at once wins, live counts per event and hall, withdrawal
+deletes the registration; a letter is requested once, issued with a number and a code kept as a hash,
+verified only by number and code together, and revoked."""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
@@ -14,7 +17,16 @@ from services.venue.adapters.registrations import SealedRegistration
 from services.venue.domain.access import Role
 from services.venue.domain.checkin import new_pass_code
 from services.venue.domain.guest_links import REFUSED, link_hash, link_refusal, new_link_secret
-from services.venue.domain.sealing import Sealed, guest_field, new_key_entry, parse_keys
+from services.venue.domain.guests import mask
+from services.venue.domain.letters import (
+    LetterFacts,
+    LetterStatus,
+    facts_document,
+    facts_shown,
+    letter_number,
+    new_verification_code,
+)
+from services.venue.domain.sealing import Sealed, guest_field, letter_field, new_key_entry, parse_keys
 from services.venue.tests.integration.addon_support import insert_booking, new_account
 
 pytestmark = pytest.mark.integration
@@ -128,3 +140,62 @@ async def test_invite_register_correct_check_in_twice_count_and_withdraw(databas
         after = await unit.registrations.invitation_by_link(link_hash(secret))
     assert gone is None
     assert link_refusal(after["status"], after["expires_at"], NOW) == REFUSED
+
+
+async def test_a_letter_is_requested_once_issued_verified_by_number_and_code_and_revoked(database):
+    ann = await new_account(database.pool, Role.ORGANIZER)
+    starts = NOW + timedelta(days=20)
+    booking_id = await insert_booking(database.pool, ann, starts, starts + timedelta(hours=6))
+    guest = sealed(booking_id, None, "Nguyễn Văn An", new_pass_code())
+    async with database.transaction() as unit:
+        await unit.registrations.save(guest)
+        letter_id = await unit.letters.request(guest.id, booking_id)
+        assert letter_id is not None
+        assert await unit.letters.request(guest.id, booking_id) is None  # one live letter per guest
+    code = new_verification_code()
+    facts = LetterFacts(
+        number=letter_number(NOW.year, 1),
+        status=LetterStatus.ISSUED,
+        issued_at=NOW,
+        revoked_at=None,
+        guest_name="Nguyễn Văn An",
+        nationality="VN",
+        passport=mask(PASSPORT),
+        event="Forum",
+        starts_on=starts.date(),
+        ends_on=starts.date(),
+        inviting_organization="Ann's association",
+    )
+    pdf = KEYS.seal(
+        "%PDF-1.4 (the letter, with the passport number " + PASSPORT + ")", letter_field(letter_id, "pdf")
+    )
+    async with database.transaction() as unit:
+        number = letter_number(NOW.year, await unit.letters.next_number())
+        assert number == facts.number
+        document = facts_document(facts)
+        assert await unit.letters.issue(
+            letter_id, number, sha256(code), document, "k1", pdf.blob, "staff:li", NOW
+        )
+        assert not await unit.letters.refuse(letter_id, "too late", "staff:wang", NOW)  # decided already
+    async with database.transaction() as unit:
+        shown = await unit.letters.verify(number, sha256(code))
+        wrong = await unit.letters.verify(number, sha256(new_verification_code()))
+        stored_pdf = await unit.letters.sealed_pdf(letter_id)
+    assert wrong is None
+    assert facts_shown(shown["facts"], shown["status"], shown["revoked_at"]) == facts
+    assert stored_pdf is not None
+    assert PASSPORT in KEYS.open(Sealed(*stored_pdf), letter_field(letter_id, "pdf"))
+    dump = await database.pool.fetchval("SELECT string_agg(t::text, '|') FROM invitation_letters t")
+    assert PASSPORT not in dump and code not in dump
+
+    async with database.transaction() as unit:
+        assert await unit.letters.revoke(letter_id, "the guest's passport was replaced", "staff:li", NOW)
+        assert not await unit.letters.revoke(letter_id, "again", "staff:li", NOW)
+        revoked = await unit.letters.verify(number, sha256(code))
+        assert await unit.letters.sealed_pdf(letter_id) is None
+        assert await unit.letters.request(guest.id, booking_id) is not None  # a new letter may be asked for
+    assert revoked["status"] == "revoked" and revoked["revoked_at"] == NOW
+
+
+def sha256(text: str) -> bytes:
+    return hashlib.sha256(text.encode()).digest()
