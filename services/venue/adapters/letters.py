@@ -99,7 +99,7 @@ class LetterRepository:
     async def verify(self, number: str, code_hash: bytes) -> asyncpg.Record | None:
         """An issued or revoked letter's state and facts, only when number and code belong together."""
         return await self.connection.fetchrow(
-            "SELECT number, status, facts, decided_at AS issued_at, revoked_at FROM invitation_letters"
+            "SELECT booking_id, number, status, facts, decided_at AS issued_at, revoked_at FROM invitation_letters"
             " WHERE number = $1 AND code_hash = $2 AND status IN ('issued', 'revoked')",
             number,
             code_hash,

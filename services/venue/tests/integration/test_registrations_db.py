@@ -15,7 +15,7 @@ import pytest
 
 from services.venue.adapters.registrations import SealedRegistration
 from services.venue.domain.access import Role
-from services.venue.domain.checkin import new_pass_code
+from services.venue.domain.checkin import new_pass_code, printed_pass, qr_payload
 from services.venue.domain.guest_links import REFUSED, link_hash, link_refusal, new_link_secret
 from services.venue.domain.guests import mask
 from services.venue.domain.letters import (
@@ -25,9 +25,12 @@ from services.venue.domain.letters import (
     facts_shown,
     letter_number,
     new_verification_code,
+    printed_code,
 )
 from services.venue.domain.sealing import Sealed, guest_field, letter_field, new_key_entry, parse_keys
-from services.venue.tests.integration.addon_support import insert_booking, new_account
+from services.venue.handlers import checkin, letter_verification
+from services.venue.handlers.errors import AlreadyCheckedIn, Conflict, Invalid, NotFound
+from services.venue.tests.integration.addon_support import audit_actions, insert_booking, new_account
 
 pytestmark = pytest.mark.integration
 
@@ -199,3 +202,72 @@ async def test_a_letter_is_requested_once_issued_verified_by_number_and_code_and
 
 def sha256(text: str) -> bytes:
     return hashlib.sha256(text.encode()).digest()
+
+
+async def test_the_door_checks_in_once_answers_a_second_scan_and_a_consulate_verifies_a_letter(database):
+    ann = await new_account(database.pool, Role.ORGANIZER)
+    sam = await new_account(database.pool, Role.STAFF, "Sam")
+    starts = NOW + timedelta(hours=3)
+    booking_id = await insert_booking(database.pool, ann, starts, starts + timedelta(hours=6))
+    code = new_pass_code()
+    async with database.transaction() as unit:
+        await unit.registrations.save(sealed(booking_id, None, "Lee Min-jun", code))
+
+    with pytest.raises(Conflict, match="check-in opens at"):
+        await checkin.check_in(database, sam, qr_payload(code), "hall-a", NOW, "t1")
+    with pytest.raises(Invalid) as unreadable:
+        await checkin.check_in(
+            database, sam, code[:-1] + ("0" if code[-1] != "0" else "1"), "hall-a", NOW, "t1"
+        )
+    assert [v.field for v in unreadable.value.violations] == ["code"]
+    with pytest.raises(NotFound):
+        await checkin.check_in(database, sam, new_pass_code(), "hall-a", NOW, "t1")
+
+    at_the_door = starts - timedelta(minutes=30)
+    door = await checkin.check_in(database, sam, printed_pass(code).lower(), "hall-a", at_the_door, "t2")
+    assert door.first and (door.checked_in_space, door.checked_in_by) == ("hall-a", sam.actor)
+    with pytest.raises(AlreadyCheckedIn) as again:
+        await checkin.check_in(
+            database, sam, qr_payload(code), "hall-b", at_the_door + timedelta(hours=1), "t3"
+        )
+    assert (again.value.at, again.value.space, again.value.by) == (at_the_door, "hall-a", sam.actor)
+    assert await audit_actions(database.pool, booking_id) == ["guest checked in", "guest scanned again"]
+
+    guest = sealed(booking_id, None, "Nguyễn Văn An", new_pass_code())
+    verification = new_verification_code()
+    async with database.transaction() as unit:
+        await unit.registrations.save(guest)
+        letter_id = await unit.letters.request(guest.id, booking_id)
+        number = letter_number(NOW.year, await unit.letters.next_number())
+        facts = {
+            "number": number,
+            "issued_at": NOW.isoformat(),
+            "guest_name": "Nguyễn Văn An",
+            "nationality": "VN",
+        }
+        facts |= {"passport": mask(PASSPORT), "event": "Forum", "inviting_organization": "Ann's association"}
+        facts |= {"starts_on": starts.date().isoformat(), "ends_on": starts.date().isoformat()}
+        pdf = KEYS.seal("%PDF-", letter_field(letter_id, "pdf"))
+        await unit.letters.issue(
+            letter_id, number, sha256(verification), facts, "k1", pdf.blob, sam.actor, NOW
+        )
+    shown = await letter_verification.verify_letter(
+        database, number.lower(), printed_code(verification).lower(), "203.0.113.0/24", "t4"
+    )
+    assert (shown.number, shown.status, shown.passport, shown.revoked_at) == (
+        number,
+        "issued",
+        mask(PASSPORT),
+        None,
+    )
+    for typed_number, typed_code in (
+        (number, new_verification_code()),
+        (number, "nonsense"),
+        ("WICT-1", verification),
+    ):
+        with pytest.raises(NotFound):
+            await letter_verification.verify_letter(
+                database, typed_number, typed_code, "203.0.113.0/24", "t5"
+            )
+    assert (await audit_actions(database.pool, booking_id))[-1] == "letter verified"
+    assert (await audit_actions(database.pool, booking_id)).count("letter verified") == 1
