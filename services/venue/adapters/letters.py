@@ -10,6 +10,17 @@ from typing import Any
 import asyncpg
 
 _LIVE = "status IN ('requested', 'issued')"
+_TO_ISSUE = """
+SELECT l.id, l.status, l.booking_id, r.id AS registration_id, r.full_name, r.nationality, r.key_id,
+       r.passport_sealed, r.birth_date_sealed, b.title, b.starts_at, b.ends_at, b.space_id,
+       coalesce(a.organization, b.organizer->>'name') AS organization
+FROM invitation_letters l
+JOIN guest_registrations r ON r.id = l.registration_id
+JOIN bookings b ON b.id = l.booking_id
+LEFT JOIN accounts a ON a.id = b.organizer_id
+WHERE l.id = $1
+FOR UPDATE OF l
+"""
 
 
 class LetterRepository:
@@ -36,6 +47,10 @@ class LetterRepository:
             + (" FOR UPDATE" if lock else ""),
             letter_id,
         )
+
+    async def to_issue(self, letter_id: uuid.UUID) -> asyncpg.Record | None:
+        """What the letter prints (the guest's sealed fields, the event, the inviting organization); locked."""
+        return await self.connection.fetchrow(_TO_ISSUE, letter_id)
 
     async def next_number(self) -> int:
         """The next value of the letter sequence (never handed out twice, even if the issue rolls back)."""

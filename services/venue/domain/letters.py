@@ -46,12 +46,14 @@ LIVE = (LetterStatus.REQUESTED, LetterStatus.ISSUED)  # at most one of these per
 VERIFIABLE = (LetterStatus.ISSUED, LetterStatus.REVOKED)
 
 
-def next_status(status: LetterStatus, action: LetterAction) -> LetterStatus | str:
-    """The letter's state after ``action``, or why the action does not apply (for a 409)."""
-    following = _NEXT.get((status, action))
-    if following is None:
-        return f"a {status.value} letter cannot be {_PAST[action]}"
-    return following
+def next_status(status: LetterStatus, action: LetterAction) -> LetterStatus | None:
+    """The letter's state after ``action``, or None when the action does not apply (see ``refusal``)."""
+    return _NEXT.get((status, action))
+
+
+def refusal(status: LetterStatus, action: LetterAction) -> str:
+    """Why ``action`` does not apply to a letter in ``status`` (for a 409)."""
+    return f"a {status.value} letter cannot be {_PAST[action]}"
 
 
 _PAST = {LetterAction.APPROVE: "approved", LetterAction.REFUSE: "refused", LetterAction.REVOKE: "revoked"}

@@ -10,9 +10,11 @@ import asyncio
 import hashlib
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from services.venue.adapters.letter_pdf import Letterhead
 from services.venue.adapters.registrations import SealedRegistration
 from services.venue.domain.access import Role
 from services.venue.domain.checkin import new_pass_code, printed_pass, qr_payload
@@ -28,7 +30,7 @@ from services.venue.domain.letters import (
     printed_code,
 )
 from services.venue.domain.sealing import Sealed, guest_field, letter_field, new_key_entry, parse_keys
-from services.venue.handlers import checkin, letter_verification
+from services.venue.handlers import checkin, letter_verification, letters
 from services.venue.handlers.errors import AlreadyCheckedIn, Conflict, Invalid, NotFound
 from services.venue.tests.integration.addon_support import audit_actions, insert_booking, new_account
 
@@ -37,6 +39,15 @@ pytestmark = pytest.mark.integration
 KEYS = parse_keys(new_key_entry("k1"))
 NOW = datetime.now(UTC).replace(microsecond=0)
 PASSPORT = "PA7301942"
+LETTERHEAD = Letterhead(
+    name_zh="WICT国际文化旅游交流中心",
+    name_en="WICT International Culture & Tourism Exchange Venue",
+    address_zh="中国海南省海口市滨海大道1号",
+    address_en="1 Binhai Avenue, Haikou, Hainan, China",
+    signatory_zh="主任",
+    signatory_en="Director",
+    verify_url="https://venue.example/verify",
+)
 
 
 def sealed(
@@ -271,3 +282,34 @@ async def test_the_door_checks_in_once_answers_a_second_scan_and_a_consulate_ver
             )
     assert (await audit_actions(database.pool, booking_id))[-1] == "letter verified"
     assert (await audit_actions(database.pool, booking_id)).count("letter verified") == 1
+
+
+async def test_staff_approval_renders_seals_and_issues_the_letter_that_a_consulate_then_verifies(database):
+    ann = await new_account(database.pool, Role.ORGANIZER)
+    sam = await new_account(database.pool, Role.STAFF, "Sam")
+    starts = NOW + timedelta(days=20)
+    booking_id = await insert_booking(
+        database.pool, ann, starts, starts + timedelta(hours=6), title="东盟文化论坛"
+    )
+    guest = sealed(booking_id, None, "Nguyễn Văn An", new_pass_code())
+    async with database.transaction() as unit:
+        await unit.registrations.save(guest)
+        letter_id = await unit.letters.request(guest.id, booking_id)
+    assert letter_id is not None
+    settings = letters.LetterSettings(LETTERHEAD, ZoneInfo("Asia/Shanghai"), {"room-a": "一号厅 Hall 1"})
+
+    issued = await letters.approve_letter(database, KEYS, settings, sam, letter_id, NOW, "t1")
+    assert issued.facts.passport == mask(PASSPORT) and issued.facts.event == "东盟文化论坛"
+    with pytest.raises(Conflict, match="cannot be approved"):
+        await letters.approve_letter(database, KEYS, settings, sam, letter_id, NOW, "t2")
+
+    shown = await letter_verification.verify_letter(
+        database, issued.number, issued.code, "198.51.100.0/24", "t3"
+    )
+    assert shown == issued.facts
+    async with database.transaction() as unit:
+        stored = await unit.letters.sealed_pdf(letter_id)
+    assert stored is not None
+    pdf = KEYS.open_bytes(Sealed(*stored), letter_field(letter_id, "pdf"))
+    assert pdf.startswith(b"%PDF-") and PASSPORT.encode() not in stored[1]
+    assert await audit_actions(database.pool, booking_id) == ["letter issued", "letter verified"]
