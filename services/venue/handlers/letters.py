@@ -57,6 +57,51 @@ def _opened(keys: KeyRing, row: dict[str, Any], name: str, column: str) -> str:
     )
 
 
+def _letter(
+    keys: KeyRing, settings: LetterSettings, row: dict[str, Any], number: str, code: str, now: datetime
+) -> tuple[LetterContent, LetterFacts]:
+    """What the PDF prints (the passport number in full) and what verification shows (masked)."""
+    passport = _opened(keys, row, "passport_number", "passport_sealed")
+    born = date.fromisoformat(_opened(keys, row, "date_of_birth", "birth_date_sealed"))
+    starts_on = row["starts_at"].astimezone(settings.zone).date()
+    ends_on = row["ends_at"].astimezone(settings.zone).date()
+    content = LetterContent(
+        number=number,
+        code=code,
+        issued_on=now.astimezone(settings.zone).date(),
+        guest_name=row["full_name"],
+        nationality=row["nationality"],
+        passport_number=passport,
+        date_of_birth=born,
+        event=row["title"],
+        starts_on=starts_on,
+        ends_on=ends_on,
+        place=settings.spaces.get(row["space_id"], row["space_id"]),
+        inviting_organization=row["organization"],
+    )
+    facts = LetterFacts(
+        number=number,
+        status=LetterStatus.ISSUED,
+        issued_at=now,
+        revoked_at=None,
+        guest_name=row["full_name"],
+        nationality=row["nationality"],
+        passport=mask(passport),
+        event=row["title"],
+        starts_on=starts_on,
+        ends_on=ends_on,
+        inviting_organization=row["organization"],
+    )
+    return content, facts
+
+
+async def _pdf(settings: LetterSettings, content: LetterContent) -> bytes:
+    try:
+        return await asyncio.to_thread(render, settings.letterhead, content, settings.font)
+    except Unprintable as refused:
+        raise Invalid([Violation(refused.field, "has characters the letter's font cannot print")]) from None
+
+
 async def approve_letter(
     database: VenueDatabase,
     keys: KeyRing,
@@ -75,63 +120,20 @@ async def approve_letter(
         status = LetterStatus(row["status"])
         if next_status(status, LetterAction.APPROVE) is None:
             raise Conflict(refusal(status, LetterAction.APPROVE))
-        passport = _opened(keys, row, "passport_number", "passport_sealed")
-        born = date.fromisoformat(_opened(keys, row, "date_of_birth", "birth_date_sealed"))
         number = letter_number(now.year, await unit.letters.next_number())
         code = printed_code(new_verification_code())
-        starts_on, ends_on = (
-            row["starts_at"].astimezone(settings.zone).date(),
-            row["ends_at"].astimezone(settings.zone).date(),
-        )
-        content = LetterContent(
-            number=number,
-            code=code,
-            issued_on=now.astimezone(settings.zone).date(),
-            guest_name=row["full_name"],
-            nationality=row["nationality"],
-            passport_number=passport,
-            date_of_birth=born,
-            event=row["title"],
-            starts_on=starts_on,
-            ends_on=ends_on,
-            place=settings.spaces.get(row["space_id"], row["space_id"]),
-            inviting_organization=row["organization"],
-        )
-        try:
-            pdf = await asyncio.to_thread(render, settings.letterhead, content, settings.font)
-        except Unprintable as refused:
-            raise Invalid(
-                [Violation(refused.field, "has characters the letter's font cannot print")]
-            ) from None
-        sealed = keys.seal_bytes(pdf, letter_field(letter_id, "pdf"))
-        facts = LetterFacts(
-            number=number,
-            status=LetterStatus.ISSUED,
-            issued_at=now,
-            revoked_at=None,
-            guest_name=row["full_name"],
-            nationality=row["nationality"],
-            passport=mask(passport),
-            event=row["title"],
-            starts_on=starts_on,
-            ends_on=ends_on,
-            inviting_organization=row["organization"],
-        )
+        content, facts = _letter(keys, settings, row, number, code, now)
+        sealed = keys.seal_bytes(await _pdf(settings, content), letter_field(letter_id, "pdf"))
         code_hash = hashlib.sha256(code.replace("-", "").encode()).digest()
+        document = facts_document(facts)
+        actor = principal.actor
         await unit.letters.issue(
-            letter_id,
-            number,
-            code_hash,
-            facts_document(facts),
-            sealed.key_id,
-            sealed.blob,
-            principal.actor,
-            now,
+            letter_id, number, code_hash, document, sealed.key_id, sealed.blob, actor, now
         )
         detail = {
             "letter_id": str(letter_id),
             "number": number,
             "registration_id": str(row["registration_id"]),
         }
-        await unit.audit.record(row["booking_id"], principal.actor, "letter issued", detail, trace_id)
+        await unit.audit.record(row["booking_id"], actor, "letter issued", detail, trace_id)
     return Issued(letter_id, number, code, facts)
