@@ -30,7 +30,7 @@ from services.venue.domain.letters import (
     printed_code,
 )
 from services.venue.domain.sealing import Sealed, guest_field, letter_field, new_key_entry, parse_keys
-from services.venue.handlers import checkin, letter_verification, letters
+from services.venue.handlers import checkin, guest_link, letter_verification, letters
 from services.venue.handlers.errors import AlreadyCheckedIn, Conflict, Invalid, NotFound
 from services.venue.tests.integration.addon_support import audit_actions, insert_booking, new_account
 
@@ -313,3 +313,55 @@ async def test_staff_approval_renders_seals_and_issues_the_letter_that_a_consula
     pdf = KEYS.open_bytes(Sealed(*stored), letter_field(letter_id, "pdf"))
     assert pdf.startswith(b"%PDF-") and PASSPORT.encode() not in stored[1]
     assert await audit_actions(database.pool, booking_id) == ["letter issued", "letter verified"]
+
+
+async def test_withdrawal_deletes_the_registration_revokes_the_letter_ends_the_link_and_is_audited(database):
+    ann = await new_account(database.pool, Role.ORGANIZER)
+    starts = NOW + timedelta(days=20)
+    booking_id = await insert_booking(database.pool, ann, starts, starts + timedelta(hours=6))
+    secret = new_link_secret()
+    verification = new_verification_code()
+    async with database.transaction() as unit:
+        invitation_id = await unit.registrations.invite(
+            booking_id, "an@example.org", "vi", link_hash(secret), ann.actor, starts + timedelta(hours=6)
+        )
+        guest = sealed(booking_id, invitation_id, "Nguyễn Văn An", new_pass_code())
+        await unit.registrations.save(guest)
+        letter_id = await unit.letters.request(guest.id, booking_id)
+        number = letter_number(NOW.year, await unit.letters.next_number())
+        facts = {
+            "number": number,
+            "issued_at": NOW.isoformat(),
+            "guest_name": "Nguyễn Văn An",
+            "nationality": "VN",
+        }
+        facts |= {"passport": mask(PASSPORT), "event": "Forum", "inviting_organization": "Ann's association"}
+        facts |= {"starts_on": starts.date().isoformat(), "ends_on": starts.date().isoformat()}
+        pdf = KEYS.seal("%PDF-", letter_field(letter_id, "pdf"))
+        await unit.letters.issue(
+            letter_id, number, sha256(verification), facts, "k1", pdf.blob, "staff:li", NOW
+        )
+
+    with pytest.raises(guest_link.LinkRefused):
+        await guest_link.withdraw(database, new_link_secret(), NOW, "t0")
+    await guest_link.withdraw(database, secret, NOW, "t1")
+
+    rows = await database.pool.fetchval(
+        "SELECT count(*) FROM guest_registrations WHERE booking_id = $1", booking_id
+    )
+    letter = await database.pool.fetchrow("SELECT status, pdf_sealed, reason FROM invitation_letters")
+    assert rows == 0
+    assert (letter["status"], letter["pdf_sealed"], letter["reason"]) == (
+        "revoked",
+        None,
+        "withdrawn by the guest",
+    )
+    revoked = await letter_verification.verify_letter(database, number, verification, "192.0.2.0/24", "t2")
+    assert revoked.status == "revoked" and revoked.revoked_at == NOW
+    detail = await database.pool.fetchval(
+        "SELECT detail FROM audit_log WHERE booking_id = $1 AND action = 'guest withdrew'", booking_id
+    )
+    assert detail == {"invitation_id": str(invitation_id), "registrations": 1, "letters_revoked": 1}
+    assert "Nguy" not in str(await database.pool.fetch("SELECT detail FROM audit_log"))
+    with pytest.raises(guest_link.LinkRefused):  # the link is over
+        await guest_link.withdraw(database, secret, NOW, "t3")
