@@ -33,6 +33,7 @@ from services.venue.domain.sealing import Sealed, guest_field, letter_field, new
 from services.venue.handlers import checkin, guest_link, letter_verification, letters
 from services.venue.handlers.errors import AlreadyCheckedIn, Conflict, Invalid, NotFound
 from services.venue.tests.integration.addon_support import audit_actions, insert_booking, new_account
+from services.venue.tests.letter_tools import letter_tools  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.integration
 
@@ -42,8 +43,8 @@ PASSPORT = "PA7301942"
 LETTERHEAD = Letterhead(
     name_zh="WICT国际文化旅游交流中心",
     name_en="WICT International Culture & Tourism Exchange Venue",
-    address_zh="中国海南省海口市滨海大道1号",
-    address_en="1 Binhai Avenue, Haikou, Hainan, China",
+    address_zh="中国重庆市两江新区寸滩国际新城",
+    address_en="Cuntan International New Town, Liangjiang New Area, Chongqing, China",
     signatory_zh="主任",
     signatory_en="Director",
     verify_url="https://venue.example/verify",
@@ -284,6 +285,7 @@ async def test_the_door_checks_in_once_answers_a_second_scan_and_a_consulate_ver
     assert (await audit_actions(database.pool, booking_id)).count("letter verified") == 1
 
 
+@pytest.mark.usefixtures("letter_tools")
 async def test_staff_approval_renders_seals_and_issues_the_letter_that_a_consulate_then_verifies(database):
     ann = await new_account(database.pool, Role.ORGANIZER)
     sam = await new_account(database.pool, Role.STAFF, "Sam")

@@ -12,14 +12,15 @@ from datetime import date
 import pytest
 
 from services.venue.adapters.letter_pdf import LetterContent, Letterhead, Unprintable, letter_lines, render
+from services.venue.tests.letter_tools import letter_tools  # noqa: F401  (the fixture)
 
-pytestmark = pytest.mark.unit
+pytestmark = [pytest.mark.unit, pytest.mark.usefixtures("letter_tools")]
 
 HEAD = Letterhead(
     name_zh="WICT国际文化旅游交流中心",
     name_en="WICT International Culture & Tourism Exchange Venue",
-    address_zh="中国海南省海口市滨海大道1号",
-    address_en="1 Binhai Avenue, Haikou, Hainan, China",
+    address_zh="中国重庆市两江新区寸滩国际新城",
+    address_en="Cuntan International New Town, Liangjiang New Area, Chongqing, China",
     signatory_zh="WICT国际文化旅游交流中心 主任",
     signatory_en="Director, WICT International Culture & Tourism Exchange Venue",
     verify_url="https://venue.example/verify",
@@ -36,7 +37,7 @@ LETTER = LetterContent(
     starts_on=date(2027, 5, 20),
     ends_on=date(2027, 5, 22),
     place="一号展厅 Hall 1",
-    inviting_organization="海南省旅游协会 Hainan Tourism Association",
+    inviting_organization="重庆市旅游协会 Chongqing Tourism Association",
 )
 
 
