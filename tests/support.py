@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+
+APT_ENV = {"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
 
 
 def stack_folder(name: str) -> Path:
     """A folder of its own, outside pytest's temp root: PostgreSQL runs as another user, and every new
     pytest run makes /tmp/pytest-of-<user> owner-only again, which would lock out a run in progress."""
     return Path(tempfile.mkdtemp(prefix=f"wict-{name}-"))
+
+
+def ensure_debian_packages(wanted: Mapping[str, Path]) -> str | None:
+    """Install with apt-get each Debian package (name -> a file it provides) whose file is missing: CI
+    runs as root and reaches Debian's packages. None when every file is there, else why not (the
+    caller skips with that reason; a test that needs them never passes without them)."""
+    missing = [name for name, path in wanted.items() if not path.exists()]
+    if not missing:
+        return None
+    if shutil.which("apt-get") is None:
+        return f"{', '.join(missing)} missing and no apt-get to install them"
+    install = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
+    done = subprocess.run(install, capture_output=True, text=True, env=APT_ENV, timeout=900)
+    if done.returncode != 0:  # no package lists yet: fetch them once, then try again
+        subprocess.run(["apt-get", "update"], capture_output=True, text=True, env=APT_ENV, timeout=600)
+        done = subprocess.run(install, capture_output=True, text=True, env=APT_ENV, timeout=900)
+    still = [name for name, path in wanted.items() if not path.exists()]
+    if done.returncode != 0 or still:
+        return f"{', '.join(still or missing)} could not be installed: {done.stderr.strip()[-300:]}"
+    return None

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,27 +24,17 @@ import pytest
 
 from deploy.embedded.stack import PLATFORM, Stack, StackConfig
 from tests.browser.support import CHROMIUM, Browsing, People
-from tests.support import stack_folder
-
-PACKAGES = ("chromium", "fonts-noto-cjk")
+from tests.support import ensure_debian_packages, stack_folder
 
 
 def _install_browser() -> str | None:
     """None when chromium and the CJK fonts are there (installed now if need be), else why not."""
-    fonts = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-    if Path(CHROMIUM).exists() and fonts.exists():
-        return None
-    if shutil.which("apt-get") is None:
-        return "no chromium and no apt-get to install it"
-    install = ["apt-get", "install", "-y", "--no-install-recommends", *PACKAGES]
-    env = {"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
-    done = subprocess.run(install, capture_output=True, text=True, env=env, timeout=900)
-    if done.returncode != 0:  # no package lists yet: fetch them once, then try again
-        subprocess.run(["apt-get", "update"], capture_output=True, text=True, env=env, timeout=600)
-        done = subprocess.run(install, capture_output=True, text=True, env=env, timeout=900)
-    if done.returncode != 0 or not Path(CHROMIUM).exists():
-        return f"chromium could not be installed: {done.stderr.strip()[-300:]}"
-    return None
+    return ensure_debian_packages(
+        {
+            "chromium": Path(CHROMIUM),
+            "fonts-noto-cjk": Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+        }
+    )
 
 
 @pytest.fixture(scope="session")

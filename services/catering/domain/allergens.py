@@ -7,22 +7,7 @@ from typing import Protocol
 
 import msgspec
 
-EU_ALLERGENS = (
-    "celery",
-    "cereals containing gluten",
-    "crustaceans",
-    "eggs",
-    "fish",
-    "lupin",
-    "milk",
-    "molluscs",
-    "mustard",
-    "tree nuts",
-    "peanuts",
-    "sesame",
-    "soybeans",
-    "sulphites",
-)
+from shared.contracts.allergens import EU_ALLERGENS
 
 
 class Dish(msgspec.Struct, frozen=True, kw_only=True):

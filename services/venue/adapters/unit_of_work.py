@@ -24,6 +24,7 @@ from services.venue.adapters.changes import ChangeRepository
 from services.venue.adapters.credentials import CredentialRepository
 from services.venue.adapters.guests import GuestRepository
 from services.venue.adapters.holds import HoldRepository
+from services.venue.adapters.letters import LetterRepository
 from services.venue.adapters.listing import BookingListRepository
 from services.venue.adapters.network_lines import NetworkLineRepository
 from services.venue.adapters.ops.sagas import OpsRepository
@@ -33,6 +34,7 @@ from services.venue.adapters.planning import PlanningRepository
 from services.venue.adapters.public_events import PublicEventRepository
 from services.venue.adapters.quotes import QuoteRepository
 from services.venue.adapters.records import RecordRepository
+from services.venue.adapters.registrations import RegistrationRepository
 from services.venue.adapters.reports import ReportRepository
 from services.venue.adapters.sagas import SagaRepository
 from services.venue.adapters.series import SeriesRepository
@@ -142,6 +144,14 @@ class VenueUnit:
     @cached_property
     def guests(self) -> GuestRepository:
         return GuestRepository(self.connection)
+
+    @cached_property
+    def letters(self) -> LetterRepository:
+        return LetterRepository(self.connection)
+
+    @cached_property
+    def registrations(self) -> RegistrationRepository:
+        return RegistrationRepository(self.connection)
 
     @cached_property
     def planning(self) -> PlanningRepository:

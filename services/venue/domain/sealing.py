@@ -47,18 +47,23 @@ class KeyRing:
         self.primary = keys[0][0]
 
     def seal(self, plaintext: str, context: bytes) -> Sealed:
+        return self.seal_bytes(plaintext.encode(), context)
+
+    def seal_bytes(self, plaintext: bytes, context: bytes) -> Sealed:
+        """A document (an invitation letter's PDF) sealed like a field."""
         nonce = os.urandom(NONCE_BYTES)
-        return Sealed(
-            self.primary, nonce + self._keys[self.primary].encrypt(nonce, plaintext.encode(), context)
-        )
+        return Sealed(self.primary, nonce + self._keys[self.primary].encrypt(nonce, plaintext, context))
 
     def open(self, sealed: Sealed, context: bytes) -> str:
+        return self.open_bytes(sealed, context).decode()
+
+    def open_bytes(self, sealed: Sealed, context: bytes) -> bytes:
         cipher = self._keys.get(sealed.key_id)
         if cipher is None:
             raise Unreadable(f"sealed with key {sealed.key_id!r}, which is not configured")
         nonce, body = sealed.blob[:NONCE_BYTES], sealed.blob[NONCE_BYTES:]
         try:
-            return cipher.decrypt(nonce, body, context).decode()
+            return cipher.decrypt(nonce, body, context)
         except (InvalidTag, ValueError):
             raise Unreadable(
                 f"does not open with key {sealed.key_id!r}: altered, moved or a wrong key"
@@ -88,3 +93,8 @@ def new_key_entry(key_id: str) -> str:
 def guest_field(booking_id: uuid.UUID, guest_id: uuid.UUID, field: str) -> bytes:
     """The associated data of one field of one guest of one booking."""
     return b"wict.guest.v1|" + booking_id.bytes + guest_id.bytes + b"|" + field.encode()
+
+
+def letter_field(letter_id: uuid.UUID, field: str) -> bytes:
+    """The associated data of one sealed field of one invitation letter (its PDF: ``"pdf"``)."""
+    return b"wict.letter.v1|" + letter_id.bytes + b"|" + field.encode()

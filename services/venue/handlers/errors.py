@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from services.venue.domain.booking import Interval, Violation
 from services.venue.domain.schedule import Rule
 
@@ -78,3 +80,11 @@ class NotPermitted(Exception):
     def __init__(self, field: str, reason: str) -> None:
         super().__init__(f"{field}: {reason}")
         self.field, self.reason = field, reason
+
+
+class AlreadyCheckedIn(Exception):
+    """A second scan of a pass: the guest came in before (when, where, and which staff let them in)."""
+
+    def __init__(self, at: datetime, space: str, by: str) -> None:
+        super().__init__(f"already checked in at {at.isoformat()} in {space}")
+        self.at, self.space, self.by = at, space, by
