@@ -153,6 +153,25 @@ async def hold_free_booths(
     return [row["booth_id"] for row in rows]
 
 
+# a team of (interpreter, vendor) pairs in one booth (or None: consecutive) over one time range
+_ASSIGN_TEAM = (
+    "INSERT INTO assignments (booking_id, revision, booth_id, interpreter_id, vendor_id, during, target_language)"
+    " SELECT $1, $2, $3, i, v, tstzrange($6, $7), $8 FROM unnest($4::text[], $5::text[]) AS u(i, v)"
+)
+
+
+def _team_arguments(
+    key: PlanKey,
+    booth_id: str | None,
+    team: list[tuple[str, str]],
+    start: datetime,
+    end: datetime,
+    target_language: str | None,
+) -> tuple[object, ...]:
+    interpreters, vendors = [i for i, _ in team], [v for _, v in team]
+    return (key.booking_id, key.revision, booth_id, interpreters, vendors, start, end, target_language)
+
+
 async def assign_free(
     connection: asyncpg.Connection,
     key: PlanKey,
@@ -165,17 +184,8 @@ async def assign_free(
     """Assign the (interpreter, vendor) pairs whose interpreter is free then; the interpreters assigned.
     One statement, no savepoint: one taken meanwhile is skipped (the exclusion constraint decides)."""
     rows = await connection.fetch(
-        "INSERT INTO assignments (booking_id, revision, booth_id, interpreter_id, vendor_id, during, target_language)"
-        " SELECT $1, $2, $3, i, v, tstzrange($6, $7), $8 FROM unnest($4::text[], $5::text[]) AS u(i, v)"
-        " ON CONFLICT DO NOTHING RETURNING interpreter_id",
-        key.booking_id,
-        key.revision,
-        booth_id,
-        [i for i, _ in team],
-        [v for _, v in team],
-        start,
-        end,
-        target_language,
+        _ASSIGN_TEAM + " ON CONFLICT DO NOTHING RETURNING interpreter_id",
+        *_team_arguments(key, booth_id, team, start, end, target_language),
     )
     return [row["interpreter_id"] for row in rows]
 
@@ -190,18 +200,7 @@ async def assign(
     target_language: str | None = None,
 ) -> None:
     """Assign (interpreter, vendor) pairs to a booth (None: consecutive); ExclusionViolationError if taken."""
-    await connection.execute(
-        "INSERT INTO assignments (booking_id, revision, booth_id, interpreter_id, vendor_id, during, target_language)"
-        " SELECT $1, $2, $3, i, v, tstzrange($6, $7), $8 FROM unnest($4::text[], $5::text[]) AS u(i, v)",
-        key.booking_id,
-        key.revision,
-        booth_id,
-        [i for i, _ in team],
-        [v for _, v in team],
-        start,
-        end,
-        target_language,
-    )
+    await connection.execute(_ASSIGN_TEAM, *_team_arguments(key, booth_id, team, start, end, target_language))
 
 
 async def unassign(connection: asyncpg.Connection, key: PlanKey, vendor_id: str) -> None:
