@@ -40,6 +40,7 @@ BOOKING_ROUTES: dict[tuple[str, str], dict[str, Any] | None] = {
     ("GET", "/bookings/{booking_id}/record"): None,
     ("PUT", "/bookings/{booking_id}/guests"): {"guests": [{"full_name": "Eve", "nationality": "AU"}]},
     ("GET", "/bookings/{booking_id}/guests"): None,
+    ("PUT", "/bookings/{booking_id}/public"): {"public": True},
 }
 
 STAFF_ROUTES: list[tuple[str, str, dict[str, Any] | None]] = [
