@@ -36,6 +36,7 @@ from services.venue.entrypoints.http.events import EventsController, PublicityCo
 from services.venue.entrypoints.http.guests import GuestDataAuditController, GuestsController
 from services.venue.entrypoints.http.holds import HoldsController
 from services.venue.entrypoints.http.idempotency import IdempotencyMiddleware
+from services.venue.entrypoints.http.invitations import InvitationsController
 from services.venue.entrypoints.http.me import MeController
 from services.venue.entrypoints.http.network_lines import NetworkLinesController
 from services.venue.entrypoints.http.ops import OpsController
@@ -96,6 +97,7 @@ CONTROLLERS = [
     AvailabilityController,
     GuestsController,
     GuestDataAuditController,
+    InvitationsController,
     OpsController,
     OpsDeadLettersController,
 ]

@@ -26,6 +26,7 @@ from shared.contracts.catering import (
     ReleaseCatering,
     ReserveCatering,
 )
+from shared.contracts.guests import GUEST_EVENTS, GuestInvited
 from shared.contracts.interpreting import (
     ConfirmInterpreting,
     InterpretingConfirmed,
@@ -94,6 +95,7 @@ ALL_MESSAGES: tuple[type[Message], ...] = (
     PasswordChanged,
     AccountDisabled,
     AccountProfileChanged,
+    GuestInvited,
     VendorTaskAssigned,
     VendorTaskChanged,
     VendorTaskCancelled,
@@ -108,6 +110,7 @@ ALL_MESSAGES: tuple[type[Message], ...] = (
 __all__ = [
     *(message.__name__ for message in ALL_MESSAGES),
     "ACCOUNT_EVENTS",
+    "GUEST_EVENTS",
     "ALL_MESSAGES",
     "AccountEvent",
     "Message",

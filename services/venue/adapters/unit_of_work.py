@@ -24,6 +24,7 @@ from services.venue.adapters.changes import ChangeRepository
 from services.venue.adapters.credentials import CredentialRepository
 from services.venue.adapters.guests import GuestRepository
 from services.venue.adapters.holds import HoldRepository
+from services.venue.adapters.invitations import InvitationRepository
 from services.venue.adapters.letters import LetterRepository
 from services.venue.adapters.listing import BookingListRepository
 from services.venue.adapters.network_lines import NetworkLineRepository
@@ -144,6 +145,10 @@ class VenueUnit:
     @cached_property
     def guests(self) -> GuestRepository:
         return GuestRepository(self.connection)
+
+    @cached_property
+    def invitations(self) -> InvitationRepository:
+        return InvitationRepository(self.connection)
 
     @cached_property
     def letters(self) -> LetterRepository:
