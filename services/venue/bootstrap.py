@@ -17,6 +17,7 @@ from services.venue.domain.access import Role
 from services.venue.domain.account_settings import AccountSettings
 from services.venue.domain.cancellation import parse_tiers
 from services.venue.domain.catalog import load_catalog
+from services.venue.domain.consent import load_consent
 from services.venue.domain.network_lines import load_line_pool
 from services.venue.domain.passwords import HashingParameters, Passwords
 from services.venue.domain.rates import load_rate_card
@@ -33,6 +34,7 @@ from services.venue.entrypoints.http.cancellation import CancellationController
 from services.venue.entrypoints.http.changes import ChangesController
 from services.venue.entrypoints.http.closures import ClosuresController
 from services.venue.entrypoints.http.events import EventsController, PublicityController
+from services.venue.entrypoints.http.guest_link import ConsentController, GuestLinkController
 from services.venue.entrypoints.http.guests import GuestDataAuditController, GuestsController
 from services.venue.entrypoints.http.holds import HoldsController
 from services.venue.entrypoints.http.idempotency import IdempotencyMiddleware
@@ -98,6 +100,8 @@ CONTROLLERS = [
     GuestsController,
     GuestDataAuditController,
     InvitationsController,
+    ConsentController,
+    GuestLinkController,
     OpsController,
     OpsDeadLettersController,
 ]
@@ -173,6 +177,7 @@ async def dependencies(context: Context[VenueDependencies]) -> VenueDependencies
         price_of=booking_price(database.pool, catalog, rates),
         tokens=tokens,
         guest_keys=guest_keys,
+        consent=load_consent(),
         rates=rates,
         line_pool=load_line_pool(),
         idempotent_requests=IdempotentRequests(database.pool),

@@ -34,6 +34,11 @@ PUBLIC = {
         "GetNetworkLineAvailability",
         "GetSpaceCalendar",
         "GetPerformanceSheet",
+        "GetGuestConsent",  # the consent text a guest reads before registering (docs/guests.md)
+        # a guest has no account: their personal link, as `Authorization: Guest <secret>`, is the credential
+        "GetGuestRegistration",
+        "PutGuestRegistration",
+        "WithdrawGuestRegistration",
     },
     "notify": HEALTH,
     "interpreting": HEALTH | {"ListInterpreters"},

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import subprocess
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -22,6 +23,7 @@ import openpyxl
 import pytest
 from nats.js.errors import NotFoundError
 
+from deploy.embedded.postgres import POSTGRES_BIN_PATH
 from deploy.embedded.stack import Stack
 from shared.contracts import GuestInvited
 from tests.e2e.conftest import booking_body, new_organizer, next_day, wait_for_outcome
@@ -172,3 +174,101 @@ def test_invitations_one_and_imported_all_or_nothing_listed_resent_and_ended(
         "allergens": {},
         "needs": {},
     }
+
+
+PASSPORT = "E" + uuid.uuid4().hex[:8].upper()  # this module's passport number: found nowhere in the clear
+
+
+def guest_client(stack: Stack, secret: str) -> httpx.Client:
+    return httpx.Client(
+        base_url=stack.service("venue").base_url, timeout=30, headers={"Authorization": f"Guest {secret}"}
+    )
+
+
+def invite(stack: Stack, organizer: httpx.Client, booking_id: str, email: str) -> tuple[str, str]:
+    """A new invitation's id and its link's secret."""
+    invited = organizer.post(f"/bookings/{booking_id}/invitations", json={"email": email, "locale": "vi"})
+    invitation_id = invited.raise_for_status().json()["invitation_id"]
+    return invitation_id, secret_of(stack, invitation_id)
+
+
+def registration(consent: str, **changes: Any) -> dict[str, Any]:
+    body = {
+        "full_name": "  Nguyễn   Văn An ",
+        "nationality": "vn",
+        "locale": "vi",
+        "consent_version": consent,
+        "phone": "+84912345678",
+        "passport_number": f"{PASSPORT[:4]} {PASSPORT[4:]}",
+        "date_of_birth": "1985-04-30",
+        "passport_expires": "2031-01-01",
+        "dietary": ["no_pork", "halal"],
+        "allergens": ["peanuts"],
+        "needs": ["wheelchair"],
+        "letter_wanted": True,
+    }
+    return body | changes
+
+
+def venue_dump(stack: Stack) -> bytes:
+    done = subprocess.run(
+        [str(POSTGRES_BIN_PATH / "pg_dump"), "--dbname", stack.postgres.dsn("venue"), "--data-only"],
+        capture_output=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def test_a_guest_registers_through_the_link_corrects_and_withdraws_with_sealed_passport_data(
+    stack: Stack, organizer: httpx.Client, booking_id: str
+):
+    consent = httpx.get(f"{stack.service('venue').base_url}/guest/consent", params={"locale": "zh-CN"}).json()
+    assert consent["locale"] == "zh-CN" and consent["version"] and "护照" in consent["kept"]
+    assert httpx.get(f"{stack.service('venue').base_url}/guest/consent?locale=km").json()["locale"] == "en"
+
+    invitation_id, secret = invite(stack, organizer, booking_id, "an.nguyen@example.org")
+    with guest_client(stack, secret) as guest:
+        before = guest.get("/guest/registration")
+        assert before.status_code == 200, before.text
+        assert before.json()["registration"] is None and before.json()["event_title"] == "Mekong Tourism Week"
+        stale = guest.put("/guest/registration", json=registration("1999-01-01", passport_number=None))
+        assert stale.status_code == 422 and fields(stale) == [
+            ("passport_number", "is required for an invitation letter"),
+            ("consent_version", f"must be the current consent text, {consent['version']}"),
+        ]
+        assert PASSPORT not in stale.text
+        first = guest.put("/guest/registration", json=registration(consent["version"]))
+        assert first.status_code == 201, first.text
+        shown = first.json()["registration"]
+        assert (shown["full_name"], shown["nationality"], shown["email"]) == (
+            "Nguyễn Văn An",
+            "VN",
+            "an.nguyen@example.org",  # the invited address unless the guest gives another
+        )
+        assert shown["passport_number"] == "••••••" + PASSPORT[-4:] and shown["date_of_birth_given"]
+        assert shown["dietary"] == ["halal", "no_pork"] and shown["pass_qr"].startswith("WICT1:")
+        assert PASSPORT not in first.text and "1985-04-30" not in first.text
+        corrected = guest.put("/guest/registration", json=registration(consent["version"], needs=[]))
+        assert corrected.status_code == 200 and corrected.json()["registration"]["needs"] == []
+        assert corrected.json()["registration"]["registration_id"] == shown["registration_id"]
+        assert corrected.json()["registration"]["pass_code"] == shown["pass_code"]
+        dump = venue_dump(stack)
+        assert PASSPORT.encode() not in dump and b"Nguy" in dump  # sealed, while the name is in the table
+
+        counts = organizer.get(f"/bookings/{booking_id}/guest-counts").json()
+        assert counts["registered"] >= 1 and counts["dietary"]["halal"] >= 1
+        listed = {i["invitation_id"]: i for i in organizer.get(f"/bookings/{booking_id}/invitations").json()}
+        assert listed[invitation_id]["status"] == "registered" and listed[invitation_id]["registered"]
+
+        assert guest.delete("/guest/registration").status_code == 204
+        gone = guest.get("/guest/registration")
+        assert gone.status_code == 401
+    wrong = httpx.get(
+        f"{stack.service('venue').base_url}/guest/registration",
+        headers={"Authorization": "Guest " + "x" * 43},
+    )
+    missing = httpx.get(f"{stack.service('venue').base_url}/guest/registration")
+    assert (wrong.status_code, missing.status_code) == (401, 401)
+    assert gone.json()["detail"] == wrong.json()["detail"] == missing.json()["detail"]  # one answer for all
+    listed = {i["invitation_id"]: i for i in organizer.get(f"/bookings/{booking_id}/invitations").json()}
+    assert listed[invitation_id]["status"] == "withdrawn" and not listed[invitation_id]["registered"]

@@ -111,6 +111,14 @@ class LetterRepository:
             registration_id,
         )
 
+    async def latest_of(self, registration_id: uuid.UUID) -> asyncpg.Record | None:
+        """The guest's latest letter (any state): what their page shows."""
+        return await self.connection.fetchrow(
+            "SELECT id, status, number, requested_at, decided_at, reason FROM invitation_letters"
+            " WHERE registration_id = $1 ORDER BY requested_at DESC, id LIMIT 1",
+            registration_id,
+        )
+
     async def verify(self, number: str, code_hash: bytes) -> asyncpg.Record | None:
         """An issued or revoked letter's state and facts, only when number and code belong together."""
         return await self.connection.fetchrow(

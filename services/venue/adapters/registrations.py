@@ -106,7 +106,7 @@ class RegistrationRepository:
     async def invitation_by_link(self, token_hash: bytes, lock: bool = False) -> asyncpg.Record | None:
         """The invitation a link opens, with its booking's state and times (locked for a change if asked)."""
         return await self.connection.fetchrow(
-            "SELECT i.*, b.status AS booking_status, b.starts_at, b.ends_at FROM guest_invitations i"
+            "SELECT i.*, b.status AS booking_status, b.starts_at, b.ends_at, b.title FROM guest_invitations i"
             " JOIN bookings b ON b.id = i.booking_id WHERE i.token_hash = $1"
             + (" FOR UPDATE OF i" if lock else ""),
             token_hash,

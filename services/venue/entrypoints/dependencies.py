@@ -14,6 +14,7 @@ from services.venue.adapters.idempotency import IdempotentRequests
 from services.venue.adapters.unit_of_work import VenueDatabase
 from services.venue.domain.cancellation import Tier
 from services.venue.domain.catalog import Catalog
+from services.venue.domain.consent import Consent
 from services.venue.domain.network_lines import LinePool
 from services.venue.domain.rates import RateCard
 from services.venue.domain.sealing import KeyRing
@@ -89,6 +90,7 @@ class VenueDependencies:
     price_of: PriceOf  # a booking's price in minor units, the base of its cancellation fee
     tokens: TokenSettings
     guest_keys: KeyRing
+    consent: Consent  # the guests' consent text (consent.json)
     rates: RateCard
     line_pool: LinePool
     idempotent_requests: IdempotentRequests
