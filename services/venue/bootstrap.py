@@ -7,16 +7,18 @@ import logging
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from litestar.middleware import DefineMiddleware
 
 from services.venue.adapters.idempotency import IdempotentRequests
+from services.venue.adapters.letter_pdf import LetterFont, Letterhead
 from services.venue.adapters.pricing import booking_price
 from services.venue.adapters.unit_of_work import VenueDatabase
 from services.venue.domain.access import Role
 from services.venue.domain.account_settings import AccountSettings
 from services.venue.domain.cancellation import parse_tiers
-from services.venue.domain.catalog import load_catalog
+from services.venue.domain.catalog import Catalog, load_catalog
 from services.venue.domain.consent import load_consent
 from services.venue.domain.network_lines import load_line_pool
 from services.venue.domain.passwords import HashingParameters, Passwords
@@ -39,6 +41,7 @@ from services.venue.entrypoints.http.guests import GuestDataAuditController, Gue
 from services.venue.entrypoints.http.holds import HoldsController
 from services.venue.entrypoints.http.idempotency import IdempotencyMiddleware
 from services.venue.entrypoints.http.invitations import InvitationsController
+from services.venue.entrypoints.http.letters import LetterVerificationController, StaffLettersController
 from services.venue.entrypoints.http.me import MeController
 from services.venue.entrypoints.http.network_lines import NetworkLinesController
 from services.venue.entrypoints.http.ops import OpsController
@@ -60,6 +63,7 @@ from services.venue.entrypoints.messages.participants import routes
 from services.venue.entrypoints.timers import loops
 from services.venue.handlers.account_context import AccountContext
 from services.venue.handlers.accounts import ensure_bootstrap_accounts
+from services.venue.handlers.letters import LetterSettings
 from shared.config import ConfigError
 from shared.http.api_docs import openapi_config
 from shared.service import Context, ServiceSpec
@@ -102,6 +106,8 @@ CONTROLLERS = [
     InvitationsController,
     ConsentController,
     GuestLinkController,
+    StaffLettersController,
+    LetterVerificationController,
     OpsController,
     OpsDeadLettersController,
 ]
@@ -151,6 +157,29 @@ def _account_context(config: VenueConfig, database: VenueDatabase, tokens: Token
     return AccountContext(database, settings, Passwords(hashing), tokens)
 
 
+def _letter_settings(config: VenueConfig, catalog: Catalog) -> LetterSettings:
+    """The letters' letterhead (the venue as host and signatory), fonts, time zone and hall names."""
+    letterhead = Letterhead(
+        name_zh="WICT国际文化旅游交流中心",
+        name_en="WICT International Culture & Tourism Exchange Venue",
+        address_zh="中国重庆市两江新区寸滩国际新城",
+        address_en="Cuntan International New Town, Liangjiang New Area, Chongqing, China",
+        signatory_zh="主任",
+        signatory_en="Director",
+        verify_url=f"{config.web_url.rstrip('/')}/verify",
+    )
+    default = LetterFont()
+    font = LetterFont(
+        regular=Path(config.letter_font) if config.letter_font else default.regular,
+        bold=Path(config.letter_font_bold) if config.letter_font_bold else default.bold,
+    )
+    spaces = {
+        space.id: " ".join(dict.fromkeys(filter(None, (space.name.get("zh"), space.name.get("en")))))
+        for space in catalog.spaces
+    }
+    return LetterSettings(letterhead, ZoneInfo(config.letter_time_zone), spaces, font)
+
+
 async def dependencies(context: Context[VenueDependencies]) -> VenueDependencies:
     """Everything the venue's entrypoints use, built once at start-up (and its own staff and ops accounts)."""
     config: VenueConfig = context.config
@@ -178,6 +207,7 @@ async def dependencies(context: Context[VenueDependencies]) -> VenueDependencies
         tokens=tokens,
         guest_keys=guest_keys,
         consent=load_consent(),
+        letters=_letter_settings(config, catalog),
         rates=rates,
         line_pool=load_line_pool(),
         idempotent_requests=IdempotentRequests(database.pool),

@@ -39,6 +39,9 @@ PUBLIC = {
         "GetGuestRegistration",
         "PutGuestRegistration",
         "WithdrawGuestRegistration",
+        "RequestInvitationLetter",
+        "GetGuestInvitationLetter",
+        "VerifyInvitationLetter",  # a consulate or border officer checks a letter by number and code, signed in nowhere
     },
     "notify": HEALTH,
     "interpreting": HEALTH | {"ListInterpreters"},

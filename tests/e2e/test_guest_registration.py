@@ -25,8 +25,9 @@ from nats.js.errors import NotFoundError
 
 from deploy.embedded.postgres import POSTGRES_BIN_PATH
 from deploy.embedded.stack import Stack
+from services.venue.tests.letter_tools import letter_tools  # noqa: F401  (the fixture)
 from shared.contracts import GuestInvited
-from tests.e2e.conftest import booking_body, new_organizer, next_day, wait_for_outcome
+from tests.e2e.conftest import booking_body, new_organizer, next_day, wait_for_outcome, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -71,8 +72,15 @@ def links(stack: Stack) -> dict[str, str]:
     return asyncio.run(read())
 
 
-def secret_of(stack: Stack, invitation_id: str) -> str:
-    return links(stack)[invitation_id].rsplit("/g/", 1)[1]
+def secret_of(stack: Stack, invitation_id: str, other_than: str = "") -> str:
+    """The invitation's link secret once its event is on the stream (the outbox relays after the commit)."""
+
+    def published() -> str:
+        link = links(stack).get(invitation_id, "")
+        secret = link.rsplit("/g/", 1)[-1] if link else ""
+        return secret if secret != other_than else ""
+
+    return str(wait_until(published))
 
 
 def xlsx(rows: list[list[Any]]) -> bytes:
@@ -82,6 +90,10 @@ def xlsx(rows: list[list[Any]]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def without_trace(answer: httpx.Response) -> dict[str, Any]:
+    return {name: value for name, value in answer.json().items() if name != "trace_id"}
 
 
 def fields(answer: httpx.Response) -> list[tuple[str, str]]:
@@ -145,7 +157,9 @@ def test_invitations_one_and_imported_all_or_nothing_listed_resent_and_ended(
     first_link = secret_of(stack, ana["invitation_id"])
     resent = organizer.post(f"{path}/{ana['invitation_id']}/resend")
     assert resent.status_code == 202
-    assert secret_of(stack, ana["invitation_id"]) != first_link  # a new link; the old one stops working
+    assert secret_of(
+        stack, ana["invitation_id"], other_than=first_link
+    )  # a new link; the old one stops working
 
     # another organizer: the same answer as for a booking that does not exist
     with new_organizer(stack, staff, "Other Person") as other:
@@ -272,3 +286,112 @@ def test_a_guest_registers_through_the_link_corrects_and_withdraws_with_sealed_p
     assert gone.json()["detail"] == wrong.json()["detail"] == missing.json()["detail"]  # one answer for all
     listed = {i["invitation_id"]: i for i in organizer.get(f"/bookings/{booking_id}/invitations").json()}
     assert listed[invitation_id]["status"] == "withdrawn" and not listed[invitation_id]["registered"]
+
+
+@pytest.mark.usefixtures("letter_tools")
+def test_a_letter_is_requested_approved_downloaded_verified_by_a_consulate_and_revoked(
+    stack: Stack, staff: httpx.Client, organizer: httpx.Client, booking_id: str
+):
+    version = httpx.get(f"{stack.service('venue').base_url}/guest/consent").json()["version"]
+    _, secret = invite(stack, organizer, booking_id, "binh.tran@example.org")
+    _, other_secret = invite(stack, organizer, booking_id, "refused.guest@example.org")
+    with guest_client(stack, secret) as guest, guest_client(stack, other_secret) as other:
+        assert guest.post("/guest/letter").status_code == 422  # not registered yet
+        body = registration(version, full_name="Trần Thị Bình", letter_wanted=False, passport_number=None)
+        assert guest.put("/guest/registration", json=body).status_code == 201
+        missing = guest.post("/guest/letter")
+        assert missing.status_code == 422 and [f for f, _ in fields(missing)] == [
+            "letter_wanted",
+            "passport_number",
+        ]
+        assert (
+            guest.put(
+                "/guest/registration", json=registration(version, full_name="Trần Thị Bình")
+            ).status_code
+            == 200
+        )
+        asked = guest.post("/guest/letter")
+        assert asked.status_code == 202, asked.text
+        letter_id = asked.json()["letter_id"]
+        assert guest.post("/guest/letter").status_code == 409  # one live letter per guest
+        assert guest.get("/guest/letter.pdf").status_code == 404  # not issued yet
+
+        assert organizer.get("/staff/letters").status_code == 403
+        queue = staff.get("/staff/letters", params={"status": "requested"}).raise_for_status().json()
+        assert letter_id in {entry["letter_id"] for entry in queue}
+        issued = staff.post(f"/staff/letters/{letter_id}/approve")
+        assert issued.status_code == 200, issued.text
+        number, code = issued.json()["number"], issued.json()["code"]
+        assert staff.post(f"/staff/letters/{letter_id}/approve").status_code == 409
+        assert (
+            staff.post(
+                f"/staff/letters/{letter_id}/refuse", json={"reason_zh": "否", "reason_en": "no"}
+            ).status_code
+            == 409
+        )
+
+        downloaded = guest.get("/guest/letter.pdf")
+        assert downloaded.status_code == 200 and downloaded.headers["content-type"] == "application/pdf"
+        assert (
+            downloaded.content.startswith(b"%PDF")
+            and f"{number}.pdf" in downloaded.headers["content-disposition"]
+        )
+        assert staff.get(f"/staff/letters/{letter_id}/pdf").status_code == 400  # a purpose is required
+        by_staff = staff.get(f"/staff/letters/{letter_id}/pdf", params={"purpose": "security_registration"})
+        assert by_staff.status_code == 200 and by_staff.content.startswith(b"%PDF")
+        page = guest.get("/guest/registration").json()
+        assert page["letter"]["status"] == "issued" and page["letter"]["number"] == number
+
+        renamed = registration(version, full_name="Tran Thi Binh")
+        changed = guest.put("/guest/registration", json=renamed)
+        assert changed.status_code == 409 and "full_name" in changed.json()["detail"]
+        kept = guest.put(
+            "/guest/registration", json=registration(version, full_name="Trần Thị Bình", needs=[])
+        )
+        assert kept.status_code == 200  # what the letter does not print may change
+
+        public = httpx.Client(base_url=stack.service("venue").base_url, timeout=30)
+        verified = public.get("/letters/verify", params={"number": number, "code": code.lower()})
+        assert verified.status_code == 200, verified.text
+        assert verified.json() | {"issued_at": None} == {
+            "number": number,
+            "status": "issued",
+            "issued_at": None,
+            "revoked_at": None,
+            "guest_name": "Trần Thị Bình",
+            "nationality": "VN",
+            "passport": "••••••" + PASSPORT[-4:],
+            "event": "Mekong Tourism Week",
+            "starts_on": verified.json()["starts_on"],
+            "ends_on": verified.json()["ends_on"],
+            "inviting_organization": verified.json()["inviting_organization"],
+        }
+        wrong_code = public.get("/letters/verify", params={"number": number, "code": "00000-00000"})
+        wrong_number = public.get("/letters/verify", params={"number": "WICT-2026-999999", "code": code})
+        assert (wrong_code.status_code, wrong_number.status_code) == (404, 404)
+        assert without_trace(wrong_code) == without_trace(wrong_number)  # one answer for both
+
+        revoked = staff.post(f"/staff/letters/{letter_id}/revoke", json={"reason": "passport replaced"})
+        assert revoked.status_code == 200 and revoked.json()["status"] == "revoked"
+        assert guest.get("/guest/letter.pdf").status_code == 404  # the PDF is deleted
+        again = public.get("/letters/verify", params={"number": number, "code": code})
+        assert again.json()["status"] == "revoked" and again.json()["revoked_at"]
+
+        other_body = registration(version, full_name="Refused Guest", nationality="FR")
+        assert other.put("/guest/registration", json=other_body).status_code == 201
+        other_letter = other.post("/guest/letter").json()["letter_id"]
+        no_reason = staff.post(f"/staff/letters/{other_letter}/refuse", json={"reason_en": "no"})
+        assert no_reason.status_code == 400
+        refusal = {"reason_zh": "活动不需要签证邀请函", "reason_en": "the event needs no visa letter"}
+        assert staff.post(f"/staff/letters/{other_letter}/refuse", json=refusal).status_code == 200
+        shown = other.get("/guest/registration").json()["letter"]
+        assert shown["status"] == "refused" and "no visa letter" in shown["reason"]
+
+        # a consulate's checks are limited per address: 20 a minute (4 were made above)
+        answers = [
+            public.get("/letters/verify", params={"number": number, "code": code}).status_code
+            for _ in range(17)
+        ]
+        assert answers[:16] == [200] * 16 and answers[16] == 429
+        public.close()
+    assert PASSPORT.encode() not in venue_dump(stack)

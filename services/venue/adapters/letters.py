@@ -12,14 +12,13 @@ import asyncpg
 _LIVE = "status IN ('requested', 'issued')"
 _TO_ISSUE = """
 SELECT l.id, l.status, l.booking_id, r.id AS registration_id, r.full_name, r.nationality, r.key_id,
-       r.passport_sealed, r.birth_date_sealed, b.title, b.starts_at, b.ends_at, b.space_id,
+       r.passport_sealed, r.birth_date_sealed, r.updated_at, b.title, b.starts_at, b.ends_at, b.space_id,
        coalesce(a.organization, b.organizer->>'name') AS organization
 FROM invitation_letters l
 JOIN guest_registrations r ON r.id = l.registration_id
 JOIN bookings b ON b.id = l.booking_id
 LEFT JOIN accounts a ON a.id = b.organizer_id
 WHERE l.id = $1
-FOR UPDATE OF l
 """
 
 
@@ -48,9 +47,9 @@ class LetterRepository:
             letter_id,
         )
 
-    async def to_issue(self, letter_id: uuid.UUID) -> asyncpg.Record | None:
-        """What the letter prints (the guest's sealed fields, the event, the inviting organization); locked."""
-        return await self.connection.fetchrow(_TO_ISSUE, letter_id)
+    async def to_issue(self, letter_id: uuid.UUID, lock: bool = False) -> asyncpg.Record | None:
+        """What the letter prints (the guest's sealed fields, the event, the inviting organization)."""
+        return await self.connection.fetchrow(_TO_ISSUE + (" FOR UPDATE OF l, r" if lock else ""), letter_id)
 
     async def next_number(self) -> int:
         """The next value of the letter sequence (never handed out twice, even if the issue rolls back)."""
@@ -133,6 +132,14 @@ class LetterRepository:
             "SELECT key_id, pdf_sealed FROM invitation_letters WHERE id = $1 AND status = 'issued'", letter_id
         )
         return (row["key_id"], row["pdf_sealed"]) if row and row["pdf_sealed"] is not None else None
+
+    async def pdf_of_registration(self, registration_id: uuid.UUID) -> asyncpg.Record | None:
+        """The guest's issued letter with its sealed PDF, if they have one."""
+        return await self.connection.fetchrow(
+            "SELECT id, booking_id, number, key_id, pdf_sealed FROM invitation_letters"
+            " WHERE registration_id = $1 AND status = 'issued' AND pdf_sealed IS NOT NULL",
+            registration_id,
+        )
 
     async def queue(self, status: str, limit: int) -> list[asyncpg.Record]:
         """Letters in ``status``, oldest request first (staff's queue)."""

@@ -22,6 +22,7 @@ from services.venue.domain.settings import HoldSettings, SagaSettings
 from services.venue.domain.tokens import TokenSettings
 from services.venue.handlers.account_context import AccountContext
 from services.venue.handlers.cancellation import PriceOf
+from services.venue.handlers.letters import LetterSettings
 from shared.config import ServiceConfig
 
 
@@ -62,6 +63,11 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     guest_data_key: str = ""
     guest_retention_days: int = 30  # after the booking ends; at once when it is cancelled or rejected
     guest_purge_sweep_seconds: float = 5.0
+    # invitation letters: the CJK font files (empty: Debian's fonts-noto-cjk, Noto Sans CJK SC) and the
+    # time zone their dates are printed in
+    letter_font: str = ""
+    letter_font_bold: str = ""
+    letter_time_zone: str = "Asia/Shanghai"
     # answers to Idempotency-Keys are kept this long: longer than any client retries (the platform's clients
     # retry within minutes; the window allows a day's outage and a retry the next day)
     idempotency_retention_hours: float = 48.0
@@ -91,6 +97,7 @@ class VenueDependencies:
     tokens: TokenSettings
     guest_keys: KeyRing
     consent: Consent  # the guests' consent text (consent.json)
+    letters: LetterSettings  # the invitation letters' letterhead, fonts, time zone and hall names
     rates: RateCard
     line_pool: LinePool
     idempotent_requests: IdempotentRequests

@@ -111,22 +111,33 @@ async def approve_letter(
     now: datetime,
     trace_id: str,
 ) -> Issued:
-    """Issue a requested letter: number, verification code, the PDF rendered (in a thread) and sealed."""
-    async with database.transaction() as unit:
+    """Issue a requested letter: number, verification code, the PDF rendered (in a thread) and sealed.
+
+    The PDF is rendered between a read and the conditional issue, holding no row lock and no pooled
+    connection for the seconds the font takes; the issue then checks that neither the letter nor the
+    guest's registration changed meanwhile (else 409: approve again)."""
+    async with database.autocommit() as unit:
         found = await unit.letters.to_issue(letter_id)
         if found is None:
             raise NotFound()
         row = dict(found)
-        status = LetterStatus(row["status"])
-        if next_status(status, LetterAction.APPROVE) is None:
-            raise Conflict(refusal(status, LetterAction.APPROVE))
+        _may(LetterStatus(row["status"]), LetterAction.APPROVE)
         number = letter_number(now.year, await unit.letters.next_number())
-        code = printed_code(new_verification_code())
-        content, facts = _letter(keys, settings, row, number, code, now)
-        sealed = keys.seal_bytes(await _pdf(settings, content), letter_field(letter_id, "pdf"))
-        code_hash = hashlib.sha256(code.replace("-", "").encode()).digest()
-        document = facts_document(facts)
+    code = printed_code(new_verification_code())
+    content, facts = _letter(keys, settings, row, number, code, now)
+    sealed = keys.seal_bytes(await _pdf(settings, content), letter_field(letter_id, "pdf"))
+    code_hash = hashlib.sha256(code.replace("-", "").encode()).digest()
+    async with database.transaction() as unit:
+        now_row = await unit.letters.to_issue(letter_id, lock=True)
+        if now_row is None:
+            raise NotFound()
+        _may(LetterStatus(now_row["status"]), LetterAction.APPROVE)
+        if now_row["updated_at"] != row["updated_at"] or now_row["registration_id"] != row["registration_id"]:
+            raise Conflict(
+                "the guest changed their registration while the letter was prepared: approve again"
+            )
         actor = principal.actor
+        document = facts_document(facts)
         await unit.letters.issue(
             letter_id, number, code_hash, document, sealed.key_id, sealed.blob, actor, now
         )
@@ -137,3 +148,80 @@ async def approve_letter(
         }
         await unit.audit.record(row["booking_id"], actor, "letter issued", detail, trace_id)
     return Issued(letter_id, number, code, facts)
+
+
+def _may(status: LetterStatus, action: LetterAction) -> None:
+    if next_status(status, action) is None:
+        raise Conflict(refusal(status, action))
+
+
+async def refuse_letter(
+    database: VenueDatabase,
+    principal: Principal,
+    letter_id: uuid.UUID,
+    reason: str,
+    now: datetime,
+    trace_id: str,
+) -> None:
+    """Refuse a requested letter with the staff's reason (shown to the guest)."""
+    await _decide(database, principal, letter_id, LetterAction.REFUSE, reason, now, trace_id)
+
+
+async def revoke_letter(
+    database: VenueDatabase,
+    principal: Principal,
+    letter_id: uuid.UUID,
+    reason: str,
+    now: datetime,
+    trace_id: str,
+) -> None:
+    """Revoke a requested or issued letter: its PDF is deleted; verification answers it as revoked."""
+    await _decide(database, principal, letter_id, LetterAction.REVOKE, reason, now, trace_id)
+
+
+async def _decide(
+    database: VenueDatabase,
+    principal: Principal,
+    letter_id: uuid.UUID,
+    action: LetterAction,
+    reason: str,
+    now: datetime,
+    trace_id: str,
+) -> None:
+    async with database.transaction() as unit:
+        letter = await unit.letters.letter(letter_id, lock=True)
+        if letter is None:
+            raise NotFound()
+        _may(LetterStatus(letter["status"]), action)
+        if action is LetterAction.REFUSE:
+            await unit.letters.refuse(letter_id, reason, principal.actor, now)
+        else:
+            await unit.letters.revoke(letter_id, reason, principal.actor, now)
+        detail = {"letter_id": str(letter_id), "number": letter["number"]}
+        past = "refused" if action is LetterAction.REFUSE else "revoked"
+        await unit.audit.record(letter["booking_id"], principal.actor, f"letter {past}", detail, trace_id)
+
+
+async def letter_queue(database: VenueDatabase, status: LetterStatus, limit: int) -> list[Any]:
+    """Letters in ``status``, oldest request first (staff's queue)."""
+    async with database.autocommit() as unit:
+        return await unit.letters.queue(status.value, limit)
+
+
+async def staff_pdf(
+    database: VenueDatabase,
+    keys: KeyRing,
+    principal: Principal,
+    letter_id: uuid.UUID,
+    purpose: str,
+    trace_id: str,
+) -> tuple[str, bytes]:
+    """An issued letter's number and PDF for staff, audited with the purpose in the read's transaction."""
+    async with database.transaction() as unit:
+        letter = await unit.letters.letter(letter_id)
+        sealed = await unit.letters.sealed_pdf(letter_id)
+        if letter is None or sealed is None:
+            raise NotFound()
+        detail = {"letter_id": str(letter_id), "number": letter["number"], "purpose": purpose}
+        await unit.audit.record(letter["booking_id"], principal.actor, "letter viewed", detail, trace_id)
+    return letter["number"], keys.open_bytes(Sealed(*sealed), letter_field(letter_id, "pdf"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, delete, get, put
+from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.di import Provide
 from litestar.params import Parameter
 
@@ -20,6 +20,7 @@ from services.venue.domain.guest_links import REFUSED
 from services.venue.domain.registration import Registration
 from services.venue.entrypoints.dependencies import VenueDependencies
 from services.venue.entrypoints.http.documented import refusals
+from services.venue.entrypoints.http.letters import pdf
 from services.venue.entrypoints.http.refusals import REFUSALS
 from services.venue.entrypoints.schemas.guest_link import (
     ConsentText,
@@ -28,7 +29,8 @@ from services.venue.entrypoints.schemas.guest_link import (
     GuestRegistration,
     GuestRegistrationUpdate,
 )
-from services.venue.handlers import guest_link, guest_registration
+from services.venue.entrypoints.schemas.letters import LetterRequested
+from services.venue.handlers import guest_letters, guest_link, guest_registration
 from shared.http.api_docs import PUBLIC
 from shared.http.problems import ApiError, Problem, on_api_error
 from shared.telemetry import trace_id_hex
@@ -172,6 +174,34 @@ class GuestLinkController(Controller):
             trace_id_hex(),
         )
         return Response(page(view), status_code=201 if new else 200)
+
+    @post(
+        "/letter",
+        operation_id="RequestInvitationLetter",
+        status_code=202,
+        responses=refusals(
+            e401=REFUSED, e409="a letter is requested or issued already", e422="passport data missing"
+        ),
+    )
+    async def request_letter(self, deps: VenueDependencies, secret: str) -> LetterRequested:
+        """Ask for a visa invitation letter (staff decide); needs passport number and birth date registered."""
+        letter_id = await guest_letters.request_letter(
+            deps.database, secret, datetime.now(UTC), trace_id_hex()
+        )
+        return LetterRequested(letter_id=letter_id)
+
+    @get(
+        "/letter.pdf",
+        operation_id="GetGuestInvitationLetter",
+        media_type="application/pdf",
+        responses=refusals(e401=REFUSED, e404="no letter issued"),
+    )
+    async def letter_pdf(self, deps: VenueDependencies, secret: str) -> Response[bytes]:
+        """The guest's issued invitation letter (PDF, zh-CN and en); each download is audited."""
+        number, document = await guest_letters.guest_pdf(
+            deps.database, deps.guest_keys, secret, datetime.now(UTC), trace_id_hex()
+        )
+        return pdf(number, document)
 
     @delete(
         "/registration",
