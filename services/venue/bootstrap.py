@@ -34,6 +34,7 @@ from services.venue.entrypoints.http.bookings import BookingsController
 from services.venue.entrypoints.http.calendars import BookingCalendarController, SpaceCalendarController
 from services.venue.entrypoints.http.cancellation import CancellationController
 from services.venue.entrypoints.http.changes import ChangesController
+from services.venue.entrypoints.http.checkin import CheckInsController
 from services.venue.entrypoints.http.closures import ClosuresController
 from services.venue.entrypoints.http.events import EventsController, PublicityController
 from services.venue.entrypoints.http.guest_link import ConsentController, GuestLinkController
@@ -108,6 +109,7 @@ CONTROLLERS = [
     GuestLinkController,
     StaffLettersController,
     LetterVerificationController,
+    CheckInsController,
     OpsController,
     OpsDeadLettersController,
 ]
@@ -174,7 +176,7 @@ def _letter_settings(config: VenueConfig, catalog: Catalog) -> LetterSettings:
         bold=Path(config.letter_font_bold) if config.letter_font_bold else default.bold,
     )
     spaces = {
-        space.id: " ".join(dict.fromkeys(filter(None, (space.name.get("zh"), space.name.get("en")))))
+        space.id: " ".join(dict.fromkeys(filter(None, (space.name.get("zh-CN"), space.name.get("en")))))
         for space in catalog.spaces
     }
     return LetterSettings(letterhead, ZoneInfo(config.letter_time_zone), spaces, font)

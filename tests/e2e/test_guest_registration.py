@@ -14,8 +14,11 @@ import io
 import subprocess
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import asyncpg
 import httpx
 import msgspec
 import nats
@@ -25,6 +28,7 @@ from nats.js.errors import NotFoundError
 
 from deploy.embedded.postgres import POSTGRES_BIN_PATH
 from deploy.embedded.stack import Stack
+from services.venue.domain.checkin import new_pass_code
 from services.venue.tests.letter_tools import letter_tools  # noqa: F401  (the fixture)
 from shared.contracts import GuestInvited
 from tests.e2e.conftest import booking_body, new_organizer, next_day, wait_for_outcome, wait_until
@@ -395,3 +399,92 @@ def test_a_letter_is_requested_approved_downloaded_verified_by_a_consulate_and_r
         assert answers[:16] == [200] * 16 and answers[16] == 429
         public.close()
     assert PASSPORT.encode() not in venue_dump(stack)
+
+
+def move_to_now(stack: Stack, booking_id: str) -> None:
+    """The booking takes place now (bookings are made ahead; the door needs one that is on)."""
+
+    async def move() -> None:
+        connection = await asyncpg.connect(stack.postgres.dsn("venue"))
+        try:
+            await connection.execute(
+                "UPDATE bookings SET starts_at = now() - interval '1 hour', ends_at = now() + interval '3 hours'"
+                " WHERE id = $1",
+                uuid.UUID(booking_id),
+            )
+        finally:
+            await connection.close()
+
+    asyncio.run(move())
+
+
+def test_the_door_checks_a_pass_in_once_answers_a_second_scan_registers_walk_ins_and_counts(
+    stack: Stack, staff: httpx.Client, organizer: httpx.Client
+):
+    made = organizer.post(
+        "/bookings", json=booking_body(next_day(), space_id="room-a", attendees=100, title="Lancang Night")
+    )
+    booking_id = made.raise_for_status().json()["booking_id"]
+    assert wait_for_outcome(organizer, booking_id)["status"] == "confirmed"
+    version = httpx.get(f"{stack.service('venue').base_url}/guest/consent").json()["version"]
+    _, secret = invite(stack, organizer, booking_id, "door.guest@example.org")
+    with guest_client(stack, secret) as guest:
+        body = registration(version, letter_wanted=False, passport_number=None, needs=["wheelchair"])
+        page = guest.put("/guest/registration", json=body).raise_for_status().json()
+    scanned = {"code": page["registration"]["pass_qr"], "space_id": "room-a"}
+
+    early = staff.post("/staff/check-ins", json=scanned)
+    assert early.status_code == 409 and "opens" in early.json()["detail"]
+    move_to_now(stack, booking_id)
+    assert organizer.post("/staff/check-ins", json=scanned).status_code == 403
+    assert staff.post("/staff/check-ins", json=scanned | {"space_id": "nowhere"}).status_code == 422
+    first = staff.post("/staff/check-ins", json=scanned)
+    assert first.status_code == 201, first.text
+    assert (first.json()["full_name"], first.json()["event_title"], first.json()["needs"]) == (
+        "Nguyễn Văn An",
+        "Lancang Night",
+        ["wheelchair"],
+    )
+    typed = page["registration"]["pass_code"].lower()  # typed at another door, grouped, lower case
+    second = staff.post("/staff/check-ins", json={"code": typed, "space_id": "room-a"})
+    assert second.status_code == 409
+    assert second.headers["content-type"].startswith("application/problem+json")
+    assert second.json()["checked_in_at"] == first.json()["checked_in_at"]
+    assert second.json()["checked_in_space"] == first.json()["checked_in_space"]
+    assert second.json()["by"].startswith("staff")
+    mistyped = typed[:-1] + ("0" if typed[-1] != "0" else "1")
+    assert staff.post("/staff/check-ins", json={"code": mistyped, "space_id": "room-a"}).status_code == 422
+    unknown = staff.post("/staff/check-ins", json={"code": new_pass_code(), "space_id": "room-a"})
+    assert unknown.status_code == 404
+
+    walk_in = {
+        "booking_id": booking_id,
+        "space_id": "room-a",
+        "full_name": "Somsak Chaiyaporn",
+        "nationality": "TH",
+        "locale": "th",
+        "consent_version": version,
+        "phone": "+66812345678",
+    }
+    walked = staff.post("/staff/walk-ins", json=walk_in)
+    assert walked.status_code == 201, walked.text
+    no_contact = staff.post("/staff/walk-ins", json=walk_in | {"phone": None})
+    assert no_contact.status_code == 422 and fields(no_contact) == [
+        ("email", "give an e-mail address or a mobile number: urgent notices need one")
+    ]
+    day = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    counted = staff.get("/staff/check-ins/counts", params={"date": day}).raise_for_status().json()
+    mine = [c for c in counted["counts"] if c["booking_id"] == booking_id]
+    assert [(c["space_id"], c["registered"], c["checked_in"], c["walk_ins"]) for c in mine] == [
+        ("room-a", 2, 2, 1)
+    ]
+    own = organizer.get("/staff/check-ins/counts", params={"date": day}).json()["counts"]
+    assert booking_id in {c["booking_id"] for c in own}
+    with new_organizer(stack, staff, "Third Person") as other:
+        assert booking_id not in {
+            c["booking_id"] for c in other.get("/staff/check-ins/counts").json()["counts"]
+        }
+        refused = other.post("/staff/walk-ins", json=walk_in)
+        assert refused.status_code == 403
+    counts = organizer.get(f"/bookings/{booking_id}/guest-counts").json()
+    assert (counts["registered"], counts["checked_in"], counts["walk_ins"]) == (2, 2, 1)

@@ -67,11 +67,11 @@ WHERE check_code = $1 AND checked_in_at IS NULL
 RETURNING id, booking_id, full_name, checked_in_at, checked_in_space, checked_in_by
 """
 _COUNTS = """
-SELECT r.booking_id, r.checked_in_space AS space, count(*) AS registered,
+SELECT r.booking_id, b.organizer_id, b.title, r.checked_in_space AS space, count(*) AS registered,
        count(r.checked_in_at) AS checked_in, count(*) FILTER (WHERE r.walk_in) AS walk_ins
 FROM guest_registrations r JOIN bookings b ON b.id = r.booking_id
 WHERE b.starts_at < $2 AND b.ends_at > $1
-GROUP BY r.booking_id, r.checked_in_space ORDER BY r.booking_id, r.checked_in_space NULLS FIRST
+GROUP BY r.booking_id, b.organizer_id, b.title, r.checked_in_space ORDER BY r.booking_id, r.checked_in_space NULLS FIRST
 """
 
 
@@ -165,6 +165,14 @@ class RegistrationRepository:
             " b.starts_at, b.ends_at FROM guest_registrations r JOIN bookings b ON b.id = r.booking_id"
             " WHERE r.check_code = $1",
             code,
+        )
+
+    async def at_door(self, registration_id: uuid.UUID) -> asyncpg.Record | None:
+        """What the door shows of a checked-in guest: name, nationality, needs, the event's title."""
+        return await self.connection.fetchrow(
+            "SELECT r.full_name, r.nationality, r.needs, r.needs_note, b.title FROM guest_registrations r"
+            " JOIN bookings b ON b.id = r.booking_id WHERE r.id = $1",
+            registration_id,
         )
 
     async def counts(self, day_starts: datetime, day_ends: datetime) -> list[asyncpg.Record]:
