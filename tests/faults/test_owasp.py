@@ -41,12 +41,37 @@ BOOKING_ROUTES: dict[tuple[str, str], dict[str, Any] | None] = {
     ("PUT", "/bookings/{booking_id}/guests"): {"guests": [{"full_name": "Eve", "nationality": "AU"}]},
     ("GET", "/bookings/{booking_id}/guests"): None,
     ("PUT", "/bookings/{booking_id}/public"): {"public": True},
+    # guests (issue 16): the invitation id is another's or nobody's too (BOLA on both ids)
+    ("POST", "/bookings/{booking_id}/invitations"): {"email": "eve@example.org"},
+    ("POST", "/bookings/{booking_id}/invitations/import"): {},  # ownership answers before the file is read
+    ("GET", "/bookings/{booking_id}/invitations"): None,
+    ("POST", "/bookings/{booking_id}/invitations/{invitation_id}/resend"): None,
+    ("DELETE", "/bookings/{booking_id}/invitations/{invitation_id}"): None,
+    ("GET", "/bookings/{booking_id}/guest-counts"): None,
 }
 
 STAFF_ROUTES: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "/organizers", {"name": "Eve", "email": "eve@example.org"}),
     ("GET", "/approvals", None),
     ("GET", "/staff/guest-data-audit", None),
+    ("GET", "/staff/letters", None),
+    ("POST", f"/staff/letters/{uuid.UUID(int=1)}/approve", None),
+    ("POST", f"/staff/letters/{uuid.UUID(int=1)}/revoke", {"reason": "mine now"}),
+    ("GET", f"/staff/letters/{uuid.UUID(int=1)}/pdf?purpose=access_control", None),
+    ("POST", "/staff/check-ins", {"code": "WICT1:000000000000", "space_id": "room-a"}),
+    (
+        "POST",
+        "/staff/walk-ins",
+        {
+            "booking_id": str(uuid.UUID(int=1)),
+            "space_id": "room-a",
+            "full_name": "Eve",
+            "nationality": "AU",
+            "locale": "en",
+            "consent_version": "2026-12-01",
+            "phone": "+61412345678",
+        },
+    ),
     # ops only (tests/e2e/test_ops.py also checks that staff get 403)
     ("GET", "/ops/sagas", None),
     ("GET", "/ops/sagas/stuck", None),
@@ -90,8 +115,12 @@ def test_every_route_naming_a_booking_answers_b_as_if_a_booking_did_not_exist(st
     nobody = str(uuid.uuid4())
     with new_organizer(stack, staff, "Bob Other") as bob:
         for (method, template), request_body in BOOKING_ROUTES.items():
-            theirs = _call(bob, method, template.format(booking_id=booking_id), request_body)
-            missing = _call(bob, method, template.format(booking_id=nobody), request_body)
+            theirs = _call(
+                bob, method, template.format(booking_id=booking_id, invitation_id=nobody), request_body
+            )
+            missing = _call(
+                bob, method, template.format(booking_id=nobody, invitation_id=nobody), request_body
+            )
             assert theirs.status_code in (403, 404), (method, template, theirs.status_code, theirs.text)
             assert (theirs.status_code, theirs.json()["title"]) == (
                 missing.status_code,

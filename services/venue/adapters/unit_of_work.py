@@ -22,6 +22,7 @@ from services.venue.adapters.bookings import BookingRepository
 from services.venue.adapters.calendar import CalendarRepository
 from services.venue.adapters.changes import ChangeRepository
 from services.venue.adapters.credentials import CredentialRepository
+from services.venue.adapters.guest_purge import GuestPurgeRepository
 from services.venue.adapters.guests import GuestRepository
 from services.venue.adapters.holds import HoldRepository
 from services.venue.adapters.invitations import InvitationRepository
@@ -145,6 +146,10 @@ class VenueUnit:
     @cached_property
     def guests(self) -> GuestRepository:
         return GuestRepository(self.connection)
+
+    @cached_property
+    def guest_purge(self) -> GuestPurgeRepository:
+        return GuestPurgeRepository(self.connection)
 
     @cached_property
     def invitations(self) -> InvitationRepository:

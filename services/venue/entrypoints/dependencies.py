@@ -63,6 +63,9 @@ class VenueConfig(ServiceConfig, frozen=True, kw_only=True):
     guest_data_key: str = ""
     guest_retention_days: int = 30  # after the booking ends; at once when it is cancelled or rejected
     guest_purge_sweep_seconds: float = 5.0
+    # invitation letters' rows (number, state, dates, masked facts) stay verifiable this long after the
+    # decision; their PDFs and the registrations go with the guest data above
+    letter_retention_days: int = 3 * 365
     # invitation letters: the CJK font files (empty: Debian's fonts-noto-cjk, Noto Sans CJK SC) and the
     # time zone their dates are printed in
     letter_font: str = ""

@@ -16,7 +16,7 @@ from services.venue.adapters.credential_changes import listen
 from services.venue.adapters.idempotency import ANSWERS_CHANNEL, IdempotentRequests
 from services.venue.entrypoints.dependencies import VenueDependencies
 from services.venue.entrypoints.http import auth
-from services.venue.handlers import account_upkeep, deadlines, guests, options
+from services.venue.handlers import account_upkeep, deadlines, guest_purge, guests, options
 from shared.loops import drain, every
 
 Loop = Callable[[], Coroutine[Any, Any, None]]
@@ -92,3 +92,7 @@ async def purge_guest_data(deps: VenueDependencies) -> None:
     """Purge every due guest list (the booking will not take place, or its retention ran out)."""
     retention = timedelta(days=deps.config.guest_retention_days)
     await drain(lambda: guests.purge_one(deps.database, retention, datetime.now(UTC)))()
+    # self-registered guests (issue 16): registrations, invitations and letters' PDFs, then old letter rows
+    await drain(lambda: guest_purge.purge_registrations_one(deps.database, retention, datetime.now(UTC)))()
+    letters = timedelta(days=deps.config.letter_retention_days)
+    await drain(lambda: guest_purge.purge_old_letters(deps.database, letters, datetime.now(UTC)))()

@@ -89,6 +89,14 @@ async def _invite_all(
     return invited
 
 
+async def invitable(
+    database: VenueDatabase, principal: Principal, booking_id: uuid.UUID, now: datetime
+) -> None:
+    """NotFound (not the caller's) or Conflict (not open to invitations) before an upload is read."""
+    async with database.transaction() as unit:
+        await _open_booking(unit, principal, booking_id, now)
+
+
 async def invite_one(
     database: VenueDatabase,
     principal: Principal,

@@ -104,6 +104,9 @@ class InvitationsController(Controller):
     ) -> InvitationsSent:
         """Invite every guest of a CSV or XLSX list, all or nothing: 422 names each fault as `rows[n].field`."""
         require(principal, Role.ORGANIZER, Role.STAFF)
+        await invitations.invitable(
+            deps.database, principal, booking_id, datetime.now(UTC)
+        )  # before the file
         media_type = _media_type(request)
         try:
             rows = guest_rows(await request.body(), media_type, MAX_ROWS)

@@ -26,11 +26,14 @@ class LetterInQueue(msgspec.Struct, frozen=True, kw_only=True):
     requested_at: datetime
 
 
+HalfReason = Annotated[str, Meta(min_length=1, max_length=240)]  # both halves are kept as one reason
+
+
 class LetterRefusal(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Why staff refuse the letter, in zh-CN and en (the guest reads it)."""
 
-    reason_zh: Reason
-    reason_en: Reason
+    reason_zh: HalfReason
+    reason_en: HalfReason
 
 
 class LetterRevocation(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
