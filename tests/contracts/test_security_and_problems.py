@@ -41,6 +41,8 @@ PUBLIC = {
         "WithdrawGuestRegistration",
         "RequestInvitationLetter",
         "GetGuestInvitationLetter",
+        "GetGuestPassSvg",
+        "GetGuestPassPng",
         "VerifyInvitationLetter",  # a consulate or border officer checks a letter by number and code, signed in nowhere
     },
     "notify": HEALTH,

@@ -249,6 +249,7 @@ def test_a_guest_registers_through_the_link_corrects_and_withdraws_with_sealed_p
         before = guest.get("/guest/registration")
         assert before.status_code == 200, before.text
         assert before.json()["registration"] is None and before.json()["event_title"] == "Mekong Tourism Week"
+        assert guest.get("/guest/pass.svg").status_code == 404  # the pass comes with the registration
         stale = guest.put("/guest/registration", json=registration("1999-01-01", passport_number=None))
         assert stale.status_code == 422 and fields(stale) == [
             ("passport_number", "is required for an invitation letter"),
@@ -266,6 +267,9 @@ def test_a_guest_registers_through_the_link_corrects_and_withdraws_with_sealed_p
         assert shown["passport_number"] == "••••••" + PASSPORT[-4:] and shown["date_of_birth_given"]
         assert shown["dietary"] == ["halal", "no_pork"] and shown["pass_qr"].startswith("WICT1:")
         assert PASSPORT not in first.text and "1985-04-30" not in first.text
+        assert guest.get("/guest/pass.svg").content.lstrip().startswith(b"<?xml")
+        png = guest.get("/guest/pass.png")
+        assert png.headers["content-type"] == "image/png" and png.content.startswith(b"\x89PNG")
         corrected = guest.put("/guest/registration", json=registration(consent["version"], needs=[]))
         assert corrected.status_code == 200 and corrected.json()["registration"]["needs"] == []
         assert corrected.json()["registration"]["registration_id"] == shown["registration_id"]

@@ -20,7 +20,7 @@ from services.venue.domain.guests import mask
 from services.venue.domain.letters import changed_letter_fields
 from services.venue.domain.registration import Registration, check_registration, cross_border
 from services.venue.domain.sealing import KeyRing, Sealed, guest_field
-from services.venue.handlers.errors import Conflict, Invalid
+from services.venue.handlers.errors import Conflict, Invalid, NotFound
 from services.venue.handlers.guest_link import GUEST, open_link
 
 
@@ -148,3 +148,13 @@ async def register(
         letter = await unit.letters.latest_of(registration_id)
     passport = mask(given.passport_number) if given.passport_number else None
     return GuestView(invitation, row, passport, letter), before is None
+
+
+async def pass_code(database: VenueDatabase, secret: str, now: datetime) -> str:
+    """The guest's check-in pass code; NotFound until they register."""
+    async with database.transaction() as unit:
+        invitation = await open_link(unit, secret, now)
+        row = await unit.registrations.of_invitation(invitation["id"])
+    if row is None:
+        raise NotFound("register first: the pass comes with the registration")
+    return row.check_code

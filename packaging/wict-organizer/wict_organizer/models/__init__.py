@@ -34,10 +34,15 @@ from .cancellation_tier import CancellationTier
 from .catering_wanted import CateringWanted
 from .catering_wanted_dietary import CateringWantedDietary
 from .change import Change
+from .check_in import CheckIn
+from .check_in_count import CheckInCount
+from .check_in_counts import CheckInCounts
+from .check_in_create import CheckInCreate
 from .closure import Closure
 from .closure_answer import ClosureAnswer
 from .closure_create import ClosureCreate
 from .closure_local import ClosureLocal
+from .consent_text import ConsentText
 from .consumer_lag import ConsumerLag
 from .country_count import CountryCount
 from .dead_letter import DeadLetter
@@ -55,15 +60,35 @@ from .get_guests_reveal_type_1 import GetGuestsRevealType1
 from .get_guests_reveal_type_2_type_1 import GetGuestsRevealType2Type1
 from .get_guests_reveal_type_3_type_1 import GetGuestsRevealType3Type1
 from .guest import Guest
+from .guest_counts import GuestCounts
+from .guest_counts_allergens import GuestCountsAllergens
+from .guest_counts_dietary import GuestCountsDietary
+from .guest_counts_needs import GuestCountsNeeds
 from .guest_create import GuestCreate
 from .guest_data_access import GuestDataAccess
 from .guest_data_access_detail import GuestDataAccessDetail
+from .guest_letter import GuestLetter
 from .guest_list import GuestList
 from .guest_list_update import GuestListUpdate
+from .guest_page import GuestPage
+from .guest_registration import GuestRegistration
+from .guest_registration_update import GuestRegistrationUpdate
 from .health import Health
 from .health_checks import HealthChecks
 from .interpreting_wanted import InterpretingWanted
+from .invitation import Invitation
+from .invitation_create import InvitationCreate
+from .invitation_sent import InvitationSent
+from .invitations_sent import InvitationsSent
 from .layout import Layout
+from .letter_decision import LetterDecision
+from .letter_in_queue import LetterInQueue
+from .letter_issued import LetterIssued
+from .letter_refusal import LetterRefusal
+from .letter_requested import LetterRequested
+from .letter_revocation import LetterRevocation
+from .letter_status import LetterStatus
+from .letter_verification import LetterVerification
 from .line_availability import LineAvailability
 from .list_guest_data_accesses_action_type_1 import ListGuestDataAccessesActionType1
 from .list_guest_data_accesses_action_type_2_type_1 import ListGuestDataAccessesActionType2Type1
@@ -163,6 +188,7 @@ from .vendor_task_answer_due_local_type_0 import VendorTaskAnswerDueLocalType0
 from .waiting_step import WaitingStep
 from .waitlist_entry import WaitlistEntry
 from .waitlist_item import WaitlistItem
+from .walk_in_create import WalkInCreate
 from .window import Window
 
 __all__ = (
@@ -200,10 +226,15 @@ __all__ = (
     "CateringWanted",
     "CateringWantedDietary",
     "Change",
+    "CheckIn",
+    "CheckInCount",
+    "CheckInCounts",
+    "CheckInCreate",
     "Closure",
     "ClosureAnswer",
     "ClosureCreate",
     "ClosureLocal",
+    "ConsentText",
     "ConsumerLag",
     "CountryCount",
     "DeadLetter",
@@ -221,15 +252,35 @@ __all__ = (
     "GetGuestsRevealType2Type1",
     "GetGuestsRevealType3Type1",
     "Guest",
+    "GuestCounts",
+    "GuestCountsAllergens",
+    "GuestCountsDietary",
+    "GuestCountsNeeds",
     "GuestCreate",
     "GuestDataAccess",
     "GuestDataAccessDetail",
+    "GuestLetter",
     "GuestList",
     "GuestListUpdate",
+    "GuestPage",
+    "GuestRegistration",
+    "GuestRegistrationUpdate",
     "Health",
     "HealthChecks",
     "InterpretingWanted",
+    "Invitation",
+    "InvitationCreate",
+    "InvitationSent",
+    "InvitationsSent",
     "Layout",
+    "LetterDecision",
+    "LetterInQueue",
+    "LetterIssued",
+    "LetterRefusal",
+    "LetterRequested",
+    "LetterRevocation",
+    "LetterStatus",
+    "LetterVerification",
     "LineAvailability",
     "ListGuestDataAccessesActionType1",
     "ListGuestDataAccessesActionType2Type1",
@@ -329,5 +380,6 @@ __all__ = (
     "WaitingStep",
     "WaitlistEntry",
     "WaitlistItem",
+    "WalkInCreate",
     "Window",
 )

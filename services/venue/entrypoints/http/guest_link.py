@@ -8,6 +8,7 @@ invited. Guest fields travel only in bodies, which nothing logs.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -15,6 +16,7 @@ from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.di import Provide
 from litestar.params import Parameter
 
+from services.venue.adapters.pass_images import pass_image
 from services.venue.domain.checkin import printed_pass, qr_payload
 from services.venue.domain.guest_links import REFUSED
 from services.venue.domain.registration import Registration
@@ -36,6 +38,7 @@ from shared.http.problems import ApiError, Problem, on_api_error
 from shared.telemetry import trace_id_hex
 
 SCHEME = "guest"
+PASS_MEDIA = {"svg": "image/svg+xml", "png": "image/png"}
 
 
 def refused_link() -> ApiError:
@@ -101,6 +104,12 @@ def page(view: guest_registration.GuestView) -> GuestPage:
         registration=registration,
         letter=shown_letter,
     )
+
+
+async def _pass(deps: VenueDependencies, secret: str, kind: str) -> Response[bytes]:
+    code = await guest_registration.pass_code(deps.database, secret, datetime.now(UTC))
+    image = await asyncio.to_thread(pass_image, code, kind)
+    return Response(image, media_type=PASS_MEDIA[kind], headers={"Cache-Control": "no-store"})
 
 
 class ConsentController(Controller):
@@ -202,6 +211,26 @@ class GuestLinkController(Controller):
             deps.database, deps.guest_keys, secret, datetime.now(UTC), trace_id_hex()
         )
         return pdf(number, document)
+
+    @get(
+        "/pass.svg",
+        operation_id="GetGuestPassSvg",
+        media_type="image/svg+xml",
+        responses=refusals(e401=REFUSED, e404="not registered yet"),
+    )
+    async def pass_svg(self, deps: VenueDependencies, secret: str) -> Response[bytes]:
+        """The guest's check-in pass as an SVG QR code (it holds the pass code only, no name, no URL)."""
+        return await _pass(deps, secret, "svg")
+
+    @get(
+        "/pass.png",
+        operation_id="GetGuestPassPng",
+        media_type="image/png",
+        responses=refusals(e401=REFUSED, e404="not registered yet"),
+    )
+    async def pass_png(self, deps: VenueDependencies, secret: str) -> Response[bytes]:
+        """The guest's check-in pass as a PNG QR code (for e-mails and wallets)."""
+        return await _pass(deps, secret, "png")
 
     @delete(
         "/registration",
