@@ -326,7 +326,12 @@ def test_a_letter_is_requested_approved_downloaded_verified_by_a_consulate_and_r
 
         assert organizer.get("/staff/letters").status_code == 403
         queue = staff.get("/staff/letters", params={"status": "requested"}).raise_for_status().json()
-        assert letter_id in {entry["letter_id"] for entry in queue}
+        entry = next(entry for entry in queue if entry["letter_id"] == letter_id)
+        assert (entry["guest_name"], entry["nationality"], entry["event_title"]) == (
+            "Trần Thị Bình",
+            "VN",
+            "Mekong Tourism Week",
+        )
         issued = staff.post(f"/staff/letters/{letter_id}/approve")
         assert issued.status_code == 200, issued.text
         number, code = issued.json()["number"], issued.json()["code"]

@@ -144,8 +144,10 @@ class LetterRepository:
     async def queue(self, status: str, limit: int) -> list[asyncpg.Record]:
         """Letters in ``status``, oldest request first (staff's queue)."""
         return await self.connection.fetch(
-            "SELECT id, registration_id, booking_id, status, number, requested_at FROM invitation_letters"
-            " WHERE status = $1 ORDER BY requested_at, id LIMIT $2",
+            "SELECT l.id, l.registration_id, l.booking_id, l.status, l.number, l.requested_at, r.full_name,"
+            " r.nationality, b.title FROM invitation_letters l JOIN bookings b ON b.id = l.booking_id"
+            " LEFT JOIN guest_registrations r ON r.id = l.registration_id"
+            " WHERE l.status = $1 ORDER BY l.requested_at, l.id LIMIT $2",
             status,
             limit,
         )

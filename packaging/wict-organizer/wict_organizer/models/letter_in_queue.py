@@ -27,7 +27,10 @@ class LetterInQueue:
     """ 
         Attributes:
             booking_id (UUID):
+            event_title (str):
+            guest_name (None | str): as in the passport; null once the guest's data is gone
             letter_id (UUID):
+            nationality (None | str):
             registration_id (None | UUID):
             requested_at (datetime.datetime):
             status (str):
@@ -35,7 +38,10 @@ class LetterInQueue:
      """
 
     booking_id: UUID
+    event_title: str
+    guest_name: None | str
     letter_id: UUID
+    nationality: None | str
     registration_id: None | UUID
     requested_at: datetime.datetime
     status: str
@@ -49,7 +55,15 @@ class LetterInQueue:
     def to_dict(self) -> dict[str, Any]:
         booking_id = str(self.booking_id)
 
+        event_title = self.event_title
+
+        guest_name: None | str
+        guest_name = self.guest_name
+
         letter_id = str(self.letter_id)
+
+        nationality: None | str
+        nationality = self.nationality
 
         registration_id: None | str
         if isinstance(self.registration_id, UUID):
@@ -72,7 +86,10 @@ class LetterInQueue:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "booking_id": booking_id,
+            "event_title": event_title,
+            "guest_name": guest_name,
             "letter_id": letter_id,
+            "nationality": nationality,
             "registration_id": registration_id,
             "requested_at": requested_at,
             "status": status,
@@ -92,9 +109,27 @@ class LetterInQueue:
 
 
 
+        event_title = d.pop("event_title")
+
+        def _parse_guest_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        guest_name = _parse_guest_name(d.pop("guest_name"))
+
+
         letter_id = UUID(d.pop("letter_id"))
 
 
+
+
+        def _parse_nationality(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        nationality = _parse_nationality(d.pop("nationality"))
 
 
         def _parse_registration_id(data: object) -> None | UUID:
@@ -134,7 +169,10 @@ class LetterInQueue:
 
         letter_in_queue = cls(
             booking_id=booking_id,
+            event_title=event_title,
+            guest_name=guest_name,
             letter_id=letter_id,
+            nationality=nationality,
             registration_id=registration_id,
             requested_at=requested_at,
             status=status,

@@ -89,6 +89,9 @@ class StaffLettersController(Controller):
                 status=row["status"],
                 number=row["number"],
                 requested_at=row["requested_at"],
+                guest_name=row["full_name"],
+                nationality=row["nationality"],
+                event_title=row["title"],
             )
             for row in rows
         ]

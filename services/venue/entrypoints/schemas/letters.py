@@ -24,6 +24,11 @@ class LetterInQueue(msgspec.Struct, frozen=True, kw_only=True):
     status: str
     number: str | None = None
     requested_at: datetime
+    guest_name: Annotated[
+        str | None, Meta(description="as in the passport; null once the guest's data is gone")
+    ]
+    nationality: str | None
+    event_title: str
 
 
 HalfReason = Annotated[str, Meta(min_length=1, max_length=240)]  # both halves are kept as one reason
