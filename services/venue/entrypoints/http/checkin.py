@@ -33,6 +33,7 @@ from shared.http.problems import ApiError, FieldError, Problem, on_api_error
 from shared.telemetry import trace_id_hex
 
 STAFF = (Role.STAFF, Role.OPS)
+EARLIEST_DAY, LATEST_DAY = date(2000, 1, 1), date(2100, 12, 31)  # counts of days the venue can have
 
 
 def space_name(deps: VenueDependencies, space_id: str) -> str:
@@ -154,6 +155,9 @@ class CheckInsController(Controller):
         require(principal, Role.ORGANIZER, *STAFF)
         zone = ZoneInfo(deps.config.letter_time_zone)
         wanted = day or datetime.now(zone).date()
+        if not EARLIEST_DAY <= wanted <= LATEST_DAY:
+            reason = f"must be between {EARLIEST_DAY} and {LATEST_DAY}"
+            raise ApiError(400, "Invalid query parameter", f"date: {reason}", [FieldError("date", reason)])
         rows = await walk_ins.live_counts(deps.database, principal, wanted, zone)
         return CheckInCounts(
             date=wanted,
