@@ -166,3 +166,9 @@ class BookingRepository:
             plan["catering"],
             revision,
         )
+        # a guest's link lives as long as the event (docs/guests.md): it moves with the booking's end
+        await self.connection.execute(
+            "UPDATE guest_invitations SET expires_at = $2 WHERE booking_id = $1 AND expires_at <> $2",
+            booking_id,
+            plan["ends_at"],
+        )

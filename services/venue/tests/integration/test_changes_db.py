@@ -6,6 +6,7 @@ from functools import partial
 import pytest
 
 from services.venue.domain import saga as rules
+from services.venue.domain.guest_links import link_hash, new_link_secret
 from services.venue.entrypoints.messages.participants import routes
 from services.venue.handlers.booking import create_booking
 from services.venue.handlers.changes import request_change
@@ -176,3 +177,21 @@ async def test_an_unanswered_change_step_gives_up_after_its_deadline(database):
     )
     assert state == "rejected"
     assert await database.pool.fetchval("SELECT attendees FROM bookings WHERE id = $1", booking_id) == 100
+
+
+async def test_a_changed_end_moves_the_guests_links_expiry_with_it(database):
+    booking_id = await confirmed_booking(database)
+    row = await database.pool.fetchrow("SELECT ends_at FROM bookings WHERE id = $1", booking_id)
+    async with database.transaction() as unit:
+        invitation_id = await unit.registrations.invite(
+            booking_id, "guest@example.org", "en", link_hash(new_link_secret()), "organizer:x", row["ends_at"]
+        )
+    later = {"starts_at": at(2, 15), "ends_at": at(2, 19)}
+    await request_change(database, booking_id, "organizer:x", later, CATALOG, SETTINGS, NOW)
+    expiry = "SELECT expires_at FROM guest_invitations WHERE id = $1"
+    assert await database.pool.fetchval(expiry, invitation_id) == row["ends_at"]  # not before it applies
+    await deliver(
+        database,
+        CateringReserved(booking_id=booking_id, revision=1, meal_period="lunch", covers=80, price_minor=1),
+    )
+    assert await database.pool.fetchval(expiry, invitation_id) == at(2, 19)
