@@ -135,3 +135,28 @@ def problem_message(status: int) -> str:
 def field_messages(errors: list[dict[str, object]]) -> dict[str, str]:
     """field -> message id for the ``errors`` of an API problem."""
     return {str(error.get("field")): field_message(str(error.get("field"))) for error in errors}
+
+
+# Why a booking ended, worded from its status and saga steps. The words that come with it are a
+# person's or a service's own (the organizer's when cancelling, a vendor's when refusing, in English
+# from the services): shown apart, marked with their language, never as the page's own sentence.
+STEP_REFUSED = N_("%(step)s could not be arranged, so nothing was booked.")
+NO_ANSWER = N_("A service did not answer in time, so nothing was booked.")
+NOT_BOOKED = N_("The venue could not book it.")
+CANCELLED = N_("This booking was cancelled.")
+
+
+def outcome(booking: dict[str, object]) -> tuple[str, str | None] | None:
+    """A rejected or cancelled booking's summary (a message, and the refusing step's name to put in
+    it, if one refused); None for any other status."""
+    status = booking.get("status")
+    if status == "cancelled":
+        return CANCELLED, None
+    if status != "rejected":
+        return None
+    steps = booking.get("steps")
+    for step in steps if isinstance(steps, list) else []:
+        if isinstance(step, dict) and step.get("state") == "rejected":
+            return STEP_REFUSED, str(step.get("name", ""))
+    # a booking is rejected only by its saga: a step refused, or a step's deadline passed
+    return (NO_ANSWER, None) if steps else (NOT_BOOKED, None)
