@@ -3,13 +3,15 @@ channel (e-mail, SMS, webhooks), the reminder loop and the HTTP API."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from services.notify.adapters import recipients
 from services.notify.adapters.mailer import SmtpMailer
-from services.notify.adapters.sms import DevSmsProvider, SmsSender
+from services.notify.adapters.sms import DevSmsProvider, SmsProvider, SmsSender
+from services.notify.adapters.tencent_sms import TencentSms, TencentSmsSettings
 from services.notify.adapters.venue_accounts import VenueAccounts
 from services.notify.adapters.webhook_sender import WebhookSender
 from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
@@ -31,6 +33,15 @@ from shared.http.api_docs import openapi_config
 from shared.service import Context, ServiceSpec
 
 log = logging.getLogger(__name__)
+
+
+GUEST_LOCALES = ("zh-CN", "en", "ko", "fr", "es", "th", "vi", "lo", "km", "ms")
+DEFAULT_SMS_TEMPLATES = json.dumps(
+    {
+        "urgent_notice": {locale: str(2400001 + i) for i, locale in enumerate(GUEST_LOCALES)},
+        "notice": {locale: str(2400101 + i) for i, locale in enumerate(GUEST_LOCALES)},
+    }
+)
 
 
 class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
@@ -58,6 +69,19 @@ class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
     payload_retention_days: float = 30.0
     staff_api_keys: str = ""  # the venue staff's API key(s), comma-separated (the deployment sets them)
     ops_api_keys: str = ""
+    # SMS: "dev" keeps each message in a table (/ops/dev-sms); "tencent" sends through Tencent Cloud SMS
+    # (docs/guests.md). The defaults below are the embedded stack's local checking server's account.
+    sms_provider: str = "dev"
+    tencent_sms_secret_id: str = ""
+    tencent_sms_secret_key: str = ""
+    tencent_sms_app_id: str = "1400000001"
+    tencent_sms_sign: str = "WICT"
+    tencent_sms_region: str = "ap-guangzhou"
+    tencent_sms_endpoint: str = "https://sms.tencentcloudapi.com/"
+    tencent_sms_templates: str = DEFAULT_SMS_TEMPLATES  # JSON: purpose -> locale -> approved template id
+    tencent_sms_headline_limit: int = 20  # characters of the template's first parameter
+    tencent_sms_link_base: str = "https://wict.example/n/"  # the template's second parameter: + notice id
+    sms_receipts_interval_seconds: float = 30.0
     venue_url: str = (
         "http://127.0.0.1:8000"  # where people's venue keys and access tokens are checked (GET /me)
     )
@@ -84,13 +108,45 @@ def _keys(configured: str) -> tuple[str, ...]:
     return tuple(key.strip() for key in configured.split(",") if key.strip())
 
 
-def _channels(config: NotifyConfig, database: Database, notifier: Notifier) -> tuple[Channel, ...]:
+def tencent_sms_from(config: NotifyConfig) -> TencentSms:
+    """The Tencent Cloud SMS adapter; refuses to start without the account's keys or a template per purpose."""
+    if not (config.tencent_sms_secret_id and config.tencent_sms_secret_key):
+        raise ValueError(
+            "WICT_TENCENT_SMS_SECRET_ID and WICT_TENCENT_SMS_SECRET_KEY are required for tencent SMS"
+        )
+    templates = json.loads(config.tencent_sms_templates)
+    for purpose in ("urgent_notice", "notice"):
+        if "en" not in templates.get(purpose, {}):
+            raise ValueError(f"WICT_TENCENT_SMS_TEMPLATES: {purpose} needs at least an en template id")
+    settings = TencentSmsSettings(
+        secret_id=config.tencent_sms_secret_id,
+        secret_key=config.tencent_sms_secret_key,
+        app_id=config.tencent_sms_app_id,
+        sign_name=config.tencent_sms_sign,
+        templates=templates,
+        endpoint=config.tencent_sms_endpoint,
+        region=config.tencent_sms_region,
+        headline_limit=config.tencent_sms_headline_limit,
+        link_base=config.tencent_sms_link_base,
+    )
+    return TencentSms(settings)
+
+
+def _sms_provider(config: NotifyConfig, database: Database) -> SmsProvider:
+    if config.sms_provider == "tencent":
+        return tencent_sms_from(config)
+    if config.sms_provider == "dev":
+        return DevSmsProvider(database.pool)
+    raise ValueError(f"WICT_SMS_PROVIDER must be dev or tencent, not {config.sms_provider!r}")
+
+
+def _channels(config: NotifyConfig, sms: SmsProvider, notifier: Notifier) -> tuple[Channel, ...]:
     webhooks = WebhookSender(
         config.webhook_disable_after_failures, disabled_notice(notifier), config.webhook_timeout_seconds
     )
     return (
         Channel(mailer_from(config), retry_policy_from(config)),
-        Channel(SmsSender(DevSmsProvider(database.pool)), retry_policy_from(config)),
+        Channel(SmsSender(sms), retry_policy_from(config)),
         Channel(webhooks, webhook_policy_from(config)),
     )
 
@@ -105,6 +161,7 @@ async def build(context: Context[NotifyDependencies]) -> NotifyDependencies:
     async with context.database.transaction() as unit:
         seeded = await recipients.seed(unit.connection, directory)
     log.info("recipients seeded", extra={"fields": {"vendors_and_staff": seeded}})
+    sms = _sms_provider(config, context.database)
     notifier = Notifier(
         load_templates(), ZoneInfo(config.venue_time_zone), parse_leads(config.reminder_leads)
     )
@@ -116,7 +173,8 @@ async def build(context: Context[NotifyDependencies]) -> NotifyDependencies:
         staff_keys=_keys(config.staff_api_keys),
         ops_keys=_keys(config.ops_api_keys),
         webhook_require_https=config.webhook_require_https,
-        channels=_channels(config, context.database, notifier),
+        channels=_channels(config, sms, notifier),
+        sms_receipts=sms.pull_receipts if isinstance(sms, TencentSms) else None,
     )
 
 
@@ -135,8 +193,14 @@ def _loops(context: Context[NotifyDependencies]) -> list[timers.Loop]:
         )
         for channel in deps.channels
     ]
+    receipts = (
+        [timers.sms_receipts(deps.database, deps.sms_receipts, config.sms_receipts_interval_seconds)]
+        if deps.sms_receipts is not None
+        else []
+    )
     return [
         *dispatchers,
+        *receipts,
         timers.reminders(deps.database, deps.notifier, deps.tracer, config.reminder_interval_seconds),
         timers.payload_retention(
             deps.database, config.payload_retention_days, config.retention_sweep_seconds
