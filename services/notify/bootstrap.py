@@ -14,6 +14,7 @@ from services.notify.adapters.sms import DevSmsProvider, SmsProvider, SmsSender
 from services.notify.adapters.tencent_sms import TencentSms, TencentSmsSettings
 from services.notify.adapters.venue_accounts import VenueAccounts
 from services.notify.adapters.webhook_sender import WebhookSender
+from services.notify.domain.guest_catalog import GUEST_LOCALES
 from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
 from services.notify.domain.retry import RetryPolicy
 from services.notify.domain.templates import load_templates
@@ -35,7 +36,6 @@ from shared.service import Context, ServiceSpec
 log = logging.getLogger(__name__)
 
 
-GUEST_LOCALES = ("zh-CN", "en", "ko", "fr", "es", "th", "vi", "lo", "km", "ms")
 DEFAULT_SMS_TEMPLATES = json.dumps(
     {
         "urgent_notice": {locale: str(2400001 + i) for i, locale in enumerate(GUEST_LOCALES)},

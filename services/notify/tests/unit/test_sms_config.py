@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from services.notify.bootstrap import GUEST_LOCALES, NotifyConfig, tencent_sms_from
+from services.notify.bootstrap import NotifyConfig, tencent_sms_from
+from services.notify.domain.guest_catalog import GUEST_LOCALES
 from shared.config import load
 
 pytestmark = pytest.mark.unit
@@ -15,7 +16,9 @@ KEYS = {"WICT_TENCENT_SMS_SECRET_ID": "AKIDexample", "WICT_TENCENT_SMS_SECRET_KE
 
 
 def test_the_default_templates_cover_every_guest_locale_for_both_purposes() -> None:
-    provider = tencent_sms_from(load(NotifyConfig, {**KEYS, "WICT_TENCENT_SMS_ENDPOINT": "http://127.0.0.1:9/"}))
+    provider = tencent_sms_from(
+        load(NotifyConfig, {**KEYS, "WICT_TENCENT_SMS_ENDPOINT": "http://127.0.0.1:9/"})
+    )
 
     templates = provider.settings.templates
     assert set(templates) == {"urgent_notice", "notice"}
