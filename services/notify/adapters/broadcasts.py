@@ -36,7 +36,7 @@ async def deliveries(connection: asyncpg.Connection, broadcast_id: uuid.UUID) ->
     """Every delivery of the broadcast, by recipient and channel."""
     return await connection.fetch(
         "SELECT d.recipient_key, coalesce(r.kind, split_part(d.recipient_key, ':', 1)) AS kind, d.channel,"
-        " d.state, d.attempts, d.last_error, d.sent_at"
+        " d.state, d.receipt, d.attempts, d.last_error, d.sent_at"
         " FROM deliveries d LEFT JOIN recipients r ON r.key = d.recipient_key"
         " WHERE d.message_id = $1 ORDER BY d.recipient_key, d.channel, d.endpoint_id",
         broadcast_id,

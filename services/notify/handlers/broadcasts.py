@@ -14,7 +14,14 @@ import msgspec
 
 from services.notify.adapters import bookings, broadcasts, recipients
 from services.notify.adapters.bookings import Involvement
-from services.notify.domain.broadcast import Notice, notice_for, recipient_state, totals
+from services.notify.domain.broadcast import (
+    Notice,
+    channel_outcome,
+    channel_totals,
+    notice_for,
+    recipient_state,
+    totals,
+)
 from services.notify.domain.channels import Contact
 from services.notify.domain.wording import Reader
 from services.notify.handlers.telling import Notifier, Telling, Variables, tell_one
@@ -66,9 +73,8 @@ async def send_broadcast(
             "notices": msgspec.to_builtins(notices),
             "bookings": [str(e.booking_id) for e in events],
         }
-        telling = Telling(
-            broadcast_id, "urgent_broadcast", None, _variables(notices, events, (starts_at, ends_at)), data
-        )
+        variables = _variables(notices, events, (starts_at, ends_at))
+        telling = Telling(broadcast_id, "urgent_broadcast", None, variables, data, record_unreachable=True)
         await tell_one(connection, notifier, telling, contact)
     fields = {"broadcast_id": str(broadcast_id), "recipients": len(audience)}
     log.warning("urgent broadcast queued", extra={"fields": fields})
@@ -88,25 +94,37 @@ class BroadcastReport:
     broadcast: asyncpg.Record
     totals: dict[str, int]
     recipients: list[RecipientReport]
+    channels: dict[str, dict[str, int]]
+
+
+def _outcome(row: asyncpg.Record) -> str:
+    return channel_outcome(row["channel"], row["state"], row["receipt"])
+
+
+def _for_recipient_state(row: asyncpg.Record) -> tuple[str, str]:
+    outcome = _outcome(row)
+    return row["channel"], "sent" if outcome == "delivered" else outcome
 
 
 async def broadcast_report(connection: asyncpg.Connection, broadcast_id: uuid.UUID) -> BroadcastReport | None:
-    """Delivered / failed / pending per recipient, with each channel's state."""
+    """Delivered / failed / pending per recipient, with each channel's state; counts per channel."""
     broadcast = await broadcasts.get(connection, broadcast_id)
     if broadcast is None:
         return None
     channels: dict[str, list[asyncpg.Record]] = defaultdict(list)
-    for row in await broadcasts.deliveries(connection, broadcast_id):
+    rows = await broadcasts.deliveries(connection, broadcast_id)
+    for row in rows:
         channels[row["recipient_key"]].append(row)
     reports = [
         RecipientReport(
             recipient=key,
             kind=rows[0]["kind"],
-            state=recipient_state((row["channel"], row["state"]) for row in rows),
+            state=recipient_state(_for_recipient_state(row) for row in rows),
             channels=[
                 {
                     "channel": r["channel"],
                     "state": r["state"],
+                    "outcome": _outcome(r),
                     "attempts": r["attempts"],
                     "sent_at": r["sent_at"],
                     "last_error": r["last_error"],
@@ -116,4 +134,5 @@ async def broadcast_report(connection: asyncpg.Connection, broadcast_id: uuid.UU
         )
         for key, rows in channels.items()
     ]
-    return BroadcastReport(broadcast, totals(report.state for report in reports), reports)
+    by_channel = channel_totals((row["channel"], _outcome(row)) for row in rows)
+    return BroadcastReport(broadcast, totals(report.state for report in reports), reports, by_channel)

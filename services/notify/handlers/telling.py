@@ -52,6 +52,7 @@ class Telling:
     variables: Variables
     data: dict[str, Any] = field(default_factory=dict)
     ics: str = ""
+    record_unreachable: bool = False  # urgent notices: a channel without an address is reported as such
 
 
 async def tell_one(
@@ -69,6 +70,7 @@ async def tell_one(
         opted_out,
         essential,
         is_email_only(telling.notice),
+        telling.record_unreachable,
     )
     notification = repository.NewNotification(
         message_id=telling.message_id,

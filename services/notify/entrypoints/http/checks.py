@@ -11,7 +11,7 @@ from shared.http.problems import ApiError, FieldError
 
 _EMAIL = re.compile(r"^[^@\s:]+@[^@\s]+\.[^@\s]+$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
-DELIVERY_STATES = ("pending", "sent", "failed", "skipped")
+DELIVERY_STATES = ("pending", "sent", "failed", "skipped", "not_reachable")
 
 
 def invalid(field: str, reason: str, status: int = 400, title: str = "Invalid request") -> ApiError:

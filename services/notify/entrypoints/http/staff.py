@@ -79,6 +79,7 @@ class BroadcastsController(Controller):
             starts_at=row["window_starts_at"],
             ends_at=row["window_ends_at"],
             totals=report.totals,
+            channels=report.channels,
             recipients=[
                 RecipientDelivery(
                     recipient=r.recipient,

@@ -25,7 +25,8 @@ class BroadcastReceipt(msgspec.Struct, frozen=True, kw_only=True):
 
 class ChannelDelivery(msgspec.Struct, frozen=True, kw_only=True):
     channel: str
-    state: str
+    state: str  # the delivery row: pending | sent | failed | skipped | not_reachable
+    outcome: str  # as the report counts it: pending | sent | delivered (SMS receipt, feed) | failed | not_reachable
     attempts: int
     sent_at: datetime | None = None
     last_error: str | None = None
@@ -44,4 +45,7 @@ class BroadcastReport(msgspec.Struct, frozen=True, kw_only=True):
     starts_at: datetime
     ends_at: datetime
     totals: dict[str, int]
+    # per channel (in_app, email, sms, webhook): how many deliveries are pending, sent, delivered, failed,
+    # not_reachable (the person has no address for the channel)
+    channels: dict[str, dict[str, int]]
     recipients: list[RecipientDelivery]

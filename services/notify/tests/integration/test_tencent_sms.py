@@ -21,7 +21,7 @@ from services.notify.adapters.tencent_sms import Receipt, TencentSms, TencentSms
 from services.notify.bootstrap import DEFAULT_SMS_TEMPLATES
 from services.notify.domain.broadcast import Notice
 from services.notify.domain.retry import RetryPolicy
-from services.notify.handlers.broadcasts import send_broadcast
+from services.notify.handlers.broadcasts import broadcast_report, send_broadcast
 from services.notify.handlers.dispatch import dispatch_once
 from services.notify.handlers.sms_receipts import record_receipts
 
@@ -186,8 +186,10 @@ async def test_the_dispatcher_keeps_the_providers_id_and_the_receipts_poller_rec
 
     async with database.pool.acquire() as connection:
         row = await connection.fetchrow(
-            "SELECT * FROM deliveries WHERE channel = 'sms' AND message_id = $1", broadcast_id
+            "SELECT * FROM deliveries WHERE channel = 'sms' AND message_id = $1 AND state = 'sent'",
+            broadcast_id,
         )
+        report = await broadcast_report(connection, broadcast_id)
     [message] = [m for m in infra.sms.messages() if m["session_context"] == str(row["id"])]
     assert row["state"] == "sent" and row["provider_message_id"] == message["serial_no"]
     assert row["receipt"] == "delivered" and row["receipt_at"] is not None
@@ -195,3 +197,16 @@ async def test_the_dispatcher_keeps_the_providers_id_and_the_receipts_poller_rec
     assert [r.delivered for r in pulled if r.delivery_id == failing.id] == [False]  # its number ends in 0000
     assert [r.delivered for r in pulled if r.delivery_id == row["id"]] == [True]
     assert leftovers == []  # each receipt is handed out once
+    assert report is not None  # the vendor's text was delivered; the organizer gave no phone
+    assert report.channels["sms"] == {
+        "pending": 0,
+        "sent": 0,
+        "delivered": 1,
+        "failed": 0,
+        "not_reachable": 1,
+    }
+    assert report.channels["in_app"]["delivered"] == 2 and report.channels["email"]["pending"] == 2
+    assert {r.recipient: r.state for r in report.recipients} == {
+        f"organizer:{booking.organizer.email}": "pending",  # its e-mail is still to go
+        "vendor:agency-yangtze": "delivered",
+    }
