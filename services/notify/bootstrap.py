@@ -13,6 +13,7 @@ from services.notify.adapters.mailer import SmtpMailer
 from services.notify.adapters.sms import DevSmsProvider, SmsProvider, SmsSender
 from services.notify.adapters.tencent_sms import TencentSms, TencentSmsSettings
 from services.notify.adapters.venue_accounts import VenueAccounts
+from services.notify.adapters.venue_people import VenuePeople
 from services.notify.adapters.webhook_sender import WebhookSender
 from services.notify.domain.guest_catalog import GUEST_LOCALES
 from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
@@ -28,9 +29,10 @@ from services.notify.entrypoints.http.staff import BroadcastsController
 from services.notify.entrypoints.messages import routes
 from services.notify.handlers.telling import Notifier
 from services.notify.handlers.webhooks import disabled_notice
-from shared.config import ServiceConfig
+from shared.config import ServiceConfig, nats_servers
 from shared.db.unit_of_work import Database
 from shared.http.api_docs import openapi_config
+from shared.messaging.broker import login_options
 from shared.service import Context, ServiceSpec
 
 log = logging.getLogger(__name__)
@@ -175,6 +177,7 @@ async def build(context: Context[NotifyDependencies]) -> NotifyDependencies:
         webhook_require_https=config.webhook_require_https,
         channels=_channels(config, sms, notifier),
         sms_receipts=sms.pull_receipts if isinstance(sms, TencentSms) else None,
+        people=VenuePeople(nats_servers(config.nats_url), login_options(config)),
     )
 
 

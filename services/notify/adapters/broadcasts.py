@@ -16,15 +16,17 @@ async def create(
     ends_at: datetime,
     notices: dict[str, Any],
     recipients: int,
+    scope: dict[str, Any] | None = None,
 ) -> None:
     await connection.execute(
-        "INSERT INTO broadcasts (id, window_starts_at, window_ends_at, notices, recipients)"
-        " VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO broadcasts (id, window_starts_at, window_ends_at, notices, recipients, scope)"
+        " VALUES ($1, $2, $3, $4, $5, $6)",
         broadcast_id,
         starts_at,
         ends_at,
         notices,
         recipients,
+        scope,
     )
 
 

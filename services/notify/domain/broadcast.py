@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import uuid
+from collections.abc import Collection, Iterable, Mapping
+from typing import Literal
 
 import msgspec
 
@@ -17,6 +19,38 @@ CHANNEL_STATES = ("pending", "sent", "delivered", "failed", "not_reachable")
 class Notice(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     headline: str
     message: str
+
+
+class Scope(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Where the notice applies: the whole venue, one space (hall) or one booking (its id)."""
+
+    kind: Literal["venue", "space", "booking"]
+    id: str = ""
+
+
+class Audience(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    guests: bool = True
+    organizers: bool = True
+    vendors: bool = True
+
+    def includes(self, recipient_key: str) -> bool:
+        kind = recipient_key.split(":", 1)[0]
+        return {"organizer": self.organizers, "vendor": self.vendors, "guest": self.guests}.get(kind, False)
+
+
+EVERYONE = Audience()
+
+
+def in_scope(
+    scope: Scope | None, booking_id: uuid.UUID, space_id: str, venue_bookings: Collection[uuid.UUID]
+) -> bool:
+    """Whether an event belongs to the scope: any for the venue; the space's own bookings and those the venue
+    says use it (a combined room); the one booking."""
+    if scope is None or scope.kind == "venue":
+        return True
+    if scope.kind == "booking":
+        return str(booking_id) == scope.id
+    return space_id == scope.id or booking_id in venue_bookings
 
 
 def notice_for(notices: Mapping[str, Notice], tag: str) -> tuple[str, Notice]:

@@ -1,4 +1,5 @@
-"""Urgent broadcasts: a staff notice to every organizer and vendor with an event in a time window."""
+"""Urgent broadcasts: a staff notice to every organizer, vendor and guest with an event in a time window,
+within a scope (the venue, a space, a booking) when one is given."""
 
 from __future__ import annotations
 
@@ -15,9 +16,13 @@ import msgspec
 from services.notify.adapters import bookings, broadcasts, recipients
 from services.notify.adapters.bookings import Involvement
 from services.notify.domain.broadcast import (
+    EVERYONE,
+    Audience,
     Notice,
+    Scope,
     channel_outcome,
     channel_totals,
+    in_scope,
     notice_for,
     recipient_state,
     totals,
@@ -25,6 +30,7 @@ from services.notify.domain.broadcast import (
 from services.notify.domain.channels import Contact
 from services.notify.domain.wording import Reader
 from services.notify.handlers.telling import Notifier, Telling, Variables, tell_one
+from shared.contracts.guests import GuestOnSite, PeopleOnSite
 from shared.db.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -48,6 +54,38 @@ def _variables(
     return build
 
 
+def _guest_variables(notices: dict[str, Notice]) -> Variables:
+    def build(reader: Reader, contact: Contact) -> dict[str, str]:
+        _, notice = notice_for(notices, contact.locale)
+        return {
+            "guest_name": contact.name,
+            "headline": notice.headline,
+            "message": notice.message,
+            "venue_name": reader.style.venue_name,
+        }
+
+    return build
+
+
+def guest_contact(guest: GuestOnSite, venue_zone: str) -> Contact:
+    """A guest as notify reaches them: by registration (``guest:<id>``), in their language, on site."""
+    key = f"guest:{guest.registration_id}"
+    return Contact(key, "guest", guest.full_name, guest.email, guest.phone, guest.locale, venue_zone)
+
+
+async def _involved(
+    connection: asyncpg.Connection, window: tuple[datetime, datetime], scope: Scope | None, audience: Audience,
+    venue_bookings: set[uuid.UUID],
+) -> dict[str, list[Involvement]]:  # fmt: skip
+    involved: dict[str, list[Involvement]] = defaultdict(list)
+    for involvement in await bookings.involved_between(connection, *window):
+        if audience.includes(involvement.recipient_key) and in_scope(
+            scope, involvement.booking_id, involvement.space_id, venue_bookings
+        ):
+            involved[involvement.recipient_key].append(involvement)
+    return involved
+
+
 async def send_broadcast(
     unit: UnitOfWork,
     notifier: Notifier,
@@ -55,30 +93,48 @@ async def send_broadcast(
     starts_at: datetime,
     ends_at: datetime,
     notices: dict[str, Notice],
+    scope: Scope | None = None,
+    audience: Audience = EVERYONE,
+    people: PeopleOnSite | None = None,
 ) -> int:
-    """Record the broadcast and one essential notice per recipient on all their channels; how many."""
+    """Record the broadcast and one essential notice per person in scope on all their channels: organizers
+    and vendors notify knows, and the guests the venue reported (``people``); how many."""
     connection = unit.connection
-    involved: dict[str, list[Involvement]] = defaultdict(list)
-    for involvement in await bookings.involved_between(connection, starts_at, ends_at):
-        involved[involvement.recipient_key].append(involvement)
-    audience = await recipients.contacts(connection, sorted(involved))
+    venue_bookings = {booking.booking_id for booking in people.bookings} if people else set()
+    involved = await _involved(connection, (starts_at, ends_at), scope, audience, venue_bookings)
+    staff_audience = await recipients.contacts(connection, sorted(involved))
+    guests = [
+        guest
+        for guest in (people.guests if people is not None and audience.guests else [])
+        if in_scope(scope, guest.booking_id, "", venue_bookings)
+    ]
+    everyone = len(staff_audience) + len(guests)
     await broadcasts.create(
-        connection, broadcast_id, starts_at, ends_at, msgspec.to_builtins(notices), len(audience)
-    )
-    for contact in audience:
+        connection, broadcast_id, starts_at, ends_at, msgspec.to_builtins(notices), everyone,
+        msgspec.to_builtins(scope) if scope else None,
+    )  # fmt: skip
+    built = msgspec.to_builtins(notices)
+    for contact in staff_audience:
         events = involved[contact.key]
-        data = {
-            "broadcast_id": str(broadcast_id),
-            "window": [starts_at, ends_at],
-            "notices": msgspec.to_builtins(notices),
-            "bookings": [str(e.booking_id) for e in events],
-        }
+        data = {"broadcast_id": str(broadcast_id), "window": [starts_at, ends_at], "notices": built}
+        data["bookings"] = [str(e.booking_id) for e in events]
         variables = _variables(notices, events, (starts_at, ends_at))
         telling = Telling(broadcast_id, "urgent_broadcast", None, variables, data, record_unreachable=True)
         await tell_one(connection, notifier, telling, contact)
-    fields = {"broadcast_id": str(broadcast_id), "recipients": len(audience)}
+    for guest in guests:
+        data = {"broadcast_id": str(broadcast_id), "notices": built, "bookings": [str(guest.booking_id)]}
+        telling = Telling(
+            broadcast_id,
+            "urgent_notice_guest",
+            None,
+            _guest_variables(notices),
+            data,
+            record_unreachable=True,
+        )
+        await tell_one(connection, notifier, telling, guest_contact(guest, str(notifier.venue_zone)))
+    fields = {"broadcast_id": str(broadcast_id), "recipients": everyone, "guests": len(guests)}
     log.warning("urgent broadcast queued", extra={"fields": fields})
-    return len(audience)
+    return everyone
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import msgspec
 
-from services.notify.domain.broadcast import Notice
+from services.notify.domain.broadcast import Audience, Notice, Scope
 
 
 class BroadcastCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -15,12 +15,19 @@ class BroadcastCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     ends_at: datetime
     # by locale, e.g. {"en": {...}, "zh-CN": {...}}; readers of others get the closest
     notices: dict[str, Notice]
+    # where it applies: {"kind": "venue"} | {"kind": "space", "id": "vip-hall"} | {"kind": "booking", "id":
+    # "<uuid>"}; then zh-CN and en are required and the venue is asked for the guests on site
+    scope: Scope | None = None
+    audience: Audience = Audience()  # who hears it: guests, organizers, vendors (all by default)
 
 
 class BroadcastReceipt(msgspec.Struct, frozen=True, kw_only=True):
     broadcast_id: uuid.UUID
     recipients: int
     report: str
+    guests: int | None = (
+        None  # guests told; null when the venue did not say who is on site (not asked, or no answer)
+    )
 
 
 class ChannelDelivery(msgspec.Struct, frozen=True, kw_only=True):

@@ -11,6 +11,7 @@ from litestar.di import Provide
 from opentelemetry import trace
 
 from services.notify.adapters.venue_accounts import VenueAccounts
+from services.notify.adapters.venue_people import VenuePeople
 from services.notify.bootstrap import NotifyConfig
 from services.notify.entrypoints.dependencies import NotifyDependencies
 from services.notify.entrypoints.http.feed import NotificationsController
@@ -26,7 +27,9 @@ STAFF_KEY, OPS_KEY = "wict_test-staff-key", "wict_test-ops-key"
 
 
 @asynccontextmanager
-async def api_client(database: Database, notifier: Notifier) -> AsyncIterator[httpx.AsyncClient]:
+async def api_client(
+    database: Database, notifier: Notifier, people: VenuePeople | None = None
+) -> AsyncIterator[httpx.AsyncClient]:
     config = NotifyConfig(staff_api_keys=STAFF_KEY, ops_api_keys=OPS_KEY)
     context: Context[NotifyDependencies] = Context(
         "notify", config, database, trace.get_tracer("notify-tests")
@@ -38,6 +41,7 @@ async def api_client(database: Database, notifier: Notifier) -> AsyncIterator[ht
         venue=VenueAccounts(config.venue_url),
         staff_keys=(STAFF_KEY,),
         ops_keys=(OPS_KEY,),
+        people=people,
     )
     app = Litestar(
         route_handlers=[NotificationsController, RecipientsController, BroadcastsController, OpsController],
