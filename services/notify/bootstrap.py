@@ -25,6 +25,7 @@ from services.notify.entrypoints.http.feed import NotificationsController
 from services.notify.entrypoints.http.me import MeController
 from services.notify.entrypoints.http.ops import OpsController
 from services.notify.entrypoints.http.recipients import RecipientsController
+from services.notify.entrypoints.http.signage import SignageController
 from services.notify.entrypoints.http.staff import BroadcastsController
 from services.notify.entrypoints.messages import routes
 from services.notify.handlers.telling import Notifier
@@ -225,6 +226,7 @@ def spec() -> ServiceSpec[NotifyDependencies]:
             RecipientsController,
             BroadcastsController,
             OpsController,
+            SignageController,
         ],
         openapi=openapi_config(
             "WICT notifications API",

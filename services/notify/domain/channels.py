@@ -7,7 +7,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 CHANNELS = ("in_app", "email", "sms", "webhook")
-OPTIONAL_CHANNELS = ("email", "sms", "webhook")  # the feed is the record itself: it cannot be turned off
+OPTIONAL_CHANNELS = ("email", "sms", "webhook")
+SIGNAGE_KEY = "staff:signage"  # the display and public-address systems' endpoints (urgent notices only)  # the feed is the record itself: it cannot be turned off
 
 
 @dataclass(frozen=True)

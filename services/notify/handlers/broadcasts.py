@@ -7,7 +7,7 @@ import logging
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
@@ -27,7 +27,7 @@ from services.notify.domain.broadcast import (
     recipient_state,
     totals,
 )
-from services.notify.domain.channels import Contact
+from services.notify.domain.channels import SIGNAGE_KEY, Contact
 from services.notify.domain.wording import Reader
 from services.notify.handlers.telling import Notifier, Telling, Variables, tell_one
 from shared.contracts.guests import GuestOnSite, PeopleOnSite
@@ -86,6 +86,57 @@ async def _involved(
     return involved
 
 
+def signage_data(
+    broadcast_id: uuid.UUID, notices: dict[str, Notice], scope: Scope | None, spaces: set[str],
+    window: tuple[datetime, datetime], sent_at: datetime,
+) -> dict[str, Any]:  # fmt: skip
+    """What display and public-address systems get (the webhook's ``data``): texts by locale, where, until."""
+    return {
+        "notice_id": str(broadcast_id),
+        "scope": msgspec.to_builtins(scope) if scope else {"kind": "venue", "id": ""},
+        "spaces": sorted(space for space in spaces if space),
+        "severity": "urgent",
+        "headline": {locale: notice.headline for locale, notice in notices.items()},
+        "message": {locale: notice.message for locale, notice in notices.items()},
+        "sent_at": sent_at,
+        "expires_at": window[1],
+    }
+
+
+async def _tell_signage(
+    connection: asyncpg.Connection, notifier: Notifier, broadcast_id: uuid.UUID, notices: dict[str, Notice],
+    scope: Scope | None, spaces: set[str], window: tuple[datetime, datetime],
+) -> bool:  # fmt: skip
+    """The signage systems' endpoints hear it too, when ops registered any (``/ops/signage-hooks``)."""
+    endpoints, _ = await recipients.reach(connection, SIGNAGE_KEY)
+    signage = await recipients.contacts(connection, [SIGNAGE_KEY])
+    if not endpoints or not signage:
+        return False
+    data = signage_data(broadcast_id, notices, scope, spaces, window, datetime.now(UTC))
+    telling = Telling(broadcast_id, "urgent_broadcast", None, _variables(notices, [], window), data)
+    return await tell_one(connection, notifier, telling, signage[0])
+
+
+async def _tell_people(
+    connection: asyncpg.Connection, notifier: Notifier, broadcast_id: uuid.UUID, notices: dict[str, Notice],
+    window: tuple[datetime, datetime], involved: dict[str, list[Involvement]], staff_audience: list[Contact],
+    guests: list[GuestOnSite],
+) -> None:  # fmt: skip
+    built = msgspec.to_builtins(notices)
+    for contact in staff_audience:
+        events = involved[contact.key]
+        data = {"broadcast_id": str(broadcast_id), "window": list(window), "notices": built}
+        data["bookings"] = [str(e.booking_id) for e in events]
+        variables = _variables(notices, events, window)
+        telling = Telling(broadcast_id, "urgent_broadcast", None, variables, data, record_unreachable=True)
+        await tell_one(connection, notifier, telling, contact)
+    for guest in guests:
+        data = {"broadcast_id": str(broadcast_id), "notices": built, "bookings": [str(guest.booking_id)]}
+        variables = _guest_variables(notices)
+        telling = Telling(broadcast_id, "urgent_notice_guest", None, variables, data, record_unreachable=True)
+        await tell_one(connection, notifier, telling, guest_contact(guest, str(notifier.venue_zone)))
+
+
 async def send_broadcast(
     unit: UnitOfWork,
     notifier: Notifier,
@@ -98,10 +149,11 @@ async def send_broadcast(
     people: PeopleOnSite | None = None,
 ) -> int:
     """Record the broadcast and one essential notice per person in scope on all their channels: organizers
-    and vendors notify knows, and the guests the venue reported (``people``); how many."""
-    connection = unit.connection
+    and vendors notify knows, the guests the venue reported (``people``), and the signage systems; how many
+    people."""
+    connection, window = unit.connection, (starts_at, ends_at)
     venue_bookings = {booking.booking_id for booking in people.bookings} if people else set()
-    involved = await _involved(connection, (starts_at, ends_at), scope, audience, venue_bookings)
+    involved = await _involved(connection, window, scope, audience, venue_bookings)
     staff_audience = await recipients.contacts(connection, sorted(involved))
     guests = [
         guest
@@ -113,27 +165,12 @@ async def send_broadcast(
         connection, broadcast_id, starts_at, ends_at, msgspec.to_builtins(notices), everyone,
         msgspec.to_builtins(scope) if scope else None,
     )  # fmt: skip
-    built = msgspec.to_builtins(notices)
-    for contact in staff_audience:
-        events = involved[contact.key]
-        data = {"broadcast_id": str(broadcast_id), "window": [starts_at, ends_at], "notices": built}
-        data["bookings"] = [str(e.booking_id) for e in events]
-        variables = _variables(notices, events, (starts_at, ends_at))
-        telling = Telling(broadcast_id, "urgent_broadcast", None, variables, data, record_unreachable=True)
-        await tell_one(connection, notifier, telling, contact)
-    for guest in guests:
-        data = {"broadcast_id": str(broadcast_id), "notices": built, "bookings": [str(guest.booking_id)]}
-        telling = Telling(
-            broadcast_id,
-            "urgent_notice_guest",
-            None,
-            _guest_variables(notices),
-            data,
-            record_unreachable=True,
-        )
-        await tell_one(connection, notifier, telling, guest_contact(guest, str(notifier.venue_zone)))
+    await _tell_people(connection, notifier, broadcast_id, notices, window, involved, staff_audience, guests)
+    spaces = {e.space_id for events in involved.values() for e in events}
+    spaces |= {booking.space_id for booking in (people.bookings if people else [])}
+    signed = await _tell_signage(connection, notifier, broadcast_id, notices, scope, spaces, window)
     fields = {"broadcast_id": str(broadcast_id), "recipients": everyone, "guests": len(guests)}
-    log.warning("urgent broadcast queued", extra={"fields": fields})
+    log.warning("urgent broadcast queued", extra={"fields": fields | {"signage": signed}})
     return everyone
 
 
@@ -151,6 +188,13 @@ class BroadcastReport:
     totals: dict[str, int]
     recipients: list[RecipientReport]
     channels: dict[str, dict[str, int]]
+
+
+def _channel(row: asyncpg.Record) -> str:
+    """The signage systems' webhooks are their own channel in the report."""
+    return (
+        "signage" if row["recipient_key"] == SIGNAGE_KEY and row["channel"] == "webhook" else row["channel"]
+    )
 
 
 def _outcome(row: asyncpg.Record) -> str:
@@ -178,7 +222,7 @@ async def broadcast_report(connection: asyncpg.Connection, broadcast_id: uuid.UU
             state=recipient_state(_for_recipient_state(row) for row in rows),
             channels=[
                 {
-                    "channel": r["channel"],
+                    "channel": _channel(r),
                     "state": r["state"],
                     "outcome": _outcome(r),
                     "attempts": r["attempts"],
@@ -190,5 +234,5 @@ async def broadcast_report(connection: asyncpg.Connection, broadcast_id: uuid.UU
         )
         for key, rows in channels.items()
     ]
-    by_channel = channel_totals((row["channel"], _outcome(row)) for row in rows)
+    by_channel = channel_totals((_channel(row), _outcome(row)) for row in rows)
     return BroadcastReport(broadcast, totals(report.state for report in reports), reports, by_channel)

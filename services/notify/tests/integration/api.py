@@ -17,6 +17,7 @@ from services.notify.entrypoints.dependencies import NotifyDependencies
 from services.notify.entrypoints.http.feed import NotificationsController
 from services.notify.entrypoints.http.ops import OpsController
 from services.notify.entrypoints.http.recipients import RecipientsController
+from services.notify.entrypoints.http.signage import SignageController
 from services.notify.entrypoints.http.staff import BroadcastsController
 from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
@@ -44,7 +45,13 @@ async def api_client(
         people=people,
     )
     app = Litestar(
-        route_handlers=[NotificationsController, RecipientsController, BroadcastsController, OpsController],
+        route_handlers=[
+            NotificationsController,
+            RecipientsController,
+            BroadcastsController,
+            OpsController,
+            SignageController,
+        ],
         dependencies={"deps": Provide(lambda: context.deps, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
     )

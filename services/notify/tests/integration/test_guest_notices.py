@@ -11,8 +11,15 @@ import httpx
 import msgspec
 import nats
 import pytest
+from opentelemetry import trace
 
+from services.notify.adapters import recipients
 from services.notify.adapters.venue_people import VenuePeople
+from services.notify.adapters.webhook_sender import WebhookSender
+from services.notify.domain.channels import SIGNAGE_KEY
+from services.notify.domain.retry import RetryPolicy
+from services.notify.handlers.dispatch import dispatch_once
+from services.notify.handlers.webhooks import disabled_notice
 from shared.contracts.guests import (
     PEOPLE_ON_SITE,
     BookingOnSite,
@@ -22,7 +29,8 @@ from shared.contracts.guests import (
 )
 
 from .api import api_client
-from .conftest import assigned, confirmed
+from .conftest import Clock, assigned, confirmed
+from .receiver import Receiver
 from .test_broadcast import handle
 
 pytestmark = pytest.mark.integration
@@ -137,6 +145,37 @@ async def test_an_answer_that_is_not_the_venues_is_refused_not_taken_for_nobody(
 
     assert response.status_code == 202
     assert response.json()["guests"] is None and response.json()["recipients"] == 1
+
+
+async def test_signage_systems_registered_by_ops_get_the_notice_signed_with_its_texts_by_locale(
+    database, notifier, client
+) -> None:
+    hit = confirmed(starts_at=DAY + timedelta(hours=2))
+    await handle(database, notifier, hit)
+    with Receiver().running() as board:
+        registered = await client.post(
+            "/ops/signage-hooks", json={"url": board.url, "description": "hall B board"}
+        )
+        assert registered.status_code == 201
+        board.secret = registered.json()["secret"]
+        response = await client.post("/staff/broadcasts", json=body({"kind": "space", "id": hit.space_id}))
+        webhooks = WebhookSender(disable_after=10, on_disabled=disabled_notice(notifier), timeout=5)
+        await dispatch_once(
+            database, webhooks, RetryPolicy(), trace.get_tracer("notify-tests"), clock=Clock()
+        )
+
+    [posted] = board.received
+    assert posted.verified and posted.event == "urgent_broadcast" and posted.answered == 204
+    data = posted.body["data"]
+    assert data["headline"] == {"en": "Hall B evacuated", "zh-CN": "B厅紧急疏散"}
+    assert data["message"]["zh-CN"] == "请从东侧楼梯离开。" and data["severity"] == "urgent"
+    assert data["scope"] == {"kind": "space", "id": hit.space_id} and data["spaces"] == [hit.space_id]
+    assert data["notice_id"] == response.json()["broadcast_id"]
+    report = (await client.get(f"/staff/broadcasts/{response.json()['broadcast_id']}")).json()
+    assert report["channels"]["signage"]["sent"] == 1 and "webhook" not in report["channels"]
+    assert response.json()["recipients"] == 1  # people: the organizer; the boards are not counted as people
+    async with database.pool.acquire() as connection:  # staff notices (approvals) never go to the boards
+        assert SIGNAGE_KEY not in {contact.key for contact in await recipients.staff(connection)}
 
 
 @pytest.mark.parametrize(
