@@ -121,11 +121,12 @@ class Stack:
         self.start_services(PLATFORM)
 
     def start_infrastructure(self, provision_streams: bool = True) -> None:
-        """Start PostgreSQL, NATS, the SMTP sink and the SMS provider, create the databases and the streams."""
+        """Start PostgreSQL, NATS, the SMTP and SMS servers, create the databases and the streams."""
+        self.sms.launch()  # gets ready while PostgreSQL starts
         _timed("postgres", self.postgres.start)
         _timed("nats", self.nats.start)
         _timed("smtp", self.smtp.start)
-        _timed("tencent-sms", self.sms.start)
+        _timed("tencent-sms", self.sms.wait_ready)
         self.postgres.ensure_databases(DATABASES)
         if provision_streams:
             _timed("streams", lambda: provision(self.nats, self.config.nats_nodes))
@@ -228,9 +229,8 @@ class Stack:
 
     def processes(self) -> dict[str, ChildProcess]:
         """Every process this stack manages, started or not, by name."""
-        infrastructure = {"postgres": self.postgres.process, **self.nats.processes}
-        servers = {"smtp": self.smtp.process, "tencent-sms": self.sms.process}
-        return {**infrastructure, **servers, **self._services}
+        infrastructure = {"postgres": self.postgres.process, **self.nats.processes, "smtp": self.smtp.process}
+        return {**infrastructure, "tencent-sms": self.sms.process, **self._services}
 
     def exited(self) -> list[ChildProcess]:
         """The processes that were started and are no longer running."""

@@ -1,6 +1,6 @@
 """What Tencent Cloud SMS (API 3.0, version 2021-01-11) checks before it sends, as pure functions.
 
-The local checking server (``deploy/embedded/tencent_sms.py``) applies them to every request, so the
+The local checking server (``server.py``, run by ``deploy/embedded/tencent_sms.py``) applies them to every request, so the
 adapter is tested against the provider's published rules, not against itself: the TC3-HMAC-SHA256
 signature recomputed from the request as received, the 5-minute timestamp window, the action, version
 and region headers, the known SdkAppId, sign name and template ids, E.164 numbers and the number of
