@@ -26,7 +26,7 @@ from shared.contracts.catering import (
     ReleaseCatering,
     ReserveCatering,
 )
-from shared.contracts.guests import GUEST_EVENTS, GuestInvited
+from shared.contracts.guest_events import GUEST_EVENTS, GuestInvited
 from shared.contracts.interpreting import (
     ConfirmInterpreting,
     InterpretingConfirmed,

@@ -1,31 +1,51 @@
-"""Guest events the venue announces for notify to send (docs/guests.md): a guest's personal link.
+"""Who is on site: notify asks the venue (core NATS request/reply) before it sends an urgent notice.
 
-The link's secret travels here and in the e-mail only, as the account links do (the venue keeps its hash);
-no passport data ever travels in a guest event.
+Notify publishes a ``PeopleOnSiteQuery`` on ``PEOPLE_ON_SITE`` (``guests.req.people_on_site``); the venue answers ``PeopleOnSite``: the
+confirmed bookings that overlap the window within the scope (the whole venue, one space, one booking) and
+each of their guests who registered or checked in, with the contacts a notice needs. No passport data,
+no birth date (docs/guests.md, "Urgent notices to everyone on site").
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import ClassVar
+from typing import Literal
 
-from shared.contracts.base import Message
+import msgspec
+
+# Not under ``venue.>``: the VENUE stream captures that tree, and JetStream would answer a request there
+# with its own publish acknowledgement (stored in the stream) instead of the venue answering it.
+PEOPLE_ON_SITE = "guests.req.people_on_site"
+
+ScopeKind = Literal["venue", "space", "booking"]
 
 
-class GuestInvited(Message, frozen=True, kw_only=True):
-    """An organizer invited a guest (or asked to send the link again): e-mail the link in ``locale``."""
-
-    subject: ClassVar[str] = "venue.evt.guest_invited"
-    invitation_id: uuid.UUID
-    email: str
-    locale: str
-    link: str
-    expires_at: datetime
-    event_title: str
+class PeopleOnSiteQuery(msgspec.Struct, frozen=True, kw_only=True):
+    scope: ScopeKind
+    scope_id: str = ""  # the space id or the booking id; empty for the whole venue
     starts_at: datetime
     ends_at: datetime
-    resent: bool = False
 
 
-GUEST_EVENTS: tuple[type[Message], ...] = (GuestInvited,)
+class BookingOnSite(msgspec.Struct, frozen=True, kw_only=True):
+    booking_id: uuid.UUID
+    title: str
+    space_id: str
+    starts_at: datetime
+    ends_at: datetime
+
+
+class GuestOnSite(msgspec.Struct, frozen=True, kw_only=True):
+    registration_id: uuid.UUID
+    booking_id: uuid.UUID
+    full_name: str
+    locale: str  # one of the guest locales
+    phone: str = ""  # E.164 mobile, when the guest gave one
+    email: str = ""
+    checked_in: bool = False
+
+
+class PeopleOnSite(msgspec.Struct, frozen=True, kw_only=True):
+    bookings: list[BookingOnSite]  # required both: any other answer on the subject is refused, not empty
+    guests: list[GuestOnSite]

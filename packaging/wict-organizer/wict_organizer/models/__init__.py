@@ -145,6 +145,8 @@ from .purpose import Purpose
 from .quote import Quote
 from .quote_create import QuoteCreate
 from .quote_line import QuoteLine
+from .quote_line_code import QuoteLineCode
+from .quote_line_params import QuoteLineParams
 from .revenue_report import RevenueReport
 from .saga import Saga
 from .saga_page import SagaPage
@@ -337,6 +339,8 @@ __all__ = (
     "Quote",
     "QuoteCreate",
     "QuoteLine",
+    "QuoteLineCode",
+    "QuoteLineParams",
     "RevenueReport",
     "Saga",
     "SagaPage",
