@@ -41,7 +41,8 @@ PUBLISHES: Mapping[str, tuple[str, ...]] = {
     "notify": (PEOPLE_ON_SITE,),  # asks the venue who is on site before an urgent notice (core request/reply)
 }
 ANSWERS_QUERIES: Mapping[str, tuple[str, ...]] = {
-    kind: (VENDOR_TASKS_QUERY.format(kind=kind, vendor_id="*"),) for kind in KINDS
+    **{kind: (VENDOR_TASKS_QUERY.format(kind=kind, vendor_id="*"),) for kind in KINDS},
+    "venue": (PEOPLE_ON_SITE,),  # tells notify who is on site (its guests: docs/guests.md)
 }
 # streams a service reads single messages of, by sequence: the venue reads the original of a dead-lettered
 # saga message to compensate its saga (services/venue/entrypoints/messages/dead_letters.py)
@@ -62,7 +63,7 @@ def service_permissions(service: str) -> Permissions:
     ]
     subscribe = ["_INBOX.>", *(deliver_subject(consumer) for consumer in consumers), *queries]
     permissions: Permissions = {"publish": {"allow": publish}, "subscribe": {"allow": subscribe}}
-    if queries:  # replies go to the asking vendor's private inbox, which no allow list names
+    if queries:  # replies go to the asker's private inbox (a vendor's, notify's), which no allow list names
         permissions["allow_responses"] = True
     return permissions
 

@@ -61,6 +61,7 @@ from services.venue.entrypoints.http.vendor_tasks import VendorTaskDeskControlle
 from services.venue.entrypoints.http.waitlist import WaitlistController
 from services.venue.entrypoints.messages.dead_letters import follow_dead_letters
 from services.venue.entrypoints.messages.participants import routes
+from services.venue.entrypoints.responders import responders
 from services.venue.entrypoints.timers import loops
 from services.venue.handlers.account_context import AccountContext
 from services.venue.handlers.accounts import ensure_bootstrap_accounts
@@ -225,6 +226,7 @@ def spec() -> ServiceSpec[VenueDependencies]:
         config_type=VenueConfig,
         dependencies=dependencies,
         consumers=lambda context: routes(context.deps.catalog, context.deps.saga),
+        responders=responders,
         loops=lambda context: [
             *loops(context.deps),
             lambda: follow_dead_letters(

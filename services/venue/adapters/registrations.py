@@ -175,6 +175,27 @@ class RegistrationRepository:
             registration_id,
         )
 
+    async def on_site(
+        self, scope: str, scope_id: str, starts_at: datetime, ends_at: datetime
+    ) -> tuple[list[asyncpg.Record], list[asyncpg.Record]]:
+        """Confirmed bookings overlapping the window within the scope, and their registered guests' contacts."""
+        bookings = await self.connection.fetch(
+            "SELECT id, title, space_id, starts_at, ends_at FROM bookings WHERE status = 'confirmed'"
+            " AND starts_at < $2 AND ends_at > $1 AND ($3 = 'venue' OR ($3 = 'space' AND space_id = $4)"
+            " OR ($3 = 'booking' AND id::text = $4)) ORDER BY starts_at, id",
+            starts_at,
+            ends_at,
+            scope,
+            scope_id,
+        )
+        guests = await self.connection.fetch(
+            "SELECT id, booking_id, full_name, locale, coalesce(phone, '') AS phone, coalesce(email, '') AS email,"
+            " checked_in_at IS NOT NULL AS checked_in FROM guest_registrations WHERE booking_id = ANY($1::uuid[])"
+            " ORDER BY booking_id, id",
+            [row["id"] for row in bookings],
+        )
+        return bookings, guests
+
     async def counts(self, day_starts: datetime, day_ends: datetime) -> list[asyncpg.Record]:
         """Per booking of the day and per space: registered, checked in, walk-ins (space NULL: not yet in)."""
         return await self.connection.fetch(_COUNTS, day_starts, day_ends)
