@@ -14,7 +14,7 @@ import io
 import subprocess
 import uuid
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -31,6 +31,7 @@ from deploy.embedded.stack import Stack
 from services.venue.domain.checkin import new_pass_code
 from services.venue.tests.letter_tools import letter_tools  # noqa: F401  (the fixture)
 from shared.contracts import GuestInvited
+from shared.contracts.guests import PEOPLE_ON_SITE, PeopleOnSite, PeopleOnSiteQuery
 from tests.e2e.conftest import booking_body, new_organizer, next_day, wait_for_outcome, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -410,6 +411,25 @@ def test_a_letter_is_requested_approved_downloaded_verified_by_a_consulate_and_r
     assert PASSPORT.encode() not in venue_dump(stack)
 
 
+def window_now() -> dict[str, datetime]:
+    now = datetime.now(ZoneInfo("UTC"))
+    return {"starts_at": now - timedelta(hours=2), "ends_at": now + timedelta(hours=4)}
+
+
+def people_on_site(stack: Stack, query: PeopleOnSiteQuery) -> PeopleOnSite:
+    """Ask as notify does (core request/reply); the venue's responder answers with its own NATS user."""
+
+    async def ask() -> PeopleOnSite:
+        connection = await nats.connect(stack.nats.url)
+        try:
+            reply = await connection.request(PEOPLE_ON_SITE, msgspec.json.encode(query), timeout=10)
+            return msgspec.json.decode(reply.data, type=PeopleOnSite)
+        finally:
+            await connection.close()
+
+    return asyncio.run(ask())
+
+
 def move_to_now(stack: Stack, booking_id: str) -> None:
     """The booking takes place now (bookings are made ahead; the door needs one that is on)."""
 
@@ -497,3 +517,8 @@ def test_the_door_checks_a_pass_in_once_answers_a_second_scan_registers_walk_ins
         assert refused.status_code == 403
     counts = organizer.get(f"/bookings/{booking_id}/guest-counts").json()
     assert (counts["registered"], counts["checked_in"], counts["walk_ins"]) == (2, 2, 1)
+    on_site = people_on_site(stack, PeopleOnSiteQuery(scope="booking", scope_id=booking_id, **window_now()))
+    assert sorted((g.full_name, g.checked_in) for g in on_site.guests) == [
+        ("Nguyễn Văn An", True),
+        ("Somsak Chaiyaporn", True),
+    ]
