@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ from services.venue.domain.checkin import new_pass_code
 from services.venue.tests.letter_tools import letter_tools  # noqa: F401  (the fixture)
 from shared.contracts import GuestInvited
 from shared.contracts.guests import PEOPLE_ON_SITE, PeopleOnSite, PeopleOnSiteQuery
+from tests.e2e.accounts_support import mails_to, text_of, wait_for_mail
 from tests.e2e.conftest import booking_body, new_organizer, next_day, wait_for_outcome, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -522,3 +524,61 @@ def test_the_door_checks_a_pass_in_once_answers_a_second_scan_registers_walk_ins
         ("Nguyễn Văn An", True),
         ("Somsak Chaiyaporn", True),
     ]
+
+
+def redeliver_invitation(stack: Stack, invitation_id: str) -> int:
+    """Put the invitation's event on the VENUE stream once more (a copy the dedup window keeps, as a relay
+    retry after a lost acknowledgement makes) and wait until notify's consumer has acknowledged it."""
+
+    async def again() -> int:
+        connection = await nats.connect(stack.nats.url)
+        try:
+            js = connection.jetstream()
+            info = await js.stream_info("VENUE")
+            for sequence in range(info.state.last_seq, max(info.state.first_seq, 1) - 1, -1):
+                message = await js.get_msg("VENUE", sequence)
+                if message.subject != GuestInvited.subject:
+                    continue
+                event = msgspec.json.decode(message.data or b"", type=GuestInvited)
+                if str(event.invitation_id) == invitation_id:
+                    headers = dict(message.headers or {})
+                    headers["Nats-Msg-Id"] = headers.get("Nats-Msg-Id", "") + ":again"
+                    ack = await js.publish(message.subject, message.data or b"", headers=headers)
+                    return ack.seq
+            raise AssertionError(f"no guest_invited event of {invitation_id} on the stream")
+        finally:
+            await connection.close()
+
+    async def acknowledged(sequence: int) -> bool:
+        connection = await nats.connect(stack.nats.url)
+        try:
+            info = await connection.jetstream().consumer_info("VENUE", "notify-booking-events")
+            return info.ack_floor.stream_seq >= sequence
+        finally:
+            await connection.close()
+
+    sequence = asyncio.run(again())
+    wait_until(lambda: asyncio.run(acknowledged(sequence)))
+    return sequence
+
+
+def test_notify_mails_the_invited_guest_their_link_in_their_language_once(
+    stack: Stack, organizer: httpx.Client, booking_id: str
+):
+    address = f"li.hua-{uuid.uuid4().hex[:8]}@example.org"
+    invited = organizer.post(f"/bookings/{booking_id}/invitations", json={"email": address, "locale": "zh-CN"})
+    invitation_id = invited.raise_for_status().json()["invitation_id"]
+
+    mail = wait_for_mail(stack, address, "诚邀您参加Mekong Tourism Week")
+    text = text_of(mail)
+    assert "您好" in text and "Mei Lin" in text and "专属链接" in text  # zh-CN, the organizer named
+    link = re.search(r"https?://\S+/g/([A-Za-z0-9_-]{43})\b", text)
+    assert link is not None, text
+    assert link.group(1) == secret_of(stack, invitation_id)  # the link the venue made, whole
+    with guest_client(stack, link.group(1)) as guest:
+        opened = guest.get("/guest/registration")
+        assert opened.status_code == 200, opened.text
+        assert opened.json()["event_title"] == "Mekong Tourism Week"
+
+    redeliver_invitation(stack, invitation_id)
+    assert len(mails_to(stack, address)) == 1  # the inbox took the copy: no second e-mail

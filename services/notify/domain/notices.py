@@ -77,10 +77,11 @@ ESSENTIAL = frozenset(
         "password_reset",
         "password_changed",
         "account_disabled",
+        "guest_invitation",
     }
 )
-# notices that go by e-mail and nowhere else: their links sign in or set a password, so they must not
-# show in a feed staff can read, nor reach an SMS gateway or a webhook
+# notices that go by e-mail and nowhere else: their links sign in, set a password or open a guest's
+# registration, so they must not show in a feed staff can read, nor reach an SMS gateway or a webhook
 EMAIL_ONLY = frozenset(
     {
         "signup_verification",
@@ -89,6 +90,7 @@ EMAIL_ONLY = frozenset(
         "password_reset",
         "password_changed",
         "account_disabled",
+        "guest_invitation",
     }
 )
 

@@ -1,4 +1,4 @@
-"""The notify service's NATS consumers: venue booking and account events, and vendor task events.
+"""The notify service's NATS consumers: venue booking, account and guest events, and vendor task events.
 
 Task subjects carry the vendor (``tasks.<kind>.<vendor_id>.<event>``); the shared consumer routes them
 to their contract by the subject template. A task of a vendor not in ``recipients.json`` reaches no
@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from services.notify.handlers.accounts import on_account_event
 from services.notify.handlers.bookings import on_booking_event
+from services.notify.handlers.guests import on_guest_invited
 from services.notify.handlers.tasks import on_task_event
 from services.notify.handlers.telling import Notifier
 from shared.contracts import (
@@ -33,6 +34,7 @@ from shared.contracts import (
     VendorTaskEscalated,
     WaitlistPromoted,
 )
+from shared.contracts.guest_events import GuestInvited
 from shared.contracts.tasks import VendorTaskMessage
 from shared.db.unit_of_work import UnitOfWork
 from shared.messaging.consumer import Handler
@@ -73,6 +75,10 @@ def routes(notifier: Notifier) -> Mapping[Consumer, Mapping[type[Message], Handl
         """Tell the person what concerns their account (by e-mail only); keep an organizer's contact."""
         await on_account_event(event, unit, notifier)
 
+    async def on_invited(event: GuestInvited, unit: UnitOfWork) -> None:
+        """E-mail the invited guest their personal link, in their language (once per event)."""
+        await on_guest_invited(event, unit, notifier)
+
     async def on_task(message: VendorTaskMessage, unit: UnitOfWork) -> None:
         """Tell the vendor about its task, staff about a decline, staff and the organizer about an escalation."""
         await on_task_event(message, unit, notifier)
@@ -81,6 +87,7 @@ def routes(notifier: Notifier) -> Mapping[Consumer, Mapping[type[Message], Handl
         _consumer("notify-booking-events"): {
             **dict.fromkeys(BOOKING_EVENTS, on_booking),
             **dict.fromkeys(ACCOUNT_EVENTS, on_account),
+            GuestInvited: on_invited,
         },
         _consumer("notify-task-events"): dict.fromkeys(TASK_EVENTS, on_task),
     }
