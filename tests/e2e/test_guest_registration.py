@@ -566,7 +566,9 @@ def test_notify_mails_the_invited_guest_their_link_in_their_language_once(
     stack: Stack, organizer: httpx.Client, booking_id: str
 ):
     address = f"li.hua-{uuid.uuid4().hex[:8]}@example.org"
-    invited = organizer.post(f"/bookings/{booking_id}/invitations", json={"email": address, "locale": "zh-CN"})
+    invited = organizer.post(
+        f"/bookings/{booking_id}/invitations", json={"email": address, "locale": "zh-CN"}
+    )
     invitation_id = invited.raise_for_status().json()["invitation_id"]
 
     mail = wait_for_mail(stack, address, "诚邀您参加Mekong Tourism Week")

@@ -93,6 +93,9 @@ EMAIL_ONLY = frozenset(
         "guest_invitation",
     }
 )
+# notices whose text carries a link's secret that only its recipient may hold (a guest's personal link,
+# docs/guests.md): payload retention empties their text too (the feed never shows them)
+SECRET_IN_TEXT = frozenset({"guest_invitation"})
 
 # the notices whose e-mail carries the booking as an iCalendar attachment
 WITH_CALENDAR = frozenset({"booking_confirmed"})

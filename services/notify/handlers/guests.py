@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from services.notify.adapters import recipients
+from services.notify.adapters import bookings, recipients
 from services.notify.domain.channels import Contact
 from services.notify.domain.wording import Reader
 from services.notify.handlers.telling import Notifier, Telling, Variables, tell_one
@@ -43,11 +43,12 @@ def invitation_variables(event: GuestInvited, organizer: str) -> Variables:
 
 
 async def _organizer_name(unit: UnitOfWork, event: GuestInvited) -> str:
-    row = await unit.connection.fetchrow("SELECT organizer_key FROM bookings WHERE booking_id = $1", event.booking_id)
-    if row is None or not row["organizer_key"]:
+    """The organizer as notify's booking picture knows them ("" when it does not yet)."""
+    known = await bookings.booking(unit.connection, event.booking_id)
+    if known is None or not known[0].organizer_key:
         return ""
-    known = await recipients.contacts(unit.connection, [row["organizer_key"]])
-    return known[0].name if known else ""
+    contacts = await recipients.contacts(unit.connection, [known[0].organizer_key])
+    return contacts[0].name if contacts else ""
 
 
 async def on_guest_invited(event: GuestInvited, unit: UnitOfWork, notifier: Notifier) -> bool:
@@ -58,5 +59,7 @@ async def on_guest_invited(event: GuestInvited, unit: UnitOfWork, notifier: Noti
     telling = Telling(event.message_id, INVITATION, event.booking_id, variables, data)
     told = await tell_one(unit.connection, notifier, telling, contact)
     fields = {"invitation_id": str(event.invitation_id), "booking_id": str(event.booking_id), "queued": told}
-    log.info("guest invitation queued" if told else "guest invitation already recorded", extra={"fields": fields})
+    log.info(
+        "guest invitation queued" if told else "guest invitation already recorded", extra={"fields": fields}
+    )
     return told
