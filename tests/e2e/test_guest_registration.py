@@ -584,3 +584,13 @@ def test_notify_mails_the_invited_guest_their_link_in_their_language_once(
 
     redeliver_invitation(stack, invitation_id)
     assert len(mails_to(stack, address)) == 1  # the inbox took the copy: no second e-mail
+
+    written = [
+        path for folder in (stack.logs_dir, stack.spans_dir) for path in folder.rglob("*") if path.is_file()
+    ]
+    leaks = [
+        str(path)
+        for path in written
+        if any(n in path.read_bytes() for n in (address.encode(), link.group(1).encode()))
+    ]
+    assert written and leaks == []  # neither the address nor the secret in any service's log or span
