@@ -157,3 +157,8 @@ def test_network_line_availability_lists_the_pool(stack: Stack):
         assert answer.json()["free_throughout"] == sum(1 for line in lines if not line["busy"])
         too_long = {"from": day.isoformat(), "to": (day + timedelta(days=100)).isoformat()}
         assert anonymous.get("/network-lines/availability", params=too_long).status_code == 422
+        # a year the venue cannot have (the schema fuzzing's 500: year 1 at +10:00 is year 0 in UTC)
+        ancient = {"from": "0001-01-01T07:21:21+10:00", "to": day.isoformat()}
+        refused = anonymous.get("/network-lines/availability", params=ancient)
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["errors"][0]["field"] == "from" and "2000-2100" in refused.text

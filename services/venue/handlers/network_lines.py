@@ -10,6 +10,7 @@ from services.venue.domain.network_lines import LinePool, NetworkLine
 from services.venue.handlers.errors import Invalid
 
 LONGEST_WINDOW = timedelta(days=93)
+YEARS = range(2000, 2101)  # the years the venue can have bookings in (outside, UTC conversions overflow)
 
 
 async def availability(
@@ -20,6 +21,11 @@ async def availability(
         Violation(name, "needs a UTC offset, e.g. 2027-03-02T14:00:00+08:00")
         for name, value in (("from", starts_at), ("to", ends_at))
         if value.tzinfo is None
+    ]
+    violations += [
+        Violation(name, f"must be in the years {YEARS.start}-{YEARS.stop - 1}")
+        for name, value in (("from", starts_at), ("to", ends_at))
+        if not violations and value.year not in YEARS
     ]
     if not violations and ends_at <= starts_at:
         violations.append(Violation("to", "must be after from"))
