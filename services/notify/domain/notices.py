@@ -94,8 +94,9 @@ EMAIL_ONLY = frozenset(
     }
 )
 # notices whose text carries a link's secret that only its recipient may hold (a guest's personal link,
-# docs/guests.md): payload retention empties their text too (the feed never shows them)
-SECRET_IN_TEXT = frozenset({"guest_invitation"})
+# docs/guests.md; an account's one-time sign-up, sign-in and reset links): payload retention empties
+# their text too (the feed never shows them)
+SECRET_IN_TEXT = frozenset({"guest_invitation", "signup_verification", "sign_in_link", "password_reset"})
 
 # the notices whose e-mail carries the booking as an iCalendar attachment
 WITH_CALENDAR = frozenset({"booking_confirmed"})

@@ -8,7 +8,7 @@ import pytest
 
 from services.notify.domain.account_notices import account_notice
 from services.notify.domain.channels import Contact, Endpoint, plan_deliveries
-from services.notify.domain.notices import EMAIL_ONLY, ESSENTIAL, NOTICE_VARIABLES
+from services.notify.domain.notices import EMAIL_ONLY, ESSENTIAL, NOTICE_VARIABLES, SECRET_IN_TEXT
 from shared.contracts import ACCOUNT_EVENTS, AccountProfileChanged, Organizer, SignInLinkRequested
 
 pytestmark = pytest.mark.unit
@@ -48,3 +48,10 @@ def test_an_email_only_notice_has_one_delivery_the_email_even_when_opted_out():
         )
         == "sign_in_link"
     )
+
+
+def test_every_notice_carrying_a_one_time_link_has_its_text_emptied_by_retention():
+    with_link = {notice for notice, names in NOTICE_VARIABLES.items() if "link" in names}
+    assert with_link >= {"signup_verification", "sign_in_link", "password_reset"}
+    assert with_link <= SECRET_IN_TEXT  # the secret must not outlive payload retention in the text
+    assert SECRET_IN_TEXT <= EMAIL_ONLY  # and never reaches the feed, an SMS or a webhook
