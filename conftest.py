@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from deploy.embedded.stack import Stack, StackConfig
+from shared.db.migrate import apply_migrations
+from shared.db.pool import create_pool
 from tests.support import stack_folder
 
 
@@ -36,6 +39,37 @@ def fresh_database(infra: Stack) -> Callable[[str], str]:
     def create(prefix: str) -> str:
         name = f"{prefix}_{uuid.uuid4().hex[:10]}"
         infra.postgres.ensure_databases([name])
+        return infra.postgres.dsn(name)
+
+    return create
+
+
+@pytest.fixture(scope="session")
+def migrated_database(infra: Stack) -> Callable[[str, Path], Awaitable[str]]:
+    """Create an empty database named after ``service`` with the shared migrations and ``service``'s own
+    (from ``migrations``) applied, and return its DSN.
+
+    The migrations run once per session per service, into a template database nobody may connect to
+    afterwards; each test's database is a copy of it (CREATE DATABASE ... TEMPLATE), not a replay of
+    every migration per test. The callers still run apply_migrations on their copy (it finds each
+    migration applied with an unchanged checksum); the migrations' own tests start from empty databases.
+    """
+    templates: dict[str, str] = {}
+
+    async def create(service: str, migrations: Path) -> str:
+        template = templates.get(service)
+        if template is None:
+            template = f"template_{service}_{uuid.uuid4().hex[:10]}"
+            infra.postgres.ensure_databases([template])
+            pool = await create_pool(infra.postgres.dsn(template), size=1)
+            try:
+                await apply_migrations(pool, service, migrations)
+            finally:
+                await pool.close()
+            infra.postgres.psql(f'ALTER DATABASE "{template}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false')
+            templates[service] = template
+        name = f"{service}_{uuid.uuid4().hex[:10]}"
+        infra.postgres.psql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return infra.postgres.dsn(name)
 
     return create
