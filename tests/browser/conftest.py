@@ -53,7 +53,7 @@ def stack(browser_ready: None) -> Iterator[Stack]:
         stack.start_services(PLATFORM)
         yield stack
     finally:
-        stack.stop()
+        stack.stop(discard=True)  # the folder is deleted below: no checkpoint, services stopped together
         keep = os.environ.get("WICT_BROWSER_LOGS")  # a folder to keep the services' logs in (debugging)
         if keep:
             shutil.copytree(stack.logs_dir, keep, dirs_exist_ok=True)
