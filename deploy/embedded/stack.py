@@ -256,8 +256,12 @@ class Stack:
         is thrown away too, then stop all at once rather than one after the other (seconds each)."""
         infrastructure = [self.smtp.process, *reversed(self.nats.processes.values())]
         services = [process for process in reversed(self._services.values()) if process.was_started]
-        with ThreadPoolExecutor(max_workers=max(1, len(services)) if discard else 1) as pool:
-            list(pool.map(_stop_logged, services))  # one worker: newest first, each drained in turn
+        if discard:
+            with ThreadPoolExecutor(max_workers=max(1, len(services))) as pool:
+                list(pool.map(_stop_logged, services))
+        else:
+            for service in services:
+                _stop_logged(service)
         for process in infrastructure:
             if process.was_started:
                 _stop_logged(process)
