@@ -24,7 +24,6 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -252,17 +251,9 @@ class Stack:
 
         ``discard``: the data folder is deleted next (a test's stack), so PostgreSQL takes its immediate
         shutdown (SIGQUIT) instead of writing a shutdown checkpoint nobody will read: seconds per stack,
-        over a minute for a cluster holding the 200,000-row test databases. The services, whose work
-        is thrown away too, then stop all at once rather than one after the other (seconds each)."""
+        over a minute for a cluster holding the 200,000-row test databases."""
         infrastructure = [self.smtp.process, *reversed(self.nats.processes.values())]
-        services = [process for process in reversed(self._services.values()) if process.was_started]
-        if discard:
-            with ThreadPoolExecutor(max_workers=max(1, len(services))) as pool:
-                list(pool.map(_stop_logged, services))
-        else:
-            for service in services:
-                _stop_logged(service)
-        for process in infrastructure:
+        for process in [*reversed(self._services.values()), *infrastructure]:
             if process.was_started:
                 _stop_logged(process)
         if self.postgres.process.was_started:
