@@ -8,9 +8,10 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from deploy.embedded import PostgresServer, free_port
+from deploy.embedded import PostgresServer, ServiceProcess, Stack, free_port
 
 APT_ENV = {"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
 
@@ -28,6 +29,16 @@ def stack_folder(name: str, postgres: bool = True) -> Path:
     if postgres:
         shutil.copytree(_empty_cluster(), folder / "postgres" / "pgdata", symlinks=True)
     return folder
+
+
+def stop_discarded(stack: Stack) -> None:
+    """Stop a test's stack whose folder is deleted next: its services all at once (each still drains
+    and is killed only after its own timeout; one after the other they took seconds each), then
+    ``stack.stop(discard=True)`` for the servers (and any service still running)."""
+    services = [process for process in stack.processes().values() if isinstance(process, ServiceProcess)]
+    with ThreadPoolExecutor(max_workers=max(1, len(services))) as pool:
+        list(pool.map(ServiceProcess.stop, services))
+    stack.stop(discard=True)
 
 
 @functools.cache
