@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from shared.contracts.guests import PEOPLE_ON_SITE
 from shared.contracts.tasks import VENDOR_TASKS_QUERY
 from shared.messaging.streams import CONSUMERS, DEAD_LETTERS, STREAMS, TASKS, consumers_of, deliver_subject
 from shared.messaging.vendors import ANSWERS, KINDS, Vendor
@@ -37,7 +38,7 @@ PUBLISHES: Mapping[str, tuple[str, ...]] = {
         kind: (f"{kind}.evt.>", *(f"tasks.{kind}.*.{event}" for event in PLATFORM_TASK_EVENTS))
         for kind in KINDS
     },
-    "notify": (),
+    "notify": (PEOPLE_ON_SITE,),  # asks the venue who is on site before an urgent notice (core request/reply)
 }
 ANSWERS_QUERIES: Mapping[str, tuple[str, ...]] = {
     kind: (VENDOR_TASKS_QUERY.format(kind=kind, vendor_id="*"),) for kind in KINDS

@@ -1,4 +1,4 @@
-"""The whole platform on one machine: PostgreSQL, NATS, the SMTP sink and the four services.
+"""The whole platform on one machine: PostgreSQL, NATS, the SMTP sink, the local SMS provider and the services.
 
 Environment variables read by `StackConfig.from_env()` (defaults in brackets):
     WICT_DATA_DIR           [<repo>/.data]  databases, streams, mail, spans and logs
@@ -6,6 +6,7 @@ Environment variables read by `StackConfig.from_env()` (defaults in brackets):
     WICT_NATS_PORT          [4222]
     WICT_NATS_MONITOR_PORT  [8222]
     WICT_SMTP_PORT          [2525]
+    WICT_TENCENT_SMS_PORT   [2526]  the local SMS provider (deploy/embedded/tencent_sms.py; WICT_SMS_PROVIDER)
     WICT_VENUE_PORT         [8000]
     WICT_INTERPRETING_PORT  [8001]
     WICT_CATERING_PORT      [8002]
@@ -36,6 +37,7 @@ from deploy.embedded.postgres import PostgresServer
 from deploy.embedded.process import REPO_ROOT, ChildProcess, ServiceProcess
 from deploy.embedded.smtp import SmtpSink
 from deploy.embedded.streams import provision_streams as provision
+from deploy.embedded.tencent_sms import TencentSmsServer, notify_sms_env
 
 SERVICES = ("interpreting", "catering", "notify", "venue")  # venue last: it calls the others
 PLATFORM = (*SERVICES, "web")  # make run: the services and the web application on their APIs
@@ -46,6 +48,7 @@ PORT_VARIABLES = {
     "nats_port": ("WICT_NATS_PORT", 4222),
     "nats_monitor_port": ("WICT_NATS_MONITOR_PORT", 8222),
     "smtp_port": ("WICT_SMTP_PORT", 2525),
+    "tencent_sms_port": ("WICT_TENCENT_SMS_PORT", 2526),
     "venue_port": ("WICT_VENUE_PORT", 8000),
     "interpreting_port": ("WICT_INTERPRETING_PORT", 8001),
     "catering_port": ("WICT_CATERING_PORT", 8002),
@@ -65,6 +68,7 @@ class StackConfig:
     nats_port: int
     nats_monitor_port: int
     smtp_port: int
+    tencent_sms_port: int
     venue_port: int
     interpreting_port: int
     catering_port: int
@@ -106,6 +110,7 @@ class Stack:
             else NatsServer(config.data_dir / "nats", config.nats_port, config.nats_monitor_port)
         )
         self.smtp = SmtpSink(config.data_dir / "smtp", config.smtp_port)
+        self.sms = TencentSmsServer(config.data_dir / "tencent-sms", config.tencent_sms_port)
         self.spans_dir = config.data_dir / "spans"
         self.logs_dir = config.data_dir / "logs"
         self._services: dict[str, ServiceProcess] = {}
@@ -116,10 +121,12 @@ class Stack:
         self.start_services(PLATFORM)
 
     def start_infrastructure(self, provision_streams: bool = True) -> None:
-        """Start PostgreSQL, NATS and the SMTP sink, create the databases and the streams."""
+        """Start PostgreSQL, NATS, the SMTP and SMS servers, create the databases and the streams."""
+        self.sms.launch()  # gets ready while PostgreSQL starts
         _timed("postgres", self.postgres.start)
         _timed("nats", self.nats.start)
         _timed("smtp", self.smtp.start)
+        _timed("tencent-sms", self.sms.wait_ready)
         self.postgres.ensure_databases(DATABASES)
         if provision_streams:
             _timed("streams", lambda: provision(self.nats, self.config.nats_nodes))
@@ -167,6 +174,7 @@ class Stack:
                 "WICT_STAFF_API_KEYS": self.credentials["staff"],
                 "WICT_OPS_API_KEYS": self.credentials["ops"],
                 "WICT_VENUE_URL": f"http://127.0.0.1:{self.config.venue_port}",
+                **notify_sms_env(self.sms),
             },
             "web": {
                 "WICT_CSRF_SECRET": self.credentials["web_csrf"],
@@ -221,8 +229,8 @@ class Stack:
 
     def processes(self) -> dict[str, ChildProcess]:
         """Every process this stack manages, started or not, by name."""
-        infrastructure = {"postgres": self.postgres.process, **self.nats.processes}
-        return {**infrastructure, "smtp": self.smtp.process, **self._services}
+        infrastructure = {"postgres": self.postgres.process, **self.nats.processes, "smtp": self.smtp.process}
+        return {**infrastructure, "tencent-sms": self.sms.process, **self._services}
 
     def exited(self) -> list[ChildProcess]:
         """The processes that were started and are no longer running."""
@@ -239,7 +247,7 @@ class Stack:
         found |= {f"{name} health": service.health_url for name, service in self._services.items()}
         found |= {"NATS": self.nats.display_url, "NATS monitor": self.nats.monitor_url}
         found |= {f"PostgreSQL {db}": self.postgres.dsn(db) for db in DATABASES}
-        found |= {"SMTP sink": self.smtp.url, "maildir": str(self.smtp.maildir)}
+        found |= {"SMTP sink": self.smtp.url, "maildir": str(self.smtp.maildir), "SMS": self.sms.endpoint}
         found |= {"spans": str(self.spans_dir), "service logs": str(self.logs_dir)}
         found |= {"data (and server logs)": str(self.config.data_dir)}
         found |= {"staff and ops API keys, access-token secret, guest-data key": str(self.credentials_path)}
@@ -247,12 +255,12 @@ class Stack:
         return found
 
     def stop(self, discard: bool = False) -> None:
-        """Stop the services (newest first, each drains), then the SMTP sink, NATS and PostgreSQL.
+        """Stop the services (newest first, each drains), then the SMS and SMTP servers, NATS and PostgreSQL.
 
         ``discard``: the data folder is deleted next (a test's stack), so PostgreSQL takes its immediate
         shutdown (SIGQUIT) instead of writing a shutdown checkpoint nobody will read: seconds per stack,
         over a minute for a cluster holding the 200,000-row test databases."""
-        infrastructure = [self.smtp.process, *reversed(self.nats.processes.values())]
+        infrastructure = [self.sms.process, self.smtp.process, *reversed(self.nats.processes.values())]
         for process in [*reversed(self._services.values()), *infrastructure]:
             if process.was_started:
                 _stop_logged(process)

@@ -3,15 +3,19 @@ channel (e-mail, SMS, webhooks), the reminder loop and the HTTP API."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from services.notify.adapters import recipients
 from services.notify.adapters.mailer import SmtpMailer
-from services.notify.adapters.sms import DevSmsProvider, SmsSender
+from services.notify.adapters.sms import DevSmsProvider, SmsProvider, SmsSender
+from services.notify.adapters.tencent_sms import TencentSms, TencentSmsSettings
 from services.notify.adapters.venue_accounts import VenueAccounts
+from services.notify.adapters.venue_people import VenuePeople
 from services.notify.adapters.webhook_sender import WebhookSender
+from services.notify.domain.guest_catalog import GUEST_LOCALES
 from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
 from services.notify.domain.retry import RetryPolicy
 from services.notify.domain.templates import load_templates
@@ -21,16 +25,26 @@ from services.notify.entrypoints.http.feed import NotificationsController
 from services.notify.entrypoints.http.me import MeController
 from services.notify.entrypoints.http.ops import OpsController
 from services.notify.entrypoints.http.recipients import RecipientsController
+from services.notify.entrypoints.http.signage import SignageController
 from services.notify.entrypoints.http.staff import BroadcastsController
 from services.notify.entrypoints.messages import routes
 from services.notify.handlers.telling import Notifier
 from services.notify.handlers.webhooks import disabled_notice
-from shared.config import ServiceConfig
+from shared.config import ServiceConfig, nats_servers
 from shared.db.unit_of_work import Database
 from shared.http.api_docs import openapi_config
+from shared.messaging.broker import login_options
 from shared.service import Context, ServiceSpec
 
 log = logging.getLogger(__name__)
+
+
+DEFAULT_SMS_TEMPLATES = json.dumps(
+    {
+        "urgent_notice": {locale: str(2400001 + i) for i, locale in enumerate(GUEST_LOCALES)},
+        "notice": {locale: str(2400101 + i) for i, locale in enumerate(GUEST_LOCALES)},
+    }
+)
 
 
 class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
@@ -58,6 +72,19 @@ class NotifyConfig(ServiceConfig, frozen=True, kw_only=True):
     payload_retention_days: float = 30.0
     staff_api_keys: str = ""  # the venue staff's API key(s), comma-separated (the deployment sets them)
     ops_api_keys: str = ""
+    # SMS: "dev" keeps each message in a table (/ops/dev-sms); "tencent" sends through Tencent Cloud SMS
+    # (docs/guests.md). The defaults below are the embedded stack's local checking server's account.
+    sms_provider: str = "dev"
+    tencent_sms_secret_id: str = ""
+    tencent_sms_secret_key: str = ""
+    tencent_sms_app_id: str = "1400000001"
+    tencent_sms_sign: str = "WICT"
+    tencent_sms_region: str = "ap-guangzhou"
+    tencent_sms_endpoint: str = "https://sms.tencentcloudapi.com/"
+    tencent_sms_templates: str = DEFAULT_SMS_TEMPLATES  # JSON: purpose -> locale -> approved template id
+    tencent_sms_headline_limit: int = 20  # characters of the template's first parameter
+    tencent_sms_link_base: str = "https://wict.example/n/"  # the template's second parameter: + notice id
+    sms_receipts_interval_seconds: float = 30.0
     venue_url: str = (
         "http://127.0.0.1:8000"  # where people's venue keys and access tokens are checked (GET /me)
     )
@@ -84,13 +111,45 @@ def _keys(configured: str) -> tuple[str, ...]:
     return tuple(key.strip() for key in configured.split(",") if key.strip())
 
 
-def _channels(config: NotifyConfig, database: Database, notifier: Notifier) -> tuple[Channel, ...]:
+def tencent_sms_from(config: NotifyConfig) -> TencentSms:
+    """The Tencent Cloud SMS adapter; refuses to start without the account's keys or a template per purpose."""
+    if not (config.tencent_sms_secret_id and config.tencent_sms_secret_key):
+        raise ValueError(
+            "WICT_TENCENT_SMS_SECRET_ID and WICT_TENCENT_SMS_SECRET_KEY are required for tencent SMS"
+        )
+    templates = json.loads(config.tencent_sms_templates)
+    for purpose in ("urgent_notice", "notice"):
+        if "en" not in templates.get(purpose, {}):
+            raise ValueError(f"WICT_TENCENT_SMS_TEMPLATES: {purpose} needs at least an en template id")
+    settings = TencentSmsSettings(
+        secret_id=config.tencent_sms_secret_id,
+        secret_key=config.tencent_sms_secret_key,
+        app_id=config.tencent_sms_app_id,
+        sign_name=config.tencent_sms_sign,
+        templates=templates,
+        endpoint=config.tencent_sms_endpoint,
+        region=config.tencent_sms_region,
+        headline_limit=config.tencent_sms_headline_limit,
+        link_base=config.tencent_sms_link_base,
+    )
+    return TencentSms(settings)
+
+
+def _sms_provider(config: NotifyConfig, database: Database) -> SmsProvider:
+    if config.sms_provider == "tencent":
+        return tencent_sms_from(config)
+    if config.sms_provider == "dev":
+        return DevSmsProvider(database.pool)
+    raise ValueError(f"WICT_SMS_PROVIDER must be dev or tencent, not {config.sms_provider!r}")
+
+
+def _channels(config: NotifyConfig, sms: SmsProvider, notifier: Notifier) -> tuple[Channel, ...]:
     webhooks = WebhookSender(
         config.webhook_disable_after_failures, disabled_notice(notifier), config.webhook_timeout_seconds
     )
     return (
         Channel(mailer_from(config), retry_policy_from(config)),
-        Channel(SmsSender(DevSmsProvider(database.pool)), retry_policy_from(config)),
+        Channel(SmsSender(sms), retry_policy_from(config)),
         Channel(webhooks, webhook_policy_from(config)),
     )
 
@@ -105,6 +164,7 @@ async def build(context: Context[NotifyDependencies]) -> NotifyDependencies:
     async with context.database.transaction() as unit:
         seeded = await recipients.seed(unit.connection, directory)
     log.info("recipients seeded", extra={"fields": {"vendors_and_staff": seeded}})
+    sms = _sms_provider(config, context.database)
     notifier = Notifier(
         load_templates(), ZoneInfo(config.venue_time_zone), parse_leads(config.reminder_leads)
     )
@@ -116,7 +176,9 @@ async def build(context: Context[NotifyDependencies]) -> NotifyDependencies:
         staff_keys=_keys(config.staff_api_keys),
         ops_keys=_keys(config.ops_api_keys),
         webhook_require_https=config.webhook_require_https,
-        channels=_channels(config, context.database, notifier),
+        channels=_channels(config, sms, notifier),
+        sms_receipts=sms.pull_receipts if isinstance(sms, TencentSms) else None,
+        people=VenuePeople(nats_servers(config.nats_url), login_options(config)),
     )
 
 
@@ -135,8 +197,14 @@ def _loops(context: Context[NotifyDependencies]) -> list[timers.Loop]:
         )
         for channel in deps.channels
     ]
+    receipts = (
+        [timers.sms_receipts(deps.database, deps.sms_receipts, config.sms_receipts_interval_seconds)]
+        if deps.sms_receipts is not None
+        else []
+    )
     return [
         *dispatchers,
+        *receipts,
         timers.reminders(deps.database, deps.notifier, deps.tracer, config.reminder_interval_seconds),
         timers.payload_retention(
             deps.database, config.payload_retention_days, config.retention_sweep_seconds
@@ -158,6 +226,7 @@ def spec() -> ServiceSpec[NotifyDependencies]:
             RecipientsController,
             BroadcastsController,
             OpsController,
+            SignageController,
         ],
         openapi=openapi_config(
             "WICT notifications API",

@@ -34,6 +34,11 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # A date or time field is drawn in its page's language (lang on <html>), as a browser set to that
+    # language draws it: a zh-CN reader's browser is Chinese (2027/01/28), an English reader's is not
+    # (01/28/2027). Debian's chromium holds only its en-US resources (chromium-l10n lags its version),
+    # so the browser's own locale cannot be switched per test; this makes the field follow the page's.
+    "--enable-features=LangAttributeAwareFormControlUI",
 ]
 SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
@@ -164,6 +169,27 @@ class Visit:
         wide = self.page.evaluate(_WIDE, viewport["width"]) if width > viewport["width"] else []
         assert width <= viewport["width"], f"{self.page.url} is {width} px wide at {viewport}: {wide}"
 
+    def nothing_cut(self, selector: str) -> None:
+        """Every element matching ``selector`` and inside it shows all of itself: none is wider than its
+        box (scrollWidth > clientWidth: a cut amount, or a region scrolling sideways) or reaches past
+        the viewport's edges. Visually hidden text (clipped on purpose, for screen readers) is left out."""
+        assert self.page.locator(selector).count() >= 1, f"nothing matches {selector} on {self.page.url}"
+        cut = self.page.evaluate(_CUT, selector)
+        assert not cut, f"cut or sideways on {self.page.url} at {self.page.viewport_size}: {cut}"
+
+    def date_parts(self, selector: str) -> list[str]:
+        """The parts of a date field in the order the browser draws them (its accessibility tree):
+        ["Year", "Month", "Day"] for 2027/01/28, ["Month", "Day", "Year"] for 01/28/2027."""
+        label = self.page.locator(selector).evaluate("e => e.labels[0].textContent.trim()")
+        session = self.context.new_cdp_session(self.page)
+        try:
+            nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+        finally:
+            session.detach()
+        start = next(i for i, n in enumerate(nodes) if _ax(n, "role") == "Date" and _ax(n, "name") == label)
+        parts = [n for n in nodes[start + 1 :] if _ax(n, "role") == "spinbutton"][:3]
+        return [_ax(n, "name").split()[0] for n in parts]
+
     def submit(self, button_name: str | re.Pattern[str]) -> None:
         self.click(self.page.get_by_role("button", name=button_name))
 
@@ -183,6 +209,27 @@ _WIDE = """width => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > width + 1
                && ![...e.children].some(c => c.getBoundingClientRect().right > width + 1))
   .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
+
+
+def _ax(node: dict[str, Any], key: str) -> str:
+    return str(node.get(key, {}).get("value", ""))
+
+
+# elements (matching the selector, or inside them) wider than their box or past the viewport's edges
+_CUT = """selector => {
+  const hidden = e => { for (let a = e; a; a = a.parentElement) {
+    const style = getComputedStyle(a);
+    if (style.clipPath !== 'none' || style.display === 'none') return true; } return false; };
+  const roots = [...document.querySelectorAll(selector)];
+  const all = roots.flatMap(r => [r, ...r.querySelectorAll('*')]).filter(e => !hidden(e));
+  return all.filter(e => {
+      const box = e.getBoundingClientRect();
+      const wider = e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1;
+      return wider || box.right > window.innerWidth + 1 || box.left < -1;
+    }).slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + e.scrollWidth + '/'
+      + e.clientWidth + ' right ' + Math.round(e.getBoundingClientRect().right) + ': '
+      + e.textContent.trim().slice(0, 40));
+}"""
 
 
 def _violations(response: dict[str, Any]) -> str:

@@ -166,6 +166,9 @@ def test_the_desks_lists_closures_guest_data_and_reports(
         for path in ("/desk/planning", "/desk/vendor-tasks", "/desk/reports"):
             visit.open(path)
         expect(page.locator("table.bars").first).to_be_visible()  # each chart's bars beside its figures
+        # the date fields as a reader's browser in the page's language draws them
+        order = {"zh-CN": ["Year", "Month", "Day"], "en": ["Month", "Day", "Year"]}[language]
+        assert visit.date_parts("#start") == order
         page.fill("#start", day)  # a period with this test's booking (and the others' ahead of it)
         page.fill("#end", (date.fromisoformat(day) + timedelta(days=120)).isoformat())
         visit.submit(re.compile("^(Show|显示)$"))

@@ -72,9 +72,13 @@ def book_through_wizard(visit: Visit, language: str, day: str, space: str = "mul
     fill_services(page)
     visit.submit(words["continue"])
     page.fill("#title", "Belt and Road Tourism Forum")
+    if language == "en":  # shown in What's on from the start (POST /bookings' public); zh-CN: later
+        page.check("input[name=public][value=yes]")
     visit.submit(words["continue"])
     visit.check()  # the quote
     expect(page.locator("tfoot")).to_contain_text(re.compile(r"\d"))
+    if language == "zh-CN":
+        assert_all_chinese(page)
     visit.shot(f"quote-desktop-{language}")
     visit.submit(words["book"])
     assert re.search(r"/bookings/[0-9a-f-]{36}$", page.url), page.url
@@ -96,7 +100,8 @@ def test_an_organizer_books_sees_it_confirmed_live_changes_and_cancels(
         visit.check()
         visit.shot(f"booking-confirmed-desktop-{language}")
 
-        visit.click(page.get_by_role("button", name=re.compile("Show it in What's on|在“近期活动”中显示")))
+        if language == "zh-CN":  # made public on the booking's page (PUT /bookings/{id}/public)
+            visit.click(page.get_by_role("button", name="在“近期活动”中显示"))
         expect(page.locator("#public-state")).to_contain_text(re.compile("This event is public|此活动已公开"))
         visit.open("/whats-on")  # the venue's GET /events: confirmed public bookings, no sign-in needed
         expect(page.locator("table.events")).to_contain_text("Belt and Road Tourism Forum")
@@ -157,6 +162,8 @@ def test_elder_mode_asks_one_question_per_page_with_large_targets(browsing: Brow
             _next(visit)
         page.fill("#title", "社区文化交流会")
         _next(visit)
+        expect(page.locator("input[name=public][value=no]")).to_be_checked()  # private unless chosen
+        _next(visit)
         expect(page.locator("tfoot")).to_be_visible()
         small = page.evaluate(
             """[...document.querySelectorAll('main button, main input[type=radio], main select')]
@@ -164,7 +171,23 @@ def test_elder_mode_asks_one_question_per_page_with_large_targets(browsing: Brow
         )
         assert small == 0, "elder mode keeps every target at least 44 px high"
         assert page.locator(".desk-banner").is_visible()
+        assert_all_chinese(page)
+        # large text at phone width: each line stacks, no amount is cut, nothing scrolls sideways
+        visit.nothing_cut("main .table-scroll")
+        expect(page.locator("tfoot td.total")).to_have_text(re.compile(r"^¥\d{1,3}(,\d{3})*\.\d{2}$"))
+        visit.fits(PHONE)
         visit.shot("quote-phone-elder-zh-CN")
+
+
+def assert_all_chinese(page: Page) -> None:
+    """The quote's lines, units and note are worded by the web from the venue's codes: no English
+    label from the API (the note names the interpreters' association by its acronym, AIIC)."""
+    lines = page.locator("table.quote-lines").inner_text()
+    # rooms are lettered (会议培训区 A 室): a word is two letters or more
+    assert not re.findall(r"[A-Za-z]{2,}", lines), f"English in the zh-CN quote: {lines!r}"
+    assert re.search(r"[\u4e00-\u9fff]", lines)
+    note = page.locator("table.quote-lines").locator("xpath=../following-sibling::p[1]").inner_text()
+    assert re.findall(r"[A-Za-z]+", note) == ["AIIC"], f"English in the zh-CN note: {note!r}"
 
 
 def _next(visit: Visit) -> None:

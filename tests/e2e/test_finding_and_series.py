@@ -80,7 +80,9 @@ def test_organizer_b_sees_nothing_of_a_in_any_list_filter_export_or_series(stack
         assert refused.status_code == 403 and refused.json()["errors"][0]["field"] == "organizer_id"
         for path in (f"/bookings/series/{series_id}", f"/bookings/series/{series_id}/calendar.ics"):
             assert bob.get(path).status_code == 404
-        assert bob.post(f"/bookings/series/{series_id}/cancel", json={"scope": "all"}).status_code == 404
+        for query in ("", "?dry_run=true"):
+            cancel = f"/bookings/series/{series_id}/cancel{query}"
+            assert bob.post(cancel, json={"scope": "all"}).status_code == 404
         assert (
             bob.patch(f"/bookings/series/{series_id}", json={"scope": "all", "title": "Mine"}).status_code
             == 404
@@ -140,10 +142,17 @@ def test_a_conflicting_series_is_refused_whole_or_holds_the_rest(stack: Stack, s
     assert feed.headers["content-type"].startswith("text/calendar")
     assert exdates(icalendar.Calendar.from_ical(feed.text)) == {third}
 
-    cancelled = venue.post(
-        f"/bookings/series/{series['series_id']}/cancel",
-        json={"scope": "this_and_following", "booking_id": booked[1], "reason": "the course ends early"},
-    )
+    scope = {"scope": "this_and_following", "booking_id": booked[1], "reason": "the course ends early"}
+    # the dry run: each time's fee by the same rule, and nothing cancelled
+    seen = venue.post(f"/bookings/series/{series['series_id']}/cancel?dry_run=true", json=scope)
+    assert seen.status_code == 200 and seen.json()["dry_run"] is True
+    assert [(o["booking_id"], o["status"], o["fee_minor"]) for o in seen.json()["occurrences"]] == [
+        (booked[1], "to_be_cancelled", 0),
+        (booked[2], "to_be_cancelled", 0),
+    ]
+    assert all(o["fee_rises_at"] for o in seen.json()["occurrences"])  # free now, dearer nearer the day
+    assert {venue.get(f"/bookings/{b}").json()["status"] for b in booked} == {"confirmed"}
+    cancelled = venue.post(f"/bookings/series/{series['series_id']}/cancel", json=scope)
     assert cancelled.status_code == 200
     assert [(o["booking_id"], o["status"], o["fee_minor"]) for o in cancelled.json()["occurrences"]] == [
         (booked[1], "cancelled", 0),

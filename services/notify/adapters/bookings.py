@@ -132,14 +132,16 @@ class Involvement:
     title: str
     starts_at: datetime
     ends_at: datetime
+    space_id: str = ""
 
 
 _IN_WINDOW = """
-SELECT organizer_key AS recipient_key, booking_id, title, starts_at, ends_at
+SELECT organizer_key AS recipient_key, booking_id, title, starts_at, ends_at, space_id
 FROM bookings
 WHERE status = ANY($3::text[]) AND tstzrange(starts_at, ends_at) && tstzrange($1, $2)
 UNION ALL
-SELECT 'vendor:' || t.vendor_id, t.booking_id, coalesce(b.title, t.task_id), t.starts_at, t.ends_at
+SELECT 'vendor:' || t.vendor_id, t.booking_id, coalesce(b.title, t.task_id), t.starts_at, t.ends_at,
+       coalesce(b.space_id, t.space_id, '')
 FROM booking_tasks t LEFT JOIN bookings b ON b.booking_id = t.booking_id
 WHERE t.state = 'active' AND t.load_in_at IS NOT NULL AND t.load_out_at IS NOT NULL
   AND tstzrange(t.load_in_at, t.load_out_at) && tstzrange($1, $2)
@@ -154,6 +156,13 @@ async def involved_between(
     """Every organizer with a live booking, and every vendor on site, overlapping the window."""
     rows = await connection.fetch(_IN_WINDOW, starts_at, ends_at, list(ACTIVE_BOOKING))
     return [
-        Involvement(row["recipient_key"], row["booking_id"], row["title"], row["starts_at"], row["ends_at"])
+        Involvement(
+            row["recipient_key"],
+            row["booking_id"],
+            row["title"],
+            row["starts_at"],
+            row["ends_at"],
+            row["space_id"],
+        )
         for row in rows
     ]

@@ -16,15 +16,17 @@ async def create(
     ends_at: datetime,
     notices: dict[str, Any],
     recipients: int,
+    scope: dict[str, Any] | None = None,
 ) -> None:
     await connection.execute(
-        "INSERT INTO broadcasts (id, window_starts_at, window_ends_at, notices, recipients)"
-        " VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO broadcasts (id, window_starts_at, window_ends_at, notices, recipients, scope)"
+        " VALUES ($1, $2, $3, $4, $5, $6)",
         broadcast_id,
         starts_at,
         ends_at,
         notices,
         recipients,
+        scope,
     )
 
 
@@ -36,7 +38,7 @@ async def deliveries(connection: asyncpg.Connection, broadcast_id: uuid.UUID) ->
     """Every delivery of the broadcast, by recipient and channel."""
     return await connection.fetch(
         "SELECT d.recipient_key, coalesce(r.kind, split_part(d.recipient_key, ':', 1)) AS kind, d.channel,"
-        " d.state, d.attempts, d.last_error, d.sent_at"
+        " d.state, d.receipt, d.attempts, d.last_error, d.sent_at"
         " FROM deliveries d LEFT JOIN recipients r ON r.key = d.recipient_key"
         " WHERE d.message_id = $1 ORDER BY d.recipient_key, d.channel, d.endpoint_id",
         broadcast_id,

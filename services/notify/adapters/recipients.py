@@ -9,7 +9,7 @@ from pathlib import Path
 import asyncpg
 import msgspec
 
-from services.notify.domain.channels import Contact, Endpoint, organizer_key
+from services.notify.domain.channels import SIGNAGE_KEY, Contact, Endpoint, organizer_key
 from shared.contracts import Organizer
 
 RECIPIENTS_PATH = Path(__file__).resolve().parent.parent / "recipients.json"
@@ -151,7 +151,9 @@ async def contacts(connection: asyncpg.Connection, keys: list[str]) -> list[Cont
 
 
 async def staff(connection: asyncpg.Connection) -> list[Contact]:
-    rows = await connection.fetch("SELECT * FROM recipients WHERE kind = 'staff' ORDER BY key")
+    rows = await connection.fetch(
+        "SELECT * FROM recipients WHERE kind = 'staff' AND key <> $1 ORDER BY key", SIGNAGE_KEY
+    )  # the signage systems hear urgent notices only
     return [_contact(row) for row in rows]
 
 

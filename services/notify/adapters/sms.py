@@ -10,12 +10,13 @@ from typing import Protocol
 
 import asyncpg
 
+from services.notify.adapters import sms_records
 from services.notify.adapters.outbound import Delivery, Outcome, SendFailed, SendOne, failure_from
 
 
 class SmsProvider(Protocol):
-    async def send(self, phone: str, text: str, idempotency_key: uuid.UUID) -> None:
-        """Hand the message over; the same ``idempotency_key`` again must not send a second message."""
+    async def send(self, delivery: Delivery) -> str | None:
+        """Hand the delivery's message over; the provider's message id when it gives one."""
 
 
 class DevSmsProvider:
@@ -24,7 +25,12 @@ class DevSmsProvider:
     def __init__(self, pool: asyncpg.Pool) -> None:
         self.pool = pool
 
-    async def send(self, phone: str, text: str, idempotency_key: uuid.UUID) -> None:
+    async def send(self, delivery: Delivery) -> str | None:
+        await self.record(delivery.address, (delivery.sms or delivery.subject)[:SMS_LIMIT], delivery.id)
+        return None
+
+    async def record(self, phone: str, text: str, idempotency_key: uuid.UUID) -> None:
+        """The same ``idempotency_key`` again records nothing (a resent delivery is one message)."""
         await self.pool.execute(
             "INSERT INTO dev_sms_messages (idempotency_key, phone, body) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             idempotency_key,
@@ -42,15 +48,17 @@ class SmsSender:
 
     def __init__(self, provider: SmsProvider, timeout: float = 10.0) -> None:
         self.provider, self.timeout = provider, timeout
+        self._message_ids: dict[uuid.UUID, str] = {}  # the provider's ids of this batch, until settled
 
     async def _send(self, delivery: Delivery) -> None:
-        text = (delivery.sms or delivery.subject)[:SMS_LIMIT]
         try:
-            await self.provider.send(delivery.address, text, delivery.id)
+            message_id = await self.provider.send(delivery)
         except SendFailed:
             raise
         except Exception as error:
             raise failure_from(error) from error
+        if message_id is not None:
+            self._message_ids[delivery.id] = message_id
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[SendOne]:
@@ -59,4 +67,7 @@ class SmsSender:
     async def settle(
         self, connection: asyncpg.Connection, outcomes: Sequence[Outcome], now: datetime
     ) -> None:
-        return None
+        """Keep the provider's message id of each accepted delivery (the receipts name it too)."""
+        ids = [(d.id, self._message_ids.pop(d.id)) for d, failure in outcomes if d.id in self._message_ids]
+        if ids:
+            await sms_records.record_provider_ids(connection, ids)

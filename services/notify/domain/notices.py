@@ -69,6 +69,7 @@ ESSENTIAL = frozenset(
         "service_escalated",
         "vendor_task_cancelled",
         "urgent_broadcast",
+        "urgent_notice_guest",
         "webhook_disabled",
         "signup_verification",
         "signup_attempted",

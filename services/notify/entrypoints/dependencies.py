@@ -9,7 +9,9 @@ from opentelemetry import trace
 
 from services.notify.adapters.outbound import Sender
 from services.notify.adapters.venue_accounts import VenueAccounts
+from services.notify.adapters.venue_people import VenuePeople
 from services.notify.domain.retry import RetryPolicy
+from services.notify.handlers.sms_receipts import PullReceipts
 from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
 
@@ -32,3 +34,7 @@ class NotifyDependencies:
     ops_keys: tuple[str, ...]
     webhook_require_https: bool = False
     channels: tuple[Channel, ...] = ()  # e-mail, SMS and webhooks, each with its dispatcher
+    sms_receipts: PullReceipts | None = None
+    people: VenuePeople | None = (
+        None  # asks the venue who is on site (urgent notices with a scope)  # the SMS provider's receipts, when it gives them (Tencent)
+    )

@@ -1,5 +1,6 @@
-"""The notify service's periodic loops (``shared/loops.py``): one dispatcher per channel, the reminders, and
-the retention of delivered notifications' payloads (``WICT_PAYLOAD_RETENTION_DAYS`` [30]).
+"""The notify service's periodic loops (``shared/loops.py``): one dispatcher per channel, the reminders, the
+retention of delivered notifications' payloads (``WICT_PAYLOAD_RETENTION_DAYS`` [30]) and, with the Tencent
+SMS provider, its delivery receipts (``WICT_SMS_RECEIPTS_INTERVAL_SECONDS`` [30]).
 
 Every instance runs them. Due deliveries and reminders are claimed FOR UPDATE SKIP LOCKED, so each is
 handled once, after restarts too; a batch that comes back full is followed at once by the next.
@@ -20,6 +21,7 @@ from services.notify.adapters.retention import clear_payloads
 from services.notify.domain.retry import RetryPolicy
 from services.notify.handlers.dispatch import dispatch_once
 from services.notify.handlers.reminders import fire_due
+from services.notify.handlers.sms_receipts import PULL_LIMIT, PullReceipts, record_receipts
 from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
 from shared.loops import drain, every
@@ -106,3 +108,15 @@ def payload_retention(database: Database, keep_days: float, interval: float) -> 
         await every(interval, lambda: clear_delivered_payloads(database, keep_days), name="payload retention")
 
     return retain
+
+
+def sms_receipts(database: Database, pull: PullReceipts, interval: float) -> Loop:
+    """Forever: pull the SMS provider's receipts (batch after batch while they come back full), then sleep."""
+
+    async def batch() -> bool:
+        return await record_receipts(database, pull) == PULL_LIMIT
+
+    async def poll() -> None:
+        await every(interval, drain(batch), name="sms receipts")
+
+    return poll

@@ -15,9 +15,10 @@ import asyncpg
 
 from services.notify.adapters import recipients, repository
 from services.notify.domain.channels import Contact, plan_deliveries
+from services.notify.domain.guest_catalog import GUEST_TEMPLATES, GuestCatalogs, load_guest_catalogs
 from services.notify.domain.notices import WITH_CALENDAR, is_email_only, is_essential
 from services.notify.domain.reminders import DEFAULT_LEADS, parse_leads
-from services.notify.domain.templates import Templates, render
+from services.notify.domain.templates import Rendered, Templates, render
 from services.notify.domain.wording import Reader
 from services.notify.handlers.delivery_metrics import count_delivery
 from shared.db.unit_of_work import after_commit
@@ -37,6 +38,7 @@ class Notifier:
     venue_zone: ZoneInfo
     reminder_leads: tuple[timedelta, ...] = parse_leads(DEFAULT_LEADS)
     waiting: dict[str, asyncio.Event] = field(default_factory=dict, compare=False)
+    guests: GuestCatalogs = field(default_factory=load_guest_catalogs, compare=False)  # the guest catalogs
 
     def deliveries_waiting(self, channel: str) -> asyncio.Event:
         return self.waiting.setdefault(channel, asyncio.Event())
@@ -52,15 +54,26 @@ class Telling:
     variables: Variables
     data: dict[str, Any] = field(default_factory=dict)
     ics: str = ""
+    record_unreachable: bool = False  # urgent notices: a channel without an address is reported as such
+
+
+def _rendered(notifier: Notifier, telling: Telling, contact: Contact) -> Rendered:
+    """The notice in the reader's language: guest notices from the guest catalogs, the rest from the packs."""
+    if telling.notice in GUEST_TEMPLATES:
+        reader = Reader.of(
+            notifier.templates.for_locale(contact.locale), contact.time_zone, notifier.venue_zone
+        )
+        return notifier.guests.render(contact.locale, telling.notice, telling.variables(reader, contact))
+    pack = notifier.templates.pack_for(contact.locale, telling.notice)
+    reader = Reader.of(pack, contact.time_zone, notifier.venue_zone)
+    return render(pack, telling.notice, telling.variables(reader, contact))
 
 
 async def tell_one(
     connection: asyncpg.Connection, notifier: Notifier, telling: Telling, contact: Contact
 ) -> bool:
     """Record the notice for ``contact`` on each of their channels; False if they had it already."""
-    pack = notifier.templates.pack_for(contact.locale, telling.notice)
-    reader = Reader.of(pack, contact.time_zone, notifier.venue_zone)
-    rendered = render(pack, telling.notice, telling.variables(reader, contact))
+    rendered = _rendered(notifier, telling, contact)
     essential = is_essential(telling.notice)
     endpoints, opted_out = await recipients.reach(connection, contact.key)
     planned = plan_deliveries(
@@ -69,6 +82,7 @@ async def tell_one(
         opted_out,
         essential,
         is_email_only(telling.notice),
+        telling.record_unreachable,
     )
     notification = repository.NewNotification(
         message_id=telling.message_id,

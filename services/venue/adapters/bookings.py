@@ -17,9 +17,9 @@ _INSERT = """
 WITH booking AS (
     INSERT INTO bookings (id, idempotency_key, request_hash, space_id, layout, starts_at, ends_at, blocked,
                           attendees, title, organizer, interpreting, catering, status, phase, trace_id,
-                          trace_context, organizer_id, created_by, first_status, series_id)
+                          trace_context, organizer_id, created_by, first_status, series_id, public)
     VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9), $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-            $20, $21, $23)
+            $20, $21, $23, $24)
     RETURNING id
 ), holds AS (
     INSERT INTO space_holds (booking_id, unit, during, revision)
@@ -69,6 +69,7 @@ class BookingRepository:
                 row.get("first_status"),
                 units,
                 row.get("series_id"),
+                row.get("public", False),
             )
         except asyncpg.ExclusionViolationError:
             raise HoldTaken() from None

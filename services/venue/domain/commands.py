@@ -29,6 +29,7 @@ class NewBooking:
     canonical_body: bytes
     quote_id: uuid.UUID | None = None
     network_lines: int = 0
+    public: bool = False  # shown in the public "what's on" list once confirmed
 
 
 def booking_command(

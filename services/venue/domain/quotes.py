@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Literal, cast, get_args
 
 from services.venue.domain.catalog import Catalog, Space, VenueInfo
 from services.venue.domain.rates import RateCard
@@ -31,6 +31,31 @@ class QuoteRequest:
     network_lines: int = 0
 
 
+# A line's stable code (clients word it in their own language from the code and its parameters; the
+# description is the English wording) and the note's: every quote's note is the rate card's estimate note.
+LineCode = Literal[
+    "space-half-day",  # params: space (its id), hours (the half day's limit)
+    "space-full-day",  # params: space
+    "interpreting-booths",  # params: languages (the target languages' codes)
+    "interpreters",  # params: none (the AIIC team per booth is the same rule everywhere)
+    "catering",  # params: menu (catering's menu id)
+    "network-lines",  # params: none
+]
+LINE_CODES: tuple[LineCode, ...] = get_args(LineCode)
+NoteCode = Literal["estimate"]
+NOTE_CODE: NoteCode = "estimate"
+
+Params = dict[str, str | int | list[str]]
+
+
+def stored_code(line: Mapping[str, Any]) -> LineCode:
+    """The code of a stored line; lines kept before codes existed have it from their item and unit
+    (their parameters are then unknown: clients fall back to the English description)."""
+    if "code" in line:
+        return cast(LineCode, line["code"])
+    return cast(LineCode, f"space-{line['unit']}" if line["item"] == "space" else line["item"])
+
+
 @dataclass(frozen=True)
 class LineItem:
     item: str
@@ -39,6 +64,8 @@ class LineItem:
     unit: str
     unit_price: int
     amount: int
+    code: LineCode
+    params: Params
 
 
 @dataclass(frozen=True)
@@ -92,7 +119,7 @@ def price(request: QuoteRequest, catalog: Catalog, rates: RateCard, now: datetim
             *_interpreting_items(request, days, rates),
             *_catering_items(request, rates),
             _item(
-                "network-lines",
+                ("network-lines", "network-lines", {}),
                 "international dedicated network line",
                 request.network_lines * len(days),
                 "line-day",
@@ -110,8 +137,12 @@ def price(request: QuoteRequest, catalog: Catalog, rates: RateCard, now: datetim
     )
 
 
-def _item(item: str, description: str, quantity: int, unit: str, unit_price: int) -> LineItem:
-    return LineItem(item, description, quantity, unit, unit_price, quantity * unit_price)
+def _item(
+    kind: tuple[str, LineCode, Params], description: str, quantity: int, unit: str, unit_price: int
+) -> LineItem:
+    """``kind``: the line's item (what it prices), its code and the code's parameters."""
+    item, code, params = kind
+    return LineItem(item, description, quantity, unit, unit_price, quantity * unit_price, code, params)
 
 
 def _space_items(space: Space, days: list[tuple[date, timedelta]], rates: RateCard) -> list[LineItem]:
@@ -119,8 +150,20 @@ def _space_items(space: Space, days: list[tuple[date, timedelta]], rates: RateCa
     half_days = sum(1 for _, used in days if used <= rates.half_day_max)
     limit = f"up to {rates.half_day_max_minutes // 60} h"
     return [
-        _item("space", f"{space.label()}, half day ({limit})", half_days, "half-day", rate.half_day),
-        _item("space", f"{space.label()}, full day", len(days) - half_days, "full-day", rate.full_day),
+        _item(
+            ("space", "space-half-day", {"space": space.id, "hours": rates.half_day_max_minutes // 60}),
+            f"{space.label()}, half day ({limit})",
+            half_days,
+            "half-day",
+            rate.half_day,
+        ),
+        _item(
+            ("space", "space-full-day", {"space": space.id}),
+            f"{space.label()}, full day",
+            len(days) - half_days,
+            "full-day",
+            rate.full_day,
+        ),
     ]
 
 
@@ -132,14 +175,14 @@ def _interpreting_items(
     interpreter_days = sum(booths * (interpreters_per_booth(used) or 0) for _, used in days)
     return [
         _item(
-            "interpreting-booths",
+            ("interpreting-booths", "interpreting-booths", {"languages": languages}),
             f"booths, one per target language ({', '.join(languages)})",
             booths * len(days),
             "booth-day",
             rates.interpreting.per_booth_day,
         ),
         _item(
-            "interpreters",
+            ("interpreters", "interpreters", {}),
             "simultaneous interpreters, AIIC team per booth (≤40 min 1, ≤4 h 2, ≤6 h 3, ≤8 h 4); an estimate",
             interpreter_days,
             "interpreter-day",
@@ -153,5 +196,11 @@ def _catering_items(request: QuoteRequest, rates: RateCard) -> list[LineItem]:
         return []
     per_head = rates.catering_per_head[request.catering_menu]
     return [
-        _item("catering", f"catering: {request.catering_menu}", request.catering_headcount, "head", per_head)
+        _item(
+            ("catering", "catering", {"menu": request.catering_menu}),
+            f"catering: {request.catering_menu}",
+            request.catering_headcount,
+            "head",
+            per_head,
+        )
     ]

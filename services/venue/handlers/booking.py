@@ -100,6 +100,7 @@ def booking_row(
         "trace_context": current_traceparent(),
         "first_status": "option" if option_until else first_status(command, space.requires_approval),
         "series_id": series_id,
+        "public": command.public,
     }
 
 

@@ -18,7 +18,13 @@ from services.venue.domain.cancellation import Tier
 from services.venue.domain.catalog import Catalog
 from services.venue.domain.series import shifted, wall_difference
 from services.venue.domain.settings import SagaSettings
-from services.venue.handlers.cancellation import Cancellation, PriceOf, cancel_booking
+from services.venue.handlers.cancellation import (
+    Cancellation,
+    FeePreview,
+    PriceOf,
+    cancel_booking,
+    preview_cancellation,
+)
 from services.venue.handlers.changes import ChangeAccepted, request_change
 from services.venue.handlers.errors import Invalid, InvalidBooking, NotCancellable, NotChangeable, SlotTaken
 from services.venue.handlers.series import series_of
@@ -42,6 +48,7 @@ class Done:
     cancellation: Cancellation | None = None
     change: ChangeAccepted | None = None
     reason: str | None = None
+    preview: FeePreview | None = None  # a dry run: the fee cancelling it now would charge
 
 
 def targets(occurrences: list[Any], wanted: SeriesScope, now: datetime) -> list[Any]:
@@ -85,6 +92,31 @@ async def cancel_in_series(
             done.append(Done(row["booking_id"], row["booked_starts_at"], reason=str(refused)))
         else:
             done.append(Done(row["booking_id"], row["booked_starts_at"], cancellation=cancelled))
+    return done
+
+
+async def preview_cancel_in_series(
+    database: VenueDatabase,
+    principal: Principal,
+    series_id: uuid.UUID,
+    wanted: SeriesScope,
+    now: datetime,
+    tiers: tuple[Tier, ...],
+    price_of: PriceOf,
+) -> list[Done]:
+    """What ``cancel_in_series`` would do now, reading only: each occurrence of the scope with the fee
+    cancelling it would charge (by the same rule), its recorded cancellation, or why it cannot be."""
+    _, occurrences = await series_of(database, principal, series_id)
+    done = []
+    for row in targets(occurrences, wanted, now):
+        try:
+            seen = await preview_cancellation(database, row["booking_id"], now, tiers, price_of)
+        except NotCancellable as refused:
+            done.append(Done(row["booking_id"], row["booked_starts_at"], reason=str(refused)))
+        else:
+            kept = seen if isinstance(seen, Cancellation) else None
+            fee = seen if isinstance(seen, FeePreview) else None
+            done.append(Done(row["booking_id"], row["booked_starts_at"], cancellation=kept, preview=fee))
     return done
 
 

@@ -148,6 +148,12 @@ def _check_title(answers: dict[str, str], _: date | None) -> Errors:
     return {}
 
 
+def _check_public(answers: dict[str, str], _: date | None) -> Errors:
+    if answers.get("public", "no") in ("yes", "no"):  # not asked yet (an older draft): private
+        return {}
+    return {"public": N_("Choose whether What's on shows the event.")}
+
+
 CHECKS: dict[str, Callable[[dict[str, str], date | None], Errors]] = {
     "date": _check_date,
     "length": _check_length,
@@ -164,4 +170,5 @@ CHECKS: dict[str, Callable[[dict[str, str], date | None], Errors]] = {
     "network": _check_network,
     "planning": _check_planning,
     "title": _check_title,
+    "public": _check_public,
 }

@@ -121,6 +121,13 @@ PURPOSE = {
     "legal_obligation": N_("A legal obligation"),
 }
 
+# An activity-planning request's state (GET /bookings/{id}/planning-requests)
+PLANNING_STATUS = {
+    "open": N_("Open"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+}
+
 ACCOUNT_STATUS = {
     "active": N_("Active"),
     "pending": N_("Not confirmed yet"),

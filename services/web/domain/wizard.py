@@ -39,6 +39,7 @@ QUESTIONS = (
     Question("network", ("network_lines",), "services"),
     Question("planning", ("planning_request",), "services"),
     Question("title", ("title",), "title"),
+    Question("public", ("public",), "title"),
 )
 BY_NAME = {question.name: question for question in QUESTIONS}
 
@@ -55,12 +56,22 @@ def steps(elder: bool) -> list[tuple[Question, ...]]:
 
 def applies(question: Question, answers: dict[str, str]) -> bool:
     """Catering details only when a menu was chosen, the series' pattern and end only when the booking
-    repeats (elder mode then skips those pages)."""
+    repeats, whether to show it in What's on only when it does not (elder mode then skips those
+    pages)."""
     if question.name == "catering":
         return bool(answers.get("menu"))
     if question.name in ("repeat_pattern", "repeat_end"):
         return recurrence.repeats(answers)
+    if question.name == "public":  # POST /bookings takes it; a series' times are shown one by one
+        return not recurrence.repeats(answers)
     return True
+
+
+def shown(question: Question, answers: dict[str, str], elder: bool) -> bool:
+    """Whether a page shows the question: the standard mode shows a step's questions together (the
+    catering details with the menu: the same page answers whether they apply), except those an earlier
+    page already ruled out (What's on, for a series)."""
+    return applies(question, answers) or (not elder and question.name != "public")
 
 
 def step_index(name: str, elder: bool) -> int:

@@ -23,6 +23,7 @@ async def submit(person: Person, answers: dict[str, str], venue_zone: str) -> di
     """POST /bookings with the draft's idempotency key (a double click books once), then the
     planning request if there is one. Answers the venue's BookingAccepted."""
     body: dict[str, Any] = wizard.booking_request(answers, venue_zone)
+    body["public"] = answers.get("public") == "yes"  # in the booking's own insert (POST /bookings)
     if answers.get("quote_id"):
         body["quote_id"] = answers["quote_id"]
     if answers.get("on_behalf_of"):

@@ -120,6 +120,8 @@ from .purpose import Purpose
 from .quote import Quote
 from .quote_create import QuoteCreate
 from .quote_line import QuoteLine
+from .quote_line_code import QuoteLineCode
+from .quote_line_params import QuoteLineParams
 from .revenue_report import RevenueReport
 from .saga import Saga
 from .saga_page import SagaPage
@@ -286,6 +288,8 @@ __all__ = (
     "Quote",
     "QuoteCreate",
     "QuoteLine",
+    "QuoteLineCode",
+    "QuoteLineParams",
     "RevenueReport",
     "Saga",
     "SagaPage",

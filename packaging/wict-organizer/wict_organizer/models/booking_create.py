@@ -41,6 +41,8 @@ class BookingCreate:
             interpreting (InterpretingWanted | None | Unset):
             network_lines (int | Unset):  Default: 0.
             on_behalf_of (None | Unset | UUID):
+            public (bool | Unset): show it in the public what's on list once confirmed (title, space, times); PUT
+                /bookings/{id}/public changes it later. Not for a waitlist entry. Default: False.
             quote_id (None | Unset | UUID):
      """
 
@@ -54,6 +56,7 @@ class BookingCreate:
     interpreting: InterpretingWanted | None | Unset = UNSET
     network_lines: int | Unset = 0
     on_behalf_of: None | Unset | UUID = UNSET
+    public: bool | Unset = False
     quote_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -102,6 +105,8 @@ class BookingCreate:
         else:
             on_behalf_of = self.on_behalf_of
 
+        public = self.public
+
         quote_id: None | str | Unset
         if isinstance(self.quote_id, Unset):
             quote_id = UNSET
@@ -129,6 +134,8 @@ class BookingCreate:
             field_dict["network_lines"] = network_lines
         if on_behalf_of is not UNSET:
             field_dict["on_behalf_of"] = on_behalf_of
+        if public is not UNSET:
+            field_dict["public"] = public
         if quote_id is not UNSET:
             field_dict["quote_id"] = quote_id
 
@@ -221,6 +228,8 @@ class BookingCreate:
         on_behalf_of = _parse_on_behalf_of(d.pop("on_behalf_of", UNSET))
 
 
+        public = d.pop("public", UNSET)
+
         def _parse_quote_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -252,6 +261,7 @@ class BookingCreate:
             interpreting=interpreting,
             network_lines=network_lines,
             on_behalf_of=on_behalf_of,
+            public=public,
             quote_id=quote_id,
         )
 

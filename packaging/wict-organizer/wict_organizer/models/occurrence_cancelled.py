@@ -32,6 +32,7 @@ class OccurrenceCancelled:
             status (OccurrenceCancelledStatus):
             fee_minor (int | None | Unset):
             fee_percent (int | None | Unset):
+            fee_rises_at (datetime.datetime | None | Unset):
             reason (None | str | Unset):
      """
 
@@ -40,6 +41,7 @@ class OccurrenceCancelled:
     status: OccurrenceCancelledStatus
     fee_minor: int | None | Unset = UNSET
     fee_percent: int | None | Unset = UNSET
+    fee_rises_at: datetime.datetime | None | Unset = UNSET
     reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -66,6 +68,14 @@ class OccurrenceCancelled:
         else:
             fee_percent = self.fee_percent
 
+        fee_rises_at: None | str | Unset
+        if isinstance(self.fee_rises_at, Unset):
+            fee_rises_at = UNSET
+        elif isinstance(self.fee_rises_at, datetime.datetime):
+            fee_rises_at = self.fee_rises_at.isoformat()
+        else:
+            fee_rises_at = self.fee_rises_at
+
         reason: None | str | Unset
         if isinstance(self.reason, Unset):
             reason = UNSET
@@ -84,6 +94,8 @@ class OccurrenceCancelled:
             field_dict["fee_minor"] = fee_minor
         if fee_percent is not UNSET:
             field_dict["fee_percent"] = fee_percent
+        if fee_rises_at is not UNSET:
+            field_dict["fee_rises_at"] = fee_rises_at
         if reason is not UNSET:
             field_dict["reason"] = reason
 
@@ -129,6 +141,26 @@ class OccurrenceCancelled:
         fee_percent = _parse_fee_percent(d.pop("fee_percent", UNSET))
 
 
+        def _parse_fee_rises_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                fee_rises_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return fee_rises_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        fee_rises_at = _parse_fee_rises_at(d.pop("fee_rises_at", UNSET))
+
+
         def _parse_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -145,6 +177,7 @@ class OccurrenceCancelled:
             status=status,
             fee_minor=fee_minor,
             fee_percent=fee_percent,
+            fee_rises_at=fee_rises_at,
             reason=reason,
         )
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from typing import Literal, cast
 from uuid import UUID
 import datetime
 
@@ -32,6 +33,7 @@ class Quote:
             currency (str):
             items (list[QuoteLine]):
             note (str):
+            note_code (Literal['estimate']):
             quote_id (UUID):
             request (QuoteCreate):
             total_minor (int):
@@ -42,6 +44,7 @@ class Quote:
     currency: str
     items: list[QuoteLine]
     note: str
+    note_code: Literal['estimate']
     quote_id: UUID
     request: QuoteCreate
     total_minor: int
@@ -68,6 +71,8 @@ class Quote:
 
         note = self.note
 
+        note_code = self.note_code
+
         quote_id = str(self.quote_id)
 
         request = self.request.to_dict()
@@ -84,6 +89,7 @@ class Quote:
             "currency": currency,
             "items": items,
             "note": note,
+            "note_code": note_code,
             "quote_id": quote_id,
             "request": request,
             "total_minor": total_minor,
@@ -118,6 +124,10 @@ class Quote:
 
         note = d.pop("note")
 
+        note_code = cast(Literal['estimate'] , d.pop("note_code"))
+        if note_code != 'estimate':
+            raise ValueError(f"note_code must match const 'estimate', got '{note_code}'")
+
         quote_id = UUID(d.pop("quote_id"))
 
 
@@ -140,6 +150,7 @@ class Quote:
             currency=currency,
             items=items,
             note=note,
+            note_code=note_code,
             quote_id=quote_id,
             request=request,
             total_minor=total_minor,

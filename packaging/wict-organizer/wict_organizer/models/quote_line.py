@@ -8,7 +8,11 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.quote_line_code import QuoteLineCode
+from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.quote_line_params import QuoteLineParams
 
 
 
@@ -23,16 +27,20 @@ class QuoteLine:
     """ 
         Attributes:
             amount_minor (int):
+            code (QuoteLineCode):
             description (str):
             item (str):
+            params (QuoteLineParams):
             quantity (int):
             unit (str):
             unit_price_minor (int):
      """
 
     amount_minor: int
+    code: QuoteLineCode
     description: str
     item: str
+    params: QuoteLineParams
     quantity: int
     unit: str
     unit_price_minor: int
@@ -43,11 +51,16 @@ class QuoteLine:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.quote_line_params import QuoteLineParams # noqa: PLC0415
         amount_minor = self.amount_minor
+
+        code = self.code.value
 
         description = self.description
 
         item = self.item
+
+        params = self.params.to_dict()
 
         quantity = self.quantity
 
@@ -60,8 +73,10 @@ class QuoteLine:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "amount_minor": amount_minor,
+            "code": code,
             "description": description,
             "item": item,
+            "params": params,
             "quantity": quantity,
             "unit": unit,
             "unit_price_minor": unit_price_minor,
@@ -73,12 +88,23 @@ class QuoteLine:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.quote_line_params import QuoteLineParams # noqa: PLC0415
         d = dict(src_dict)
         amount_minor = d.pop("amount_minor")
+
+        code = QuoteLineCode(d.pop("code"))
+
+
+
 
         description = d.pop("description")
 
         item = d.pop("item")
+
+        params = QuoteLineParams.from_dict(d.pop("params"))
+
+
+
 
         quantity = d.pop("quantity")
 
@@ -88,8 +114,10 @@ class QuoteLine:
 
         quote_line = cls(
             amount_minor=amount_minor,
+            code=code,
             description=description,
             item=item,
+            params=params,
             quantity=quantity,
             unit=unit,
             unit_price_minor=unit_price_minor,

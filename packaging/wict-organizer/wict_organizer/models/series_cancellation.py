@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -30,12 +31,14 @@ class SeriesCancellation:
             fee_total_minor (int):
             occurrences (list[OccurrenceCancelled]):
             series_id (UUID):
+            dry_run (bool | Unset):  Default: False.
      """
 
     currency: str
     fee_total_minor: int
     occurrences: list[OccurrenceCancelled]
     series_id: UUID
+    dry_run: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -57,6 +60,8 @@ class SeriesCancellation:
 
         series_id = str(self.series_id)
 
+        dry_run = self.dry_run
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,6 +71,8 @@ class SeriesCancellation:
             "occurrences": occurrences,
             "series_id": series_id,
         })
+        if dry_run is not UNSET:
+            field_dict["dry_run"] = dry_run
 
         return field_dict
 
@@ -94,11 +101,14 @@ class SeriesCancellation:
 
 
 
+        dry_run = d.pop("dry_run", UNSET)
+
         series_cancellation = cls(
             currency=currency,
             fee_total_minor=fee_total_minor,
             occurrences=occurrences,
             series_id=series_id,
+            dry_run=dry_run,
         )
 
 

@@ -11,7 +11,7 @@ from shared.http.problems import ApiError, FieldError
 
 _EMAIL = re.compile(r"^[^@\s:]+@[^@\s]+\.[^@\s]+$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
-DELIVERY_STATES = ("pending", "sent", "failed", "skipped")
+DELIVERY_STATES = ("pending", "sent", "failed", "skipped", "not_reachable")
 
 
 def invalid(field: str, reason: str, status: int = 400, title: str = "Invalid request") -> ApiError:
@@ -35,14 +35,21 @@ def email_or_none(field: str, value: str | None) -> str | None:
     return value
 
 
-def recipient_key(value: str, field: str = "recipient_key") -> str:
-    """``organizer:<e-mail>`` (case-insensitive), ``vendor:<id>`` or ``staff:<id>``, normalised."""
+def recipient_key(value: str, field: str = "recipient_key", guests: bool = False) -> str:
+    """``organizer:<e-mail>`` (case-insensitive), ``vendor:<id>`` or ``staff:<id>``, normalised; with
+    ``guests`` (reading what was sent) also ``guest:<registration id>``."""
     kind, _, rest = value.strip().partition(":")
     if kind == "organizer" and _EMAIL.match(rest) and len(rest) <= 254:
         return organizer_key(rest)
     if kind in ("vendor", "staff") and _ID.match(rest):
         return f"{kind}:{rest}"
-    raise invalid(field, "must be organizer:<e-mail>, vendor:<vendor id> or staff:<staff id>")
+    if guests and kind == "guest":
+        try:
+            return f"guest:{uuid.UUID(rest)}"
+        except ValueError:
+            pass
+    also = ", guest:<registration id>" if guests else ""
+    raise invalid(field, f"must be organizer:<e-mail>, vendor:<vendor id>, staff:<staff id>{also}")
 
 
 def choice(field: str, value: str | None, allowed: tuple[str, ...]) -> str | None:

@@ -62,7 +62,9 @@ class NotificationsController(Controller):
         Organizers see only what they were told; staff and ops see everyone's."""
         wanted_booking = checks.uuid_or_none("booking_id", booking_id)
         wanted_email = checks.email_or_none("email", email)
-        wanted_key = checks.recipient_key(recipient, "recipient") if recipient is not None else None
+        wanted_key = (
+            checks.recipient_key(recipient, "recipient", guests=True) if recipient is not None else None
+        )
         who = await caller(request, deps)
         if who.role == "organizer":
             own = f"organizer:{who.email}"

@@ -50,7 +50,7 @@ class OpsController(Controller):
             rows = await ops.deliveries(
                 connection,
                 checks.uuid_or_none("booking_id", booking_id),
-                checks.recipient_key(recipient, "recipient") if recipient is not None else None,
+                checks.recipient_key(recipient, "recipient", guests=True) if recipient is not None else None,
                 checks.channel(channel),
                 checks.choice("state", delivery_state, checks.DELIVERY_STATES),
                 checks.uuid_or_none("message_id", message_id),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED
 
+from services.notify.adapters.venue_people import PeopleUnavailable
 from services.notify.entrypoints.dependencies import NotifyDependencies
 from services.notify.entrypoints.http import checks
 from services.notify.entrypoints.http.auth import staff_guard
@@ -21,6 +23,9 @@ from services.notify.entrypoints.schemas.staff import (
     RecipientDelivery,
 )
 from services.notify.handlers.broadcasts import broadcast_report, send_broadcast
+from shared.contracts.guests import PeopleOnSite, PeopleOnSiteQuery
+
+log = logging.getLogger(__name__)
 
 LONGEST_WINDOW = timedelta(days=31)
 
@@ -36,11 +41,44 @@ def _check(data: JSONBody[BroadcastCreate]) -> None:
         raise checks.invalid("ends_at", "the window may span at most 31 days", 422)
     if not data.notices:
         raise checks.invalid("notices", "give the notice in at least one language, e.g. en", 422)
+    if data.scope is not None:
+        _check_scope(data)
     for locale, notice in data.notices.items():
         if not notice.headline.strip() or len(notice.headline) > 200:
             raise checks.invalid(f"notices.{locale}.headline", "must be 1 to 200 characters", 422)
         if not notice.message.strip() or len(notice.message) > 4000:
             raise checks.invalid(f"notices.{locale}.message", "must be 1 to 4000 characters", 422)
+
+
+def _check_scope(data: BroadcastCreate) -> None:
+    scope = data.scope
+    assert scope is not None
+    if scope.kind == "venue" and scope.id:
+        raise checks.invalid("scope.id", "must be empty for the whole venue", 422)
+    if scope.kind != "venue" and not scope.id:
+        raise checks.invalid("scope.id", f"name the {scope.kind}", 422)
+    if scope.kind == "booking":
+        try:
+            uuid.UUID(scope.id)
+        except ValueError:
+            raise checks.invalid("scope.id", "is not a booking id", 422) from None
+    for locale in ("zh-CN", "en"):
+        if locale not in data.notices:
+            raise checks.invalid(f"notices.{locale}", "is required for a notice to people on site", 422)
+
+
+async def _people(deps: NotifyDependencies, data: BroadcastCreate) -> PeopleOnSite | None:
+    """Who the venue says is on site in the scope; None when not asked or it did not answer."""
+    if data.scope is None or deps.people is None or not data.audience.guests:
+        return None
+    query = PeopleOnSiteQuery(
+        scope=data.scope.kind, scope_id=data.scope.id, starts_at=data.starts_at, ends_at=data.ends_at
+    )
+    try:
+        return await deps.people.on_site(query)
+    except PeopleUnavailable as error:  # the notice still reaches the organizers and vendors we know
+        log.error("venue did not say who is on site", extra={"fields": {"error": str(error)}})
+        return None
 
 
 class BroadcastsController(Controller):
@@ -52,15 +90,21 @@ class BroadcastsController(Controller):
     async def create_broadcast(
         self, deps: NamedDependency[NotifyDependencies], data: JSONBody[BroadcastCreate]
     ) -> BroadcastReceipt:
-        """Send an urgent notice to every organizer and vendor with an event in the window, on all channels."""
+        """Send an urgent notice to every organizer, vendor and guest with an event in the window (within
+        the scope, when given), on all their channels."""
         _check(data)
         broadcast_id = uuid.uuid4()
+        people = await _people(deps, data)
         async with deps.database.transaction() as unit:
             recipients = await send_broadcast(
-                unit, deps.notifier, broadcast_id, data.starts_at, data.ends_at, data.notices
-            )
+                unit, deps.notifier, broadcast_id, data.starts_at, data.ends_at, data.notices,
+                data.scope, data.audience, people,
+            )  # fmt: skip
         return BroadcastReceipt(
-            broadcast_id=broadcast_id, recipients=recipients, report=f"/staff/broadcasts/{broadcast_id}"
+            broadcast_id=broadcast_id,
+            recipients=recipients,
+            report=f"/staff/broadcasts/{broadcast_id}",
+            guests=len(people.guests) if people is not None else None,
         )
 
     @get("/{broadcast_id:uuid}", operation_id="GetBroadcastReport")
@@ -79,6 +123,7 @@ class BroadcastsController(Controller):
             starts_at=row["window_starts_at"],
             ends_at=row["window_ends_at"],
             totals=report.totals,
+            channels=report.channels,
             recipients=[
                 RecipientDelivery(
                     recipient=r.recipient,

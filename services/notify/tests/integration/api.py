@@ -11,11 +11,13 @@ from litestar.di import Provide
 from opentelemetry import trace
 
 from services.notify.adapters.venue_accounts import VenueAccounts
+from services.notify.adapters.venue_people import VenuePeople
 from services.notify.bootstrap import NotifyConfig
 from services.notify.entrypoints.dependencies import NotifyDependencies
 from services.notify.entrypoints.http.feed import NotificationsController
 from services.notify.entrypoints.http.ops import OpsController
 from services.notify.entrypoints.http.recipients import RecipientsController
+from services.notify.entrypoints.http.signage import SignageController
 from services.notify.entrypoints.http.staff import BroadcastsController
 from services.notify.handlers.telling import Notifier
 from shared.db.unit_of_work import Database
@@ -26,7 +28,9 @@ STAFF_KEY, OPS_KEY = "wict_test-staff-key", "wict_test-ops-key"
 
 
 @asynccontextmanager
-async def api_client(database: Database, notifier: Notifier) -> AsyncIterator[httpx.AsyncClient]:
+async def api_client(
+    database: Database, notifier: Notifier, people: VenuePeople | None = None
+) -> AsyncIterator[httpx.AsyncClient]:
     config = NotifyConfig(staff_api_keys=STAFF_KEY, ops_api_keys=OPS_KEY)
     context: Context[NotifyDependencies] = Context(
         "notify", config, database, trace.get_tracer("notify-tests")
@@ -38,9 +42,16 @@ async def api_client(database: Database, notifier: Notifier) -> AsyncIterator[ht
         venue=VenueAccounts(config.venue_url),
         staff_keys=(STAFF_KEY,),
         ops_keys=(OPS_KEY,),
+        people=people,
     )
     app = Litestar(
-        route_handlers=[NotificationsController, RecipientsController, BroadcastsController, OpsController],
+        route_handlers=[
+            NotificationsController,
+            RecipientsController,
+            BroadcastsController,
+            OpsController,
+            SignageController,
+        ],
         dependencies={"deps": Provide(lambda: context.deps, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
     )

@@ -45,6 +45,10 @@ async def test_first_version_rows_get_recipient_keys_and_keep_their_guarantees(
             "notify/003_reminder_trace.sql",
             "notify/004_accounts.sql",
             "notify/005_payload_retention.sql",
+            "notify/006_sms_receipts.sql",
+            "notify/007_not_reachable.sql",
+            "notify/008_broadcast_scope.sql",
+            "notify/009_signage.sql",
         ]
 
         async with pool.acquire() as connection:

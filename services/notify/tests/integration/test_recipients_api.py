@@ -180,8 +180,8 @@ async def test_an_sms_sent_twice_by_a_crashed_batch_is_recorded_once(database, n
     provider = DevSmsProvider(database.pool)
     key = uuid.uuid4()
 
-    await provider.send("+8613800000101", "hello", key)
-    await provider.send("+8613800000101", "hello", key)
+    await provider.record("+8613800000101", "hello", key)
+    await provider.record("+8613800000101", "hello", key)
 
     async with database.pool.acquire() as connection:
         assert (

@@ -91,6 +91,7 @@ def new_booking(
         canonical_body=msgspec.json.encode(data),
         quote_id=data.quote_id,
         network_lines=data.network_lines,
+        public=data.public,
     )
 
 

@@ -12,7 +12,7 @@ from litestar.di import Provide
 from litestar.status_codes import HTTP_201_CREATED
 
 from services.venue.domain.access import Principal
-from services.venue.domain.quotes import QuoteRequest
+from services.venue.domain.quotes import NOTE_CODE, QuoteRequest, stored_code
 from services.venue.entrypoints.dependencies import VenueDependencies
 from services.venue.entrypoints.http.auth import authenticate
 from services.venue.entrypoints.http.refusals import REFUSALS
@@ -47,6 +47,8 @@ def quote_out(row: asyncpg.Record) -> Quote:
                 unit=i["unit"],
                 unit_price_minor=i["unit_price"],
                 amount_minor=i["amount"],
+                code=stored_code(i),
+                params=i.get("params", {}),
             )
             for i in row["items"]
         ],
@@ -54,6 +56,7 @@ def quote_out(row: asyncpg.Record) -> Quote:
         currency=row["currency"],
         valid_until=row["valid_until"],
         note=row["note"],
+        note_code=NOTE_CODE,
         created_at=row["created_at"],
     )
 

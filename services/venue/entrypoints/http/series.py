@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Response, get, patch, post
 from litestar.di import Provide
 from litestar.openapi import ResponseSpec
+from litestar.params import QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 
 from services.venue.domain.access import Principal, Role
@@ -40,7 +41,12 @@ from services.venue.entrypoints.schemas.series import (
 from services.venue.handlers import series as use_cases
 from services.venue.handlers.calendars import series_calendar_text
 from services.venue.handlers.errors import InvalidBooking
-from services.venue.handlers.series_changes import SeriesScope, cancel_in_series, change_in_series
+from services.venue.handlers.series_changes import (
+    SeriesScope,
+    cancel_in_series,
+    change_in_series,
+    preview_cancel_in_series,
+)
 from shared.http.problems import ApiError, FieldError
 
 ICS = "text/calendar; charset=utf-8"
@@ -70,7 +76,9 @@ async def _request(
     if data.quote_id is not None:
         reason = "a quote prices one booking; each occurrence is priced by the rate card"
         raise ApiError(422, "Not for a series", reason, [FieldError("quote_id", reason)])
-    booking = BookingCreate(**{name: getattr(data, name) for name in BookingCreate.__struct_fields__})
+    booking = BookingCreate(
+        **{name: getattr(data, name) for name in BookingCreate.__struct_fields__ if hasattr(data, name)}
+    )
     first = new_booking(booking, await organizer_for(booking, principal, deps), principal, None)
     venue = deps.catalog.venue
     with booking_errors():
@@ -170,10 +178,27 @@ class SeriesController(Controller):
         responses=refusals(e404="no such series of yours", e422="booking_id missing, or not of this series"),
     )
     async def cancel(
-        self, series_id: uuid.UUID, data: SeriesCancel, deps: VenueDependencies, principal: Principal
+        self,
+        series_id: uuid.UUID,
+        data: SeriesCancel,
+        deps: VenueDependencies,
+        principal: Principal,
+        dry_run: Annotated[bool, QueryParameter(name="dry_run", required=False)] = False,
     ) -> SeriesCancellation:
-        """Cancel one occurrence, it and the following ones, or all still to come; a fee per occurrence."""
+        """Cancel one occurrence, it and the following ones, or all still to come; a fee per occurrence.
+        ``?dry_run=true`` answers each occurrence's fee cancelling now would charge, and cancels nothing."""
         require(principal, Role.ORGANIZER, Role.STAFF)
+        if dry_run:
+            seen = await preview_cancel_in_series(
+                deps.database,
+                principal,
+                series_id,
+                SeriesScope(data.scope, data.booking_id),
+                datetime.now(UTC),
+                deps.cancellation_tiers,
+                deps.price_of,
+            )
+            return cancellation_answer(series_id, seen, dry_run=True)
         done = await cancel_in_series(
             deps.database,
             principal,

@@ -65,24 +65,38 @@ def series_answer(series: Any, occurrences: Sequence[Any]) -> Series:
     )
 
 
-def cancellation_answer(series_id: uuid.UUID, done: Sequence[Done]) -> SeriesCancellation:
-    shown = [
-        OccurrenceCancelled(
+def _cancelled(d: Done) -> OccurrenceCancelled:
+    if d.preview is not None:
+        return OccurrenceCancelled(
             booking_id=d.booking_id,
             starts_at=d.starts_at,
-            status="cancelled" if d.cancellation else "not_cancelled",
-            fee_percent=d.cancellation.fee_percent if d.cancellation else None,
-            fee_minor=d.cancellation.fee_minor if d.cancellation else None,
-            reason=d.reason,
+            status="to_be_cancelled",
+            fee_percent=d.preview.fee_percent,
+            fee_minor=d.preview.fee_minor,
+            fee_rises_at=d.preview.fee_rises_at,
         )
-        for d in done
-    ]
-    currencies = {d.cancellation.currency for d in done if d.cancellation}
+    return OccurrenceCancelled(
+        booking_id=d.booking_id,
+        starts_at=d.starts_at,
+        status="cancelled" if d.cancellation else "not_cancelled",
+        fee_percent=d.cancellation.fee_percent if d.cancellation else None,
+        fee_minor=d.cancellation.fee_minor if d.cancellation else None,
+        reason=d.reason,
+    )
+
+
+def cancellation_answer(
+    series_id: uuid.UUID, done: Sequence[Done], dry_run: bool = False
+) -> SeriesCancellation:
+    """The occurrences' cancellations (a dry run: the previews, and those cancelled before)."""
+    priced = [d.cancellation or d.preview for d in done if d.cancellation or d.preview]
+    currencies = {p.currency for p in priced if p is not None}
     return SeriesCancellation(
         series_id=series_id,
-        occurrences=shown,
-        fee_total_minor=sum(d.cancellation.fee_minor for d in done if d.cancellation),
+        occurrences=[_cancelled(d) for d in done],
+        fee_total_minor=sum(p.fee_minor for p in priced if p is not None),
         currency=currencies.pop() if len(currencies) == 1 else "CNY",
+        dry_run=dry_run,
     )
 
 

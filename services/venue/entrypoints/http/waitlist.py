@@ -17,7 +17,7 @@ from services.venue.entrypoints.schemas.holds import WaitlistEntry, WaitlistItem
 from services.venue.handlers import views
 from services.venue.handlers.errors import SlotFree
 from services.venue.handlers.waitlist import join_waitlist
-from shared.http.problems import ApiError
+from shared.http.problems import ApiError, FieldError
 
 
 class WaitlistController(Controller):
@@ -29,6 +29,9 @@ class WaitlistController(Controller):
     async def join(self, data: BookingCreate, deps: VenueDependencies, principal: Principal) -> WaitlistEntry:
         """Queue behind the hold or booking of a slot; when it is released you get an option on it."""
         no_services(data)
+        if data.public:
+            reason = "make the booking public once it is booked (PUT /bookings/{id}/public)"
+            raise ApiError(422, "Not for a waitlist entry", reason, [FieldError("public", reason)])
         organizer = await organizer_for(data, principal, deps)
         command = new_booking(data, organizer, principal, None)
         try:

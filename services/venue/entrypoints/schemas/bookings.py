@@ -56,6 +56,13 @@ class BookingCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fi
     on_behalf_of: uuid.UUID | None = None  # staff only: the organizer account the booking is for
     quote_id: uuid.UUID | None = None  # a quote from POST /quotes: the booking keeps its prices
     network_lines: Annotated[int, Meta(ge=0, le=4)] = 0  # international dedicated lines for the event
+    public: Annotated[
+        bool,
+        Meta(
+            description="show it in the public what's on list once confirmed (title, space, times);"
+            " PUT /bookings/{id}/public changes it later. Not for a waitlist entry."
+        ),
+    ] = False
 
 
 class BookingAccepted(msgspec.Struct, frozen=True, kw_only=True):

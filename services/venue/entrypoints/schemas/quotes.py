@@ -9,6 +9,7 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta
 
+from services.venue.domain.quotes import LineCode, NoteCode
 from services.venue.entrypoints.schemas.bookings import CateringWanted, InterpretingWanted
 from services.venue.entrypoints.schemas.common import Text
 
@@ -28,12 +29,19 @@ class QuoteCreate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fiel
 
 
 class QuoteLine(msgspec.Struct, frozen=True, kw_only=True):
+    """One priced line. ``description`` is its English wording; ``code`` and ``params`` let a client
+    word it in its own language: space-half-day {space, hours}, space-full-day {space},
+    interpreting-booths {languages}, interpreters {}, catering {menu}, network-lines {}. ``unit`` is a
+    code too (half-day, full-day, booth-day, interpreter-day, head, line-day)."""
+
     item: str
     description: str
     quantity: int
     unit: str
     unit_price_minor: int
     amount_minor: int
+    code: LineCode
+    params: dict[str, str | int | list[str]]
 
 
 class Quote(msgspec.Struct, frozen=True, kw_only=True):
@@ -44,4 +52,5 @@ class Quote(msgspec.Struct, frozen=True, kw_only=True):
     currency: str
     valid_until: datetime
     note: str
+    note_code: NoteCode  # the note in English is ``note``; a client words it from this code
     created_at: datetime

@@ -98,11 +98,14 @@ class SeriesCancel(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fie
 
 
 class OccurrenceCancelled(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """``to_be_cancelled`` only in a dry run: the fee is what cancelling it now would charge."""
+
     booking_id: uuid.UUID
     starts_at: datetime
-    status: Literal["cancelled", "not_cancelled"]
+    status: Literal["cancelled", "not_cancelled", "to_be_cancelled"]
     fee_percent: int | None = None
     fee_minor: int | None = None
+    fee_rises_at: datetime | None = None  # a dry run: when the fee next rises (None: it will not)
     reason: str | None = None
 
 
@@ -111,6 +114,7 @@ class SeriesCancellation(msgspec.Struct, frozen=True, kw_only=True):
     occurrences: list[OccurrenceCancelled]
     fee_total_minor: int  # the fees of the occurrences listed, each by the cancellation tiers
     currency: str
+    dry_run: bool = False  # ?dry_run=true: nothing was cancelled; the fees are what cancelling would charge
 
 
 class SeriesUpdate(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -8,7 +8,7 @@ import pytest
 
 from services.venue.domain.catalog import load_catalog
 from services.venue.domain.quote_rules import check, quote_refusal
-from services.venue.domain.quotes import QuoteRequest, event_days, price
+from services.venue.domain.quotes import LINE_CODES, QuoteRequest, event_days, price, stored_code
 from services.venue.domain.rates import RATES_PATH, load_rate_card
 from shared.contracts.interpreter_teams import interpreters_per_booth
 
@@ -91,6 +91,33 @@ def test_catering_per_head_and_network_lines_per_day_add_up_to_the_total():
     assert (lines.quantity, lines.unit) == (4, "line-day")  # two lines on two days
     assert quote.total == sum(item.amount for item in quote.items)
     assert all(isinstance(item.amount, int) for item in quote.items)
+
+
+def test_every_line_carries_a_stable_code_and_the_parameters_to_word_it():
+    quote = priced(
+        request(
+            at(2, 14),
+            at(3, 12),
+            floor_language="zh",
+            target_languages=("ms", "en"),
+            catering_menu="western-buffet",
+            catering_headcount=50,
+            network_lines=1,
+        )
+    )
+    coded = {item.code: item.params for item in quote.items}
+    assert coded == {
+        "space-full-day": {"space": "multifunctional-hall"},
+        "space-half-day": {"space": "multifunctional-hall", "hours": 4},
+        "interpreting-booths": {"languages": ["en", "ms"]},
+        "interpreters": {},
+        "catering": {"menu": "western-buffet"},
+        "network-lines": {},
+    }
+    assert set(coded) == set(LINE_CODES)
+    # a line kept before codes existed gets its code from its item and unit
+    assert stored_code({"item": "space", "unit": "half-day"}) == "space-half-day"
+    assert stored_code({"item": "catering", "unit": "head"}) == "catering"
 
 
 def test_a_quote_is_valid_for_fourteen_days():

@@ -11,7 +11,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
-from services.web.domain import profile
+from services.web.domain import profile, refusals
 from services.web.domain.messages import N_
 from services.web.domain.problems import ApiProblem
 from services.web.entrypoints.http.forms import form_fields
@@ -43,7 +43,7 @@ class AccountController(Controller):
             try:
                 me = await person.call("PATCH", "/me", json=body)
             except ApiProblem as refused:
-                errors = {f: r for f, r in refused.field_errors().items() if f in profile.FIELDS}
+                errors = {f: refusals.field_message(f) for f in refused.field_errors() if f in profile.FIELDS}
                 errors = errors or {"name": N_("The profile could not be saved. Please try again.")}
         if errors:
             current = await person.call("GET", "/me")

@@ -36,14 +36,28 @@ async def _booking_page_parts(
         except ApiProblem:
             pass  # no quote kept, or not to be seen by this role
     spaces = {space["id"]: space for space in await viewer.deps.spaces.get()}
+    return {
+        "booking": booking,
+        "space": spaces.get(booking["space_id"]),
+        **await names(viewer),
+        **extras,
+    }
+
+
+async def names(viewer: NamedDependency[Viewer]) -> dict[str, Any]:
+    """The spaces' and menus' names in the page's language, by id (a quote's lines name them by id)."""
+    space_names = {
+        space["id"]: space["name"].get(viewer.language) or space["name"].get("en") or space["id"]
+        for space in await viewer.deps.spaces.get()
+    }
     try:
-        menus = {
+        menu_names = {
             menu["id"]: menu["name"].get(viewer.language) or menu["id"]
             for menu in await viewer.deps.menus.get()
         }
     except (ApiProblem, Unreachable):  # the menu list only gives the names; the id says enough
-        menus = {}
-    return {"booking": booking, "space": spaces.get(booking["space_id"]), "menu_names": menus, **extras}
+        menu_names = {}
+    return {"space_names": space_names, "menu_names": menu_names}
 
 
 class BookingsController(Controller):

@@ -12,6 +12,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
+from services.web.domain import refusals
 from services.web.domain.formatting import parse_moment
 from services.web.domain.messages import N_
 from services.web.domain.problems import ApiProblem
@@ -20,6 +21,7 @@ from services.web.entrypoints.http.rendering import page, redirect
 from services.web.entrypoints.http.viewer import Viewer
 
 BOOKERS = ("organizer", "staff")
+FORM_FIELD = {"starts_at": "start", "ends_at": "end"}  # the API's field -> this form's
 
 
 def _current(booking: dict[str, Any], zone: ZoneInfo) -> dict[str, str]:
@@ -91,7 +93,9 @@ class ChangesController(Controller):
             try:
                 await person.call("PATCH", f"/bookings/{booking_id}", json=body)
             except ApiProblem as refused:
-                errors, problem = refused.field_errors(), f"{refused.title}. {refused.detail}".strip(". ")
+                fault = refusals.field_messages(refused.errors)
+                errors = {FORM_FIELD.get(name, name): message for name, message in fault.items()}
+                problem = refusals.problem_message(refused.status)
             else:
                 return redirect(f"/bookings/{booking_id}", "change_sent")
         elif not errors:

@@ -15,6 +15,7 @@ from litestar.response import Template
 
 from services.web.domain import recurrence, wizard
 from services.web.domain.problems import ApiProblem
+from services.web.entrypoints.http.bookings import names
 from services.web.entrypoints.http.forms import form_fields
 from services.web.entrypoints.http.rendering import page, redirect
 from services.web.entrypoints.http.viewer import Viewer
@@ -71,6 +72,7 @@ class CheckoutController(Controller):
             wanted=request,
             answers=answers,
             space=spaces.get(request["space_id"]),
+            **await names(viewer),
         )
 
     @post("/submit")

@@ -12,7 +12,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
-from services.web.domain import profile
+from services.web.domain import profile, refusals
 from services.web.domain.messages import N_
 from services.web.domain.problems import ApiProblem
 from services.web.entrypoints.http.forms import form_fields
@@ -84,7 +84,7 @@ class DeskController(Controller):
             try:
                 created = await person.call("POST", "/organizers", json=body)
             except ApiProblem as refused:
-                errors = {f: r for f, r in refused.field_errors().items() if f in ACCOUNT_FIELDS}
+                errors = {f: refusals.field_message(f) for f in refused.field_errors() if f in ACCOUNT_FIELDS}
                 if refused.status == 409:
                     errors = {
                         "email": N_("An account uses this e-mail address already: search for it above.")

@@ -12,6 +12,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
+from services.web.domain import refusals
 from services.web.domain.messages import N_
 from services.web.domain.problems import ApiProblem
 from services.web.entrypoints.http.forms import form_fields
@@ -95,7 +96,8 @@ class DeskDecisionsController(Controller):
                     "POST", "/closures", json=body, params={"dry_run": "false" if confirmed else "true"}
                 )
             except ApiProblem as refused:
-                errors, problem = refused.field_errors(), refused.title
+                errors = refusals.field_messages(refused.errors)
+                problem = refusals.problem_message(refused.status)
             else:
                 if confirmed:
                     return redirect("/desk/closures", "closure_created")

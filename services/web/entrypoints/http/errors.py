@@ -9,7 +9,7 @@ from urllib.parse import quote
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, NotFoundException, PermissionDeniedException
 
-from services.web.domain import locale
+from services.web.domain import locale, refusals
 from services.web.domain.messages import N_
 from services.web.domain.problems import ApiProblem, SignedOut, Unreachable
 from services.web.domain.session import csrf_token
@@ -87,7 +87,7 @@ def on_api_problem(request: Request[Any, Any, Any], problem: ApiProblem) -> Any:
         502,
         N_("The booking system said no"),
         N_("The venue's system could not do this."),
-        detail=problem.title,
+        detail=refusals.problem_message(problem.status),
     )
 
 

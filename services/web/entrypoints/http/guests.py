@@ -11,6 +11,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Template
 
+from services.web.domain import refusals
 from services.web.domain.problems import ApiProblem
 from services.web.entrypoints.http.forms import form_fields
 from services.web.entrypoints.http.rendering import page, redirect
@@ -73,8 +74,8 @@ class GuestsController(Controller):
         except ApiProblem as refused:
             booking = await person.call("GET", f"/bookings/{booking_id}")
             saved = await person.call("GET", f"/bookings/{booking_id}/guests")
-            errors = {_field_id(field): reason for field, reason in refused.field_errors().items()}
-            problem = refused.detail or refused.title
+            errors = {_field_id(field): refusals.field_message(field) for field in refused.field_errors()}
+            problem = refusals.problem_message(refused.status)
             # the numbers typed are not sent back to the browser: re-enter them (they are not kept anywhere)
             kept = [{**row, "passport_number": "", "date_of_birth": ""} for row in rows] + [{}]
             return page(

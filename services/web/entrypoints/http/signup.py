@@ -66,7 +66,7 @@ class SignUpController(Controller):
             try:
                 await viewer.deps.venue.json("POST", "/signup", json=_signup_body(fields, viewer))
             except ApiProblem as refused:
-                errors = {f: r for f, r in refused.field_errors().items() if f in SIGNUP_FIELDS}
+                errors = {f: refusals.field_message(f) for f in refused.field_errors() if f in SIGNUP_FIELDS}
                 if "password" in errors:  # the venue's rule (length, not a common one), in words we have
                     errors["password"] = N_(
                         "Choose another password: at least 10 characters and not a common one."

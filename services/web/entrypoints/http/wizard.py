@@ -141,7 +141,7 @@ class WizardController(Controller):
         person = viewer.person(*BOOKERS)
         pages = wizard.steps(viewer.elder)
         step = min(max(step, 0), len(pages) - 1)
-        questions = [q for q in pages[step] if wizard.applies(q, answers) or not viewer.elder]
+        questions = [q for q in pages[step] if wizard.shown(q, answers, viewer.elder)]
         data = await _question_data(viewer, person, answers, {q.name for q in questions})
         return page(
             viewer,

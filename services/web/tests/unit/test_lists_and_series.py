@@ -4,12 +4,14 @@ in parts, and the reports' period. Pure rules."""
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from services.web.domain import listing, recurrence, refusals, reports, wizard
 from services.web.domain.paging import next_cursor
 from services.web.domain.problems import ApiProblem
+from services.web.entrypoints.http.series_actions import _moved
 
 pytestmark = pytest.mark.unit
 
@@ -71,6 +73,20 @@ def test_the_repeat_answers_are_checked_only_when_the_booking_repeats():
     assert not wizard.applies(pattern, _series(repeat="none")) and wizard.applies(pattern, _series())
 
 
+def test_whats_on_is_asked_of_a_one_off_booking_only_and_goes_with_post_bookings():
+    public = wizard.BY_NAME["public"]
+    once = _series(repeat="none")
+    assert wizard.applies(public, once) and wizard.shown(public, once, elder=False)
+    assert not wizard.applies(public, _series()) and not wizard.shown(public, _series(), elder=False)
+    assert set(wizard.validate(public, {**once, "public": "maybe"}, None)) == {"public"}
+    assert not wizard.validate(public, {**once, "public": "yes"}, None)
+    assert "public" not in wizard.booking_request({**once, **_placed(), "public": "yes"}, "Asia/Shanghai")
+
+
+def _placed() -> dict[str, str]:
+    return {"place": "room-a|2027-03-09", "start": "10:00", "layout": "classroom", "attendees": "20"}
+
+
 def test_a_stored_rule_comes_back_in_parts_a_page_words():
     weekly = recurrence.describe("FREQ=WEEKLY;BYDAY=TU,TH;COUNT=6")
     assert weekly.frequency == "WEEKLY" and weekly.weekdays == (1, 3) and weekly.count == 6
@@ -94,3 +110,43 @@ def test_a_refused_series_names_its_conflicting_times_as_the_api_sends_them():
     assert refusals.conflict("taken") == refusals.CONFLICTS["taken"]
     assert refusals.conflict("something new") == refusals.CONFLICT_OTHER
     assert "title" not in problem.extra and "status" not in problem.extra  # RFC 9457's own members
+
+
+def test_moving_a_series_moves_the_time_chosen_to_the_new_day_and_times_on_the_venues_clock():
+    zone = ZoneInfo("Asia/Shanghai")
+    times = [
+        {
+            "booking_id": "a",
+            "status": "cancelled",
+            "starts_at": "2027-03-02T01:00:00Z",
+            "ends_at": "2027-03-02T03:00:00Z",
+        },
+        {
+            "booking_id": "b",
+            "status": "confirmed",
+            "starts_at": "2027-03-09T01:00:00Z",
+            "ends_at": "2027-03-09T03:00:00Z",
+        },
+    ]
+    assert _moved({}, times, {"scope": "all"}, zone) == ({}, {})  # nothing asked: nothing moved
+    moved, errors = _moved({"start": "10:00", "end": "12:00"}, times, {"scope": "all"}, zone)
+    # every time: the first live one (not the cancelled) is the one the new times are for
+    assert not errors and moved == {
+        "starts_at": "2027-03-09T10:00:00+08:00",
+        "ends_at": "2027-03-09T12:00:00+08:00",
+    }
+    moved, _ = _moved({"new_day": "2027-03-11"}, times, {"scope": "one", "booking_id": "b"}, zone)
+    assert moved == {"starts_at": "2027-03-11T09:00:00+08:00", "ends_at": "2027-03-11T11:00:00+08:00"}
+    assert set(_moved({"start": "12:00", "end": "11:00"}, times, {"scope": "all"}, zone)[1]) == {"end"}
+    assert set(_moved({"new_day": "11.3.2027"}, times, {"scope": "all"}, zone)[1]) == {"new_day"}
+
+
+def test_every_api_refusal_is_worded_by_the_web_never_in_the_apis_english():
+    assert refusals.field_message("guests[2].passport_number") == refusals.FIELD["passport_number"]
+    assert refusals.field_message("interpreting.target_languages") == refusals.FIELD["interpreting"]
+    assert refusals.field_message("catering.dietary") == refusals.FIELD["catering"]
+    assert refusals.field_message("something_new") == refusals.FIELD_OTHER
+    assert refusals.problem_message(409) == refusals.STATUS[409]
+    assert refusals.problem_message(503) == refusals.STATUS_OTHER
+    errors = [{"field": "starts_at", "reason": "overlaps another booking of the space"}]
+    assert refusals.field_messages(errors) == {"starts_at": refusals.FIELD["starts_at"]}

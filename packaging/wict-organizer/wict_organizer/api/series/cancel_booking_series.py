@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.series_cancel import SeriesCancel
 from ...models.series_cancellation import SeriesCancellation
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -20,6 +21,7 @@ def _get_kwargs(
     series_id: UUID,
     *,
     body: SeriesCancel,
+    dry_run: bool | Unset = False,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -27,11 +29,18 @@ def _get_kwargs(
 
     
 
-    
+    params: dict[str, Any] = {}
+
+    params["dry_run"] = dry_run
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/bookings/series/{series_id}/cancel".format(series_id=quote(str(series_id), safe=""),),
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -94,14 +103,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SeriesCancel,
+    dry_run: bool | Unset = False,
 
 ) -> Response[Problem | SeriesCancellation]:
     """ Cancel
 
      Cancel one occurrence, it and the following ones, or all still to come; a fee per occurrence.
+    ``?dry_run=true`` answers each occurrence's fee cancelling now would charge, and cancels nothing.
 
     Args:
         series_id (UUID):
+        dry_run (bool | Unset):  Default: False.
         body (SeriesCancel):
 
     Raises:
@@ -116,6 +128,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         series_id=series_id,
 body=body,
+dry_run=dry_run,
 
     )
 
@@ -130,14 +143,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SeriesCancel,
+    dry_run: bool | Unset = False,
 
 ) -> Problem | SeriesCancellation | None:
     """ Cancel
 
      Cancel one occurrence, it and the following ones, or all still to come; a fee per occurrence.
+    ``?dry_run=true`` answers each occurrence's fee cancelling now would charge, and cancels nothing.
 
     Args:
         series_id (UUID):
+        dry_run (bool | Unset):  Default: False.
         body (SeriesCancel):
 
     Raises:
@@ -153,6 +169,7 @@ def sync(
         series_id=series_id,
 client=client,
 body=body,
+dry_run=dry_run,
 
     ).parsed
 
@@ -161,14 +178,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SeriesCancel,
+    dry_run: bool | Unset = False,
 
 ) -> Response[Problem | SeriesCancellation]:
     """ Cancel
 
      Cancel one occurrence, it and the following ones, or all still to come; a fee per occurrence.
+    ``?dry_run=true`` answers each occurrence's fee cancelling now would charge, and cancels nothing.
 
     Args:
         series_id (UUID):
+        dry_run (bool | Unset):  Default: False.
         body (SeriesCancel):
 
     Raises:
@@ -183,6 +203,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         series_id=series_id,
 body=body,
+dry_run=dry_run,
 
     )
 
@@ -197,14 +218,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SeriesCancel,
+    dry_run: bool | Unset = False,
 
 ) -> Problem | SeriesCancellation | None:
     """ Cancel
 
      Cancel one occurrence, it and the following ones, or all still to come; a fee per occurrence.
+    ``?dry_run=true`` answers each occurrence's fee cancelling now would charge, and cancels nothing.
 
     Args:
         series_id (UUID):
+        dry_run (bool | Unset):  Default: False.
         body (SeriesCancel):
 
     Raises:
@@ -220,5 +244,6 @@ async def asyncio(
         series_id=series_id,
 client=client,
 body=body,
+dry_run=dry_run,
 
     )).parsed
