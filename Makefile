@@ -27,8 +27,13 @@ lock:  ## re-resolve pyproject.toml with uv (UV=path/to/uv): requirements.lock (
 run: install  ## start NATS, PostgreSQL, the SMTP sink and the four services in the foreground
 	$(PY) -m deploy.embedded run
 
-test: lint  ## the structure and style checks, then the whole suite: unit, integration, end-to-end, browser
-	$(PY) -m pytest
+# The checks run next to the suite (2 cores: mypy on one while the unit tests use the other), their output
+# shown after it; either failing fails the target, and so does pytest's 5 (no test collected).
+test: install  ## the structure and style checks alongside the whole suite: unit, integration, end-to-end, browser
+	@checks=$$(mktemp); $(MAKE) --no-print-directory lint >"$$checks" 2>&1 & lint=$$!; \
+	$(PY) -m pytest; tests=$$?; \
+	wait $$lint; linted=$$?; echo "--- make lint (run alongside the suite) ---"; cat "$$checks"; rm -f "$$checks"; \
+	if [ $$linted -ne 0 ]; then echo "make lint failed (status $$linted)"; exit $$linted; fi; exit $$tests
 
 unit: install
 	$(PY) -m pytest -m unit

@@ -24,7 +24,7 @@ import pytest
 
 from deploy.embedded.stack import PLATFORM, Stack, StackConfig
 from tests.browser.support import CHROMIUM, Browsing, People
-from tests.support import ensure_debian_packages, stack_folder
+from tests.support import ensure_debian_packages, stack_folder, stop_discarded
 
 
 def _install_browser() -> str | None:
@@ -53,7 +53,7 @@ def stack(browser_ready: None) -> Iterator[Stack]:
         stack.start_services(PLATFORM)
         yield stack
     finally:
-        stack.stop()
+        stop_discarded(stack)  # the folder is deleted below (the logs are copied first if asked)
         keep = os.environ.get("WICT_BROWSER_LOGS")  # a folder to keep the services' logs in (debugging)
         if keep:
             shutil.copytree(stack.logs_dir, keep, dirs_exist_ok=True)

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from deploy.embedded.stack import Stack, StackConfig
-from tests.support import stack_folder
+from tests.support import stack_folder, stop_discarded
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 _days = itertools.count(20)
@@ -31,7 +31,7 @@ def stack() -> Iterator[Stack]:
         stack.start_services()
         yield stack
     finally:
-        stack.stop(discard=True)
+        stop_discarded(stack)
         shutil.rmtree(folder, ignore_errors=True)
 
 

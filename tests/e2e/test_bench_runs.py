@@ -82,7 +82,7 @@ def refuse_nan(constant: str) -> None:
 
 
 def run_tiny_bench() -> tuple[subprocess.CompletedProcess[str], str]:
-    folder = stack_folder("bench-test")
+    folder = stack_folder("bench-test", postgres=False)  # the bench makes its own stack
     output = folder / "bench.json"
     sizes = [arg for name, value in TINY.items() for arg in (f"--{name}", str(value))]
     try:

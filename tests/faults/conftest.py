@@ -16,7 +16,7 @@ import pytest
 
 from deploy.embedded.stack import Stack, StackConfig
 from tests.e2e.conftest import client_for, new_organizer
-from tests.support import stack_folder
+from tests.support import stack_folder, stop_discarded
 
 SOAK = os.environ.get("WICT_SOAK", "") not in ("", "0")
 
@@ -38,7 +38,10 @@ def stack(request: pytest.FixtureRequest) -> Iterator[Stack]:
         yield stack
     finally:
         keep = bool(os.environ.get("WICT_KEEP_STACK"))  # keep logs to read after a failure
-        stack.stop(discard=not keep)
+        if keep:
+            stack.stop()
+        else:
+            stop_discarded(stack)
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
 

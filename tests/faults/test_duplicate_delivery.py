@@ -33,7 +33,7 @@ from shared.contracts import VendorTaskAccepted, VendorTaskDeclined
 from shared.contracts.tasks import VendorTaskAnswer
 from tests.e2e.conftest import booking_body, client_for, new_organizer, next_day, wait_for_outcome, wait_until
 from tests.faults.crash import consumer_states, count, deliveries, stream_messages, wait_quiescent
-from tests.support import stack_folder
+from tests.support import stack_folder, stop_discarded
 
 pytestmark = pytest.mark.e2e
 
@@ -289,7 +289,7 @@ def _run(stack: Stack, answers_sent: int) -> Run:
             delivered={name: deliveries(info) for name, info in consumer_states(stack).items()},
         )
     finally:
-        stack.stop(discard=True)
+        stop_discarded(stack)
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -32,7 +32,7 @@ from shared.messaging.dead_letters import REPLAY_OF, DeadLetter, DeadLetters
 from shared.tests.jetstream import eventually
 from tests.e2e.conftest import booking_body, next_day, wait_for_outcome, wait_until
 from tests.faults.crash import count
-from tests.support import stack_folder
+from tests.support import stack_folder, stop_discarded
 
 pytestmark = pytest.mark.e2e
 
@@ -61,7 +61,7 @@ def stack() -> Iterator[Stack]:
         stack.start_services()
         yield stack
     finally:
-        stack.stop(discard=True)
+        stop_discarded(stack)
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +18,8 @@ MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
 @pytest.fixture
-async def database(fresh_database: Callable[[str], str]) -> AsyncIterator[Database]:
-    pool = await create_pool(fresh_database("catering"), size=24)
+async def database(migrated_database: Callable[[str, Path], Awaitable[str]]) -> AsyncIterator[Database]:
+    pool = await create_pool(await migrated_database("catering", MIGRATIONS), size=24)
     try:
         await apply_migrations(pool, "catering", MIGRATIONS)
         yield Database(pool)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -22,8 +22,10 @@ def roster() -> Roster:
 
 
 @pytest.fixture
-async def database(fresh_database: Callable[[str], str], roster: Roster) -> AsyncIterator[Database]:
-    pool = await create_pool(fresh_database("interpreting"), size=24)
+async def database(
+    migrated_database: Callable[[str, Path], Awaitable[str]], roster: Roster
+) -> AsyncIterator[Database]:
+    pool = await create_pool(await migrated_database("interpreting", MIGRATIONS), size=24)
     try:
         await apply_migrations(pool, "interpreting", MIGRATIONS)
         async with pool.acquire() as connection:

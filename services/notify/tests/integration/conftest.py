@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -25,8 +25,8 @@ SENDER = "WICT Venue <bookings@wict.example>"
 
 
 @pytest.fixture
-async def database(fresh_database: Callable[[str], str]) -> AsyncIterator[Database]:
-    pool = await create_pool(fresh_database("notify"), size=8)
+async def database(migrated_database: Callable[[str, Path], Awaitable[str]]) -> AsyncIterator[Database]:
+    pool = await create_pool(await migrated_database("notify", MIGRATIONS), size=8)
     await apply_migrations(pool, "notify", MIGRATIONS)
     async with pool.acquire() as connection:
         await recipients.seed(connection, recipients.load_directory())

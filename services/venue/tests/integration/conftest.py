@@ -13,8 +13,8 @@ MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
 @pytest.fixture
-async def database(fresh_database):
-    pool = await create_pool(fresh_database("venue"), size=24)
+async def database(migrated_database):
+    pool = await create_pool(await migrated_database("venue", MIGRATIONS), size=24)
     await apply_migrations(pool, "venue", MIGRATIONS)
     yield VenueDatabase(Database(pool))
     await pool.close()
