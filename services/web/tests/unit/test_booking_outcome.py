@@ -57,3 +57,10 @@ def test_a_cancelled_booking_shows_the_reason_as_given_without_claiming_its_lang
     html = _render("zh-CN", {"status": "cancelled", "reason": "活动改为线上", "steps": []})
     assert "此预订已取消。" in html and "填写的原因：</strong> 活动改为线上" in html
     assert 'lang="en"' not in html
+
+
+def test_the_refresh_link_goes_with_the_pending_state_that_the_live_update_replaces():
+    pending = _render("en", {"booking_id": "b1", "status": "pending", "steps": []})
+    assert '<a href="/bookings/b1">Refresh the page</a>' in pending
+    confirmed = _render("zh-CN", {"booking_id": "b1", "status": "confirmed", "steps": []})
+    assert "/bookings/b1" not in confirmed and "刷新页面" not in confirmed
