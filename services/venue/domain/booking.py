@@ -10,6 +10,10 @@ from services.venue.domain import schedule
 from services.venue.domain.capacity import floor_needs, net_capacity
 from services.venue.domain.catalog import Catalog, Space, VenueInfo
 
+# The years the venue can have bookings, counts or windows in (outside them, conversions to UTC can
+# overflow what a datetime holds: year 1 at +10:00 is year 0)
+VENUE_YEARS = range(2000, 2101)
+
 
 @dataclass(frozen=True)
 class Violation:

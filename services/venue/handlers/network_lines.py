@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from services.venue.adapters.unit_of_work import VenueDatabase
-from services.venue.domain.booking import Interval, Violation
+from services.venue.domain.booking import VENUE_YEARS, Interval, Violation
 from services.venue.domain.network_lines import LinePool, NetworkLine
 from services.venue.handlers.errors import Invalid
 
 LONGEST_WINDOW = timedelta(days=93)
-YEARS = range(2000, 2101)  # the years the venue can have bookings in (outside, UTC conversions overflow)
 
 
 async def availability(
@@ -22,11 +21,12 @@ async def availability(
         for name, value in (("from", starts_at), ("to", ends_at))
         if value.tzinfo is None
     ]
-    violations += [
-        Violation(name, f"must be in the years {YEARS.start}-{YEARS.stop - 1}")
-        for name, value in (("from", starts_at), ("to", ends_at))
-        if not violations and value.year not in YEARS
-    ]
+    if not violations:
+        violations = [
+            Violation(name, f"must be in the years {VENUE_YEARS.start}-{VENUE_YEARS.stop - 1}")
+            for name, value in (("from", starts_at), ("to", ends_at))
+            if value.year not in VENUE_YEARS
+        ]
     if not violations and ends_at <= starts_at:
         violations.append(Violation("to", "must be after from"))
     if not violations and ends_at - starts_at > LONGEST_WINDOW:

@@ -14,6 +14,7 @@ from litestar.di import Provide
 from litestar.params import Parameter
 
 from services.venue.domain.access import Principal, Role
+from services.venue.domain.booking import VENUE_YEARS
 from services.venue.domain.registration import Registration
 from services.venue.entrypoints.dependencies import VenueDependencies
 from services.venue.entrypoints.http.auth import authenticate, require
@@ -33,7 +34,7 @@ from shared.http.problems import ApiError, FieldError, Problem, on_api_error
 from shared.telemetry import trace_id_hex
 
 STAFF = (Role.STAFF, Role.OPS)
-EARLIEST_DAY, LATEST_DAY = date(2000, 1, 1), date(2100, 12, 31)  # counts of days the venue can have
+EARLIEST_DAY, LATEST_DAY = date(VENUE_YEARS.start, 1, 1), date(VENUE_YEARS.stop - 1, 12, 31)
 
 
 def space_name(deps: VenueDependencies, space_id: str) -> str:
